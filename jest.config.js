@@ -1,0 +1,32 @@
+/**
+ * Four projects, one run:
+ *   unit        – pure logic, schema, feature XML, package contents (node)
+ *   components  – React views with Testing Library (jsdom)
+ *   integration – the product's services (PnPjs) against the local SharePoint emulator over HTTP (node)
+ *   e2e         – the dev host in Debian's Chromium with playwright-core and axe-core (node)
+ */
+const transform = {
+  // PnPjs v4 ships ES modules only; compile them (and our TypeScript) to CommonJS for jest.
+  '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }]
+};
+const common = {
+  rootDir: __dirname,
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  moduleNameMapper: { '\\.(css|scss)$': 'identity-obj-proxy' },
+  testPathIgnorePatterns: ['/node_modules/', '/lib/', '/temp/']
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts']
+    },
+    { ...common, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }
+  ]
+};

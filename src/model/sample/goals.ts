@@ -1,0 +1,72 @@
+/**
+ * Measurable goals per area, as the board asked for after the annual security report: each goal has
+ * an indicator, a target and (where measured) an outcome. Periods are relative to the year the
+ * sample is loaded (0 = this year, -1 = last year) so that the sample stays current.
+ */
+import type { GoalDirectionKey, GoalStatusKey } from '../types';
+
+export interface ISampleGoal {
+  area: string;
+  periodOffset: 0 | -1;
+  title: string;
+  indicator: string;
+  unit: string;
+  direction: GoalDirectionKey;
+  baseline?: number;
+  target: number;
+  outcome?: number;
+  status: GoalStatusKey;
+  /** Person key; defaults to the area's owner. */
+  responsible?: string;
+  followUp: string;
+}
+
+export const SAMPLE_GOALS: readonly ISampleGoal[] = [
+  // Arbetsmiljö
+  { area: 'arbetsmiljo', periodOffset: 0, title: 'Alla arbetsplatser har gjort årets skyddsrond', indicator: 'Andel enheter med genomförd och dokumenterad skyddsrond', unit: '%', direction: 'atLeast', baseline: 78, target: 100, outcome: 91, status: 'partlyMet', followUp: 'Nio enheter inom länssjukvården återstår; skyddsombuden har bokat in dem före årsskiftet.' },
+  { area: 'arbetsmiljo', periodOffset: 0, title: 'Färre allvarliga tillbud med hot och våld', indicator: 'Antal rapporterade allvarliga tillbud med hot och våld', unit: 'antal', direction: 'atMost', baseline: 24, target: 18, outcome: 15, status: 'met', followUp: 'Utbildningen i hot- och våldsprevention på akutmottagningarna har gett effekt.' },
+  { area: 'arbetsmiljo', periodOffset: -1, title: 'Alla chefer har gått utbildningen i systematiskt arbetsmiljöarbete', indicator: 'Andel chefer med genomförd utbildning', unit: '%', direction: 'atLeast', baseline: 70, target: 95, outcome: 88, status: 'partlyMet', followUp: 'Nyanställda chefer erbjuds utbildningen inom tre månader.' },
+  // Beredskap
+  { area: 'beredskap', periodOffset: 0, title: 'Krisledningen övar regelbundet', indicator: 'Antal genomförda övningar för regional krisledning', unit: 'antal', direction: 'atLeast', baseline: 1, target: 2, outcome: 2, status: 'met', followUp: 'En ledningsövning i mars och en samverkansövning med länsstyrelsen i oktober.' },
+  { area: 'beredskap', periodOffset: 0, title: 'Kontinuitetsplaner för samhällsviktig verksamhet', indicator: 'Andel samhällsviktiga verksamheter med fastställd kontinuitetsplan', unit: '%', direction: 'atLeast', baseline: 45, target: 80, outcome: 62, status: 'notMet', followUp: 'Arbetet har tagit längre tid än planerat; stödet till verksamheterna förstärks under nästa år.' },
+  { area: 'beredskap', periodOffset: 0, title: 'TiB nås inom fem minuter', indicator: 'Andel provlarm till tjänsteman i beredskap som besvarats inom 5 minuter', unit: '%', direction: 'atLeast', target: 100, outcome: 98, status: 'partlyMet', followUp: 'Ett provlarm besvarades efter åtta minuter på grund av täckningsproblem; reservnummer har införts.' },
+  // Brandsäkerhet
+  { area: 'brandsakerhet', periodOffset: 0, title: 'Medarbetare har aktuell brandskyddsutbildning', indicator: 'Andel medarbetare med brandskyddsutbildning de senaste tre åren', unit: '%', direction: 'atLeast', baseline: 72, target: 90, outcome: 84, status: 'partlyMet', followUp: 'Webbutbildningen har kompletterats med praktiska övningar på vårdavdelningarna.' },
+  { area: 'brandsakerhet', periodOffset: 0, title: 'Utrymningsövning i alla vårdbyggnader', indicator: 'Andel vårdbyggnader med genomförd utrymningsövning', unit: '%', direction: 'atLeast', target: 100, status: 'ongoing', followUp: 'Övningarna pågår enligt plan; resultatet redovisas i december.' },
+  // Driftsäkerhet
+  { area: 'driftsakerhet', periodOffset: 0, title: 'Reservkraften fungerar när den behövs', indicator: 'Andel provstarter av reservkraft utan anmärkning', unit: '%', direction: 'atLeast', baseline: 93, target: 100, outcome: 100, status: 'met', followUp: 'Alla månatliga provstarter har gått utan anmärkning.' },
+  { area: 'driftsakerhet', periodOffset: 0, title: 'Förebyggande underhåll i tid', indicator: 'Andel planerade underhållsåtgärder som utförts i tid', unit: '%', direction: 'atLeast', baseline: 81, target: 95, outcome: 87, status: 'partlyMet', followUp: 'Vakanser bland drifttekniker har försenat arbetet; två tjänster är tillsatta.' },
+  // Informationssäkerhet
+  { area: 'informationssakerhet', periodOffset: 0, title: 'Informationsklassning av verksamhetskritiska system', indicator: 'Andel verksamhetskritiska system som informationsklassats', unit: '%', direction: 'atLeast', baseline: 55, target: 90, outcome: 76, status: 'notMet', followUp: 'Klassningen av journalsystemets moduler har prioriterats; övriga system fortsätter nästa år.' },
+  { area: 'informationssakerhet', periodOffset: 0, title: 'Logguppföljning av journalåtkomst', indicator: 'Antal verksamheter som följt upp åtkomstloggar varje månad', unit: 'antal', direction: 'atLeast', baseline: 40, target: 60, outcome: 63, status: 'met', followUp: 'Det nya stödet för slumpvisa kontroller har gjort uppföljningen enklare.' },
+  // IT-säkerhet
+  { area: 'it-sakerhet', periodOffset: 0, title: 'Kritiska säkerhetsuppdateringar installeras snabbt', indicator: 'Mediantid i dagar från publicerad kritisk uppdatering till installation', unit: 'dagar', direction: 'atMost', baseline: 21, target: 14, outcome: 11, status: 'met', followUp: 'Automatiserad utrullning av uppdateringar har kortat ledtiden.' },
+  { area: 'it-sakerhet', periodOffset: 0, title: 'Medarbetare känner igen nätfiske', indicator: 'Andel medarbetare som klickade på länken i övningsutskick', unit: '%', direction: 'atMost', baseline: 14, target: 5, outcome: 7, status: 'partlyMet', followUp: 'Andelen har halverats. Ny övning planeras under våren.' },
+  { area: 'it-sakerhet', periodOffset: 0, title: 'Tvåfaktorsinloggning för fjärråtkomst', indicator: 'Andel konton för fjärråtkomst med tvåfaktorsautentisering', unit: '%', direction: 'atLeast', baseline: 88, target: 100, outcome: 100, status: 'met', followUp: 'Alla leverantörskonton har ställts om.' },
+  // Kriminalitet och brottsförebyggande
+  { area: 'kriminalitet', periodOffset: 0, title: 'Färre stölder från vårdlokaler', indicator: 'Antal rapporterade stölder', unit: 'antal', direction: 'atMost', baseline: 42, target: 30, outcome: 34, status: 'partlyMet', followUp: 'Passerkontroll har införts på två sjukhus; effekten följs upp nästa år.' },
+  { area: 'kriminalitet', periodOffset: 0, title: 'Brott polisanmäls', indicator: 'Andel rapporterade brott som polisanmälts', unit: '%', direction: 'atLeast', baseline: 60, target: 90, outcome: 81, status: 'partlyMet', followUp: 'Chefer har fått en kortare rutin för polisanmälan.' },
+  // Läkemedel
+  { area: 'lakemedel', periodOffset: 0, title: 'Läkemedelsgenomgång för äldre med många läkemedel', indicator: 'Andel patienter 75 år och äldre med minst fem läkemedel som fått läkemedelsgenomgång', unit: '%', direction: 'atLeast', baseline: 58, target: 75, outcome: 69, status: 'partlyMet', followUp: 'Primärvården har infört en fast tid per vecka för genomgångar.' },
+  { area: 'lakemedel', periodOffset: 0, title: 'Kontroll av narkotikaklassade läkemedel', indicator: 'Andel enheter med genomförd kvartalskontroll av narkotikaförråd', unit: '%', direction: 'atLeast', target: 100, outcome: 100, status: 'met', followUp: 'Samtliga kontroller är gjorda; två avvikelser utreds.' },
+  // Miljösäkerhet
+  { area: 'miljosakerhet', periodOffset: 0, title: 'Farligt gods hanteras av utbildad personal', indicator: 'Andel personal som hanterar farligt gods med giltig ADR-utbildning', unit: '%', direction: 'atLeast', baseline: 80, target: 100, outcome: 96, status: 'partlyMet', followUp: 'Tre personer går utbildningen i januari.' },
+  { area: 'miljosakerhet', periodOffset: 0, title: 'Kemikalieförteckning på alla enheter', indicator: 'Andel enheter med aktuell kemikalieförteckning', unit: '%', direction: 'atLeast', baseline: 64, target: 90, status: 'ongoing', followUp: 'Inventeringen pågår med stöd av det nya kemikaliesystemet.' },
+  // MT-säkerhet
+  { area: 'mt-sakerhet', periodOffset: 0, title: 'Förebyggande underhåll av medicintekniska produkter', indicator: 'Andel planerade underhåll som utförts i tid', unit: '%', direction: 'atLeast', baseline: 84, target: 95, outcome: 92, status: 'partlyMet', followUp: 'Eftersläpningen gäller främst infusionspumpar; extra resurser är avsatta.' },
+  { area: 'mt-sakerhet', periodOffset: 0, title: 'Användare har utbildning på sin utrustning', indicator: 'Andel användare med dokumenterad utbildning på högriskutrustning', unit: '%', direction: 'atLeast', baseline: 61, target: 85, outcome: 79, status: 'partlyMet', followUp: 'Utbildningsregistret är nu kopplat till utrustningsregistret.' },
+  // Patientsäkerhet
+  { area: 'patientsakerhet', periodOffset: 0, title: 'Färre fallskador', indicator: 'Antal fall med skada per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 1.9, target: 1.5, outcome: 1.6, status: 'partlyMet', followUp: 'Riskbedömning vid inskrivning görs nu på alla vårdavdelningar.' },
+  { area: 'patientsakerhet', periodOffset: 0, title: 'Händelseanalys av allvarliga händelser', indicator: 'Andel lex Maria-ärenden med påbörjad händelseanalys inom 14 dagar', unit: '%', direction: 'atLeast', baseline: 70, target: 100, outcome: 88, status: 'partlyMet', followUp: 'Fler analysledare har utbildats för att korta väntetiden.' },
+  { area: 'patientsakerhet', periodOffset: 0, title: 'Trycksår förebyggs', indicator: 'Andel patienter med trycksår kategori 2–4 vid punktprevalensmätning', unit: '%', direction: 'atMost', baseline: 9, target: 6, outcome: 5.5, status: 'met', followUp: 'Nya madrasser och riskbedömning enligt Norton har gett resultat.' },
+  { area: 'patientsakerhet', periodOffset: -1, title: 'Färre fallskador', indicator: 'Antal fall med skada per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 2.1, target: 1.7, outcome: 1.9, status: 'notMet', followUp: 'Fallpreventionen infördes sent under året; målet flyttas till nästa period.' },
+  // Smittskydd
+  { area: 'smittskydd', periodOffset: 0, title: 'Smittspårning påbörjas snabbt', indicator: 'Andel smittspårningspliktiga fall där smittspårning påbörjats inom 7 dagar', unit: '%', direction: 'atLeast', baseline: 82, target: 95, outcome: 93, status: 'partlyMet', followUp: 'Fördröjningarna beror främst på sena anmälningar från privata vårdgivare.' },
+  { area: 'smittskydd', periodOffset: 0, title: 'Vaccination av vårdpersonal mot säsongsinfluensa', indicator: 'Andel vårdpersonal med patientkontakt som vaccinerats', unit: '%', direction: 'atLeast', baseline: 55, target: 70, status: 'ongoing', followUp: 'Vaccinationskampanjen pågår till och med januari.' },
+  // Strålsäkerhet
+  { area: 'stralsakerhet', periodOffset: 0, title: 'Stråldoser följs upp mot referensnivåer', indicator: 'Andel vanliga undersökningstyper där doser jämförts med diagnostiska referensnivåer', unit: '%', direction: 'atLeast', baseline: 70, target: 100, outcome: 100, status: 'met', followUp: 'Uppföljningen är nu automatiserad för datortomografi.' },
+  { area: 'stralsakerhet', periodOffset: 0, title: 'Personal med persondosimeter bär den', indicator: 'Andel dosimeteravläsningar utan saknad dosimeter', unit: '%', direction: 'atLeast', baseline: 90, target: 98, outcome: 95, status: 'partlyMet', followUp: 'Påminnelser skickas ut inför varje avläsningsperiod.' },
+  // Vårdhygien
+  { area: 'vardhygien', periodOffset: 0, title: 'Följsamhet till basala hygienrutiner', indicator: 'Andel korrekt utförda moment vid observationsmätning av basala hygienrutiner', unit: '%', direction: 'atLeast', baseline: 71, target: 90, outcome: 83, status: 'partlyMet', followUp: 'Lägst följsamhet gäller handdesinfektion före patientkontakt; riktade insatser pågår.' },
+  { area: 'vardhygien', periodOffset: 0, title: 'Färre vårdrelaterade infektioner', indicator: 'Andel patienter med vårdrelaterad infektion vid punktprevalensmätning', unit: '%', direction: 'atMost', baseline: 8.4, target: 7, outcome: 7.4, status: 'partlyMet', followUp: 'Minskningen fortsätter men målet nåddes inte; urinvägsinfektioner dominerar.' }
+];

@@ -1,0 +1,745 @@
+/**
+ * The one definition of Säkerhet's SharePoint lists.
+ *
+ * Everything else is derived from this data: the feature XML in `sharepoint/assets/` (install-time
+ * provisioning), the local SharePoint emulator's lists, and the fields the services select.
+ * Internal names are ASCII and never change once deployed; display names are Swedish, because area
+ * owners edit these lists in SharePoint's own list UI.
+ *
+ * This file is plain data with no imports so that Node scripts, the emulator and the browser bundle
+ * can all read it.
+ */
+
+export type FieldType =
+  | 'Text'
+  | 'Note'
+  | 'Number'
+  | 'DateTime'
+  | 'Choice'
+  | 'MultiChoice'
+  | 'Boolean'
+  | 'User'
+  | 'Lookup'
+  | 'LookupMulti';
+
+export type ListKey = 'areas' | 'goals' | 'incidents' | 'documents';
+
+/** A stored choice value (Swedish, as SharePoint stores it) and the stable key the code uses. */
+export interface IChoice {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface IFieldSchema {
+  /** Internal name: ASCII, the name REST and the code use. */
+  readonly name: string;
+  /** Display name (Swedish) shown in SharePoint's list UI. */
+  readonly displayName: string;
+  readonly type: FieldType;
+  /** Help text under the field in SharePoint's forms. */
+  readonly description: string;
+  readonly required?: boolean;
+  readonly indexed?: boolean;
+  /** Enforce unique values (SharePoint requires the column to be indexed too). */
+  readonly unique?: boolean;
+  /** Text: maximum characters (SharePoint's own limit is 255). Note: the product's limit. */
+  readonly maxLength?: number;
+  /** Note: number of lines in the edit form. */
+  readonly numLines?: number;
+  readonly choices?: readonly IChoice[];
+  /** Choice fields: the stored default value. Boolean: '0' or '1'. */
+  readonly defaultValue?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly decimals?: number;
+  readonly dateOnly?: boolean;
+  readonly lookupList?: ListKey;
+  /** Column validation (SharePoint formula syntax, display names in brackets). */
+  readonly validation?: { readonly formula: string; readonly message: string };
+  /** Set by code only: kept out of SharePoint's new and edit forms. */
+  readonly hiddenInForms?: boolean;
+  /** SharePoint column formatting (JSON), e.g. coloured status pills. */
+  readonly formatter?: object;
+  /** True for the list's built-in Title field, which the schema only renames and constrains. */
+  readonly builtIn?: boolean;
+}
+
+export interface IViewSchema {
+  readonly name: string;
+  readonly url: string;
+  readonly isDefault?: boolean;
+  readonly fields: readonly string[];
+  /** CAML <Where> body, e.g. `<Neq><FieldRef Name="Status"/><Value Type="Choice">Avslutad</Value></Neq>`. */
+  readonly where?: string;
+  readonly groupBy?: readonly string[];
+  readonly orderBy?: readonly { readonly field: string; readonly ascending: boolean }[];
+  readonly rowLimit: number;
+}
+
+/**
+ * What each SharePoint group may do with a list. The groups are created by the site owner (see
+ * README); the emulator applies the same rights to its dev users.
+ */
+export type Right = 'none' | 'read' | 'contribute' | 'edit' | 'manage';
+export type SecurityGroup = 'visitors' | 'staff' | 'areaOwners' | 'owners';
+
+export interface IListSchema {
+  readonly key: ListKey;
+  readonly title: string;
+  /** Web-relative URL; lists are always addressed by URL, since owners may rename titles. */
+  readonly url: string;
+  /** 100 = custom list, 101 = document library. */
+  readonly template: 100 | 101;
+  readonly description: string;
+  readonly fields: readonly IFieldSchema[];
+  readonly views: readonly IViewSchema[];
+  readonly enableAttachments: boolean;
+  readonly enableVersioning: boolean;
+  /**
+   * Item-level security, as SharePoint's list settings: `own` means a user without the Manage
+   * Lists right reads (or edits) only items they created.
+   */
+  readonly readSecurity: 'all' | 'own';
+  readonly writeSecurity: 'all' | 'own';
+  /** List-level validation across fields. */
+  readonly validation?: { readonly formula: string; readonly message: string };
+  readonly rights: Readonly<Record<SecurityGroup, Right>>;
+}
+
+export const SITE_URL = '/sites/sakerhet';
+
+/** Column formatting that shows a choice as a pill with SharePoint's own accessible status classes. */
+function statusPill(classes: Readonly<Record<string, string>>): object {
+  const cases = Object.keys(classes).reduce<string>(
+    (expr, value) => `if(@currentField == '${value}', '${classes[value]}', ${expr})`,
+    "''"
+  );
+  return {
+    $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+    elmType: 'div',
+    attributes: { class: `=${cases} + ' ms-fontWeight-semibold'` },
+    style: { padding: '0 8px', 'border-radius': '12px', display: '=if(@currentField == \'\', \'none\', \'inline-block\')' },
+    txtContent: '@currentField'
+  };
+}
+
+const GOOD = 'sp-field-severity--good';
+const LOW = 'sp-field-severity--low';
+const WARNING = 'sp-field-severity--warning';
+const SEVERE = 'sp-field-severity--severeWarning';
+const BLOCKED = 'sp-field-severity--blocked';
+
+export const EVENT_TYPES: readonly IChoice[] = [
+  { key: 'risk', value: 'Risk' },
+  { key: 'nearMiss', value: 'Tillbud' },
+  { key: 'accident', value: 'Olycka' },
+  { key: 'deviation', value: 'Avvikelse' },
+  { key: 'deficiency', value: 'Brist' },
+  { key: 'incident', value: 'Incident' },
+  { key: 'improvement', value: 'Förbättringsförslag' }
+];
+
+export const SEVERITIES: readonly IChoice[] = [
+  { key: 'low', value: 'Låg' },
+  { key: 'moderate', value: 'Måttlig' },
+  { key: 'serious', value: 'Allvarlig' },
+  { key: 'critical', value: 'Mycket allvarlig' }
+];
+
+export const INCIDENT_STATUSES: readonly IChoice[] = [
+  { key: 'new', value: 'Ny' },
+  { key: 'investigating', value: 'Under utredning' },
+  { key: 'actionsOngoing', value: 'Åtgärd pågår' },
+  { key: 'closed', value: 'Avslutad' }
+];
+
+export const GOAL_STATUSES: readonly IChoice[] = [
+  { key: 'ongoing', value: 'Pågår' },
+  { key: 'met', value: 'Uppfyllt' },
+  { key: 'partlyMet', value: 'Delvis uppfyllt' },
+  { key: 'notMet', value: 'Ej uppfyllt' }
+];
+
+export const GOAL_DIRECTIONS: readonly IChoice[] = [
+  { key: 'atLeast', value: 'Minst målvärdet' },
+  { key: 'atMost', value: 'Högst målvärdet' }
+];
+
+export const DOCUMENT_TYPES: readonly IChoice[] = [
+  { key: 'policy', value: 'Policy' },
+  { key: 'guideline', value: 'Riktlinje' },
+  { key: 'routine', value: 'Rutin' },
+  { key: 'instruction', value: 'Anvisning' },
+  { key: 'plan', value: 'Plan' }
+];
+
+export const DOCUMENT_STATUSES: readonly IChoice[] = [
+  { key: 'draft', value: 'Utkast' },
+  { key: 'approved', value: 'Fastställd' },
+  { key: 'underRevision', value: 'Under revision' },
+  { key: 'repealed', value: 'Upphävd' }
+];
+
+/** Duties to notify an authority that an area's reports can carry. */
+export const REPORT_FLAGS: readonly IChoice[] = [
+  { key: 'lexMaria', value: 'Lex Maria' },
+  { key: 'workEnvironmentAuthority', value: 'AML 3:3a' },
+  { key: 'policeReport', value: 'Polisanmälan' }
+];
+
+const areaLookup = (description: string, required: boolean): IFieldSchema => ({
+  name: 'Area',
+  displayName: 'Säkerhetsområde',
+  type: 'Lookup',
+  lookupList: 'areas',
+  required,
+  indexed: true,
+  description
+});
+
+export const AREAS_LIST: IListSchema = {
+  key: 'areas',
+  title: 'Säkerhetsområden',
+  url: 'Lists/Sakerhetsomraden',
+  template: 100,
+  description: 'Regionens 14 säkerhetsområden med omfattning, syfte, ansvar och ägare.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'read', owners: 'manage' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Område',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 100,
+      description: 'Säkerhetsområdets namn, så som det visas för medarbetarna.'
+    },
+    {
+      name: 'AreaKey',
+      displayName: 'Områdesnyckel',
+      type: 'Text',
+      required: true,
+      indexed: true,
+      unique: true,
+      maxLength: 40,
+      description: 'Kort unik nyckel med små bokstäver utan mellanslag, t.ex. patientsakerhet. Används i länkar; ändra inte.',
+      validation: {
+        formula: '=AND(LEN([Områdesnyckel])>=2,ISERROR(FIND(" ",[Områdesnyckel])),EXACT([Områdesnyckel],LOWER([Områdesnyckel])))',
+        message: 'Nyckeln ska vara minst två tecken, med små bokstäver och utan mellanslag.'
+      }
+    },
+    {
+      name: 'Scope',
+      displayName: 'Omfattning',
+      type: 'Note',
+      required: true,
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Vad området omfattar.'
+    },
+    {
+      name: 'Purpose',
+      displayName: 'Syfte',
+      type: 'Note',
+      required: true,
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Varför området finns och vad arbetet ska uppnå. Första meningen visas på översikten.'
+    },
+    {
+      name: 'Responsibility',
+      displayName: 'Ansvar',
+      type: 'Note',
+      required: true,
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Vem som ansvarar för vad inom området.'
+    },
+    {
+      name: 'OwnerRole',
+      displayName: 'Ansvarig funktion',
+      type: 'Text',
+      required: true,
+      maxLength: 255,
+      description: 'Funktionen som företräder området, t.ex. Verksamhetsstrateg patientsäkerhet.'
+    },
+    {
+      name: 'Owner',
+      displayName: 'Områdesansvarig',
+      type: 'User',
+      description: 'Personen som i dag företräder området och hanterar dess rapporter.'
+    },
+    {
+      name: 'Laws',
+      displayName: 'Lagar och föreskrifter',
+      type: 'Note',
+      numLines: 6,
+      maxLength: 4000,
+      description: 'De lagar och föreskrifter som styr området, en per rad.'
+    },
+    {
+      name: 'ReportCategories',
+      displayName: 'Rapportkategorier',
+      type: 'Note',
+      numLines: 6,
+      maxLength: 2000,
+      description: 'Kategorier som medarbetare väljer bland när de rapporterar inom området, en per rad.'
+    },
+    {
+      name: 'ReportFlags',
+      displayName: 'Anmälningsplikter',
+      type: 'MultiChoice',
+      choices: REPORT_FLAGS,
+      description: 'Anmälningar till myndighet som kan bli aktuella för områdets rapporter; rapportformuläret visar motsvarande fråga.'
+    },
+    {
+      name: 'SortOrder',
+      displayName: 'Sorteringsordning',
+      type: 'Number',
+      decimals: 0,
+      min: 0,
+      max: 999,
+      description: 'Områdets plats i översikten (lägst först).'
+    }
+  ],
+  views: [
+    {
+      name: 'Alla områden',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'AreaKey', 'OwnerRole', 'Owner', 'ReportFlags', 'SortOrder'],
+      orderBy: [{ field: 'SortOrder', ascending: true }],
+      rowLimit: 30
+    }
+  ]
+};
+
+export const GOALS_LIST: IListSchema = {
+  key: 'goals',
+  title: 'Mål',
+  url: 'Lists/Mal',
+  template: 100,
+  description: 'Mätbara mål och indikatorer per säkerhetsområde och period.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'edit', owners: 'manage' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Mål',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 255,
+      description: 'Målet formulerat så att det går att följa upp.'
+    },
+    areaLookup('Säkerhetsområdet som målet hör till.', true),
+    {
+      name: 'Period',
+      displayName: 'Period (år)',
+      type: 'Number',
+      required: true,
+      indexed: true,
+      decimals: 0,
+      min: 2000,
+      max: 2100,
+      description: 'Året som målet gäller, t.ex. 2026.'
+    },
+    {
+      name: 'Indicator',
+      displayName: 'Indikator',
+      type: 'Text',
+      required: true,
+      maxLength: 255,
+      description: 'Vad som mäts, t.ex. andel medarbetare som genomgått brandskyddsutbildning.'
+    },
+    {
+      name: 'Unit',
+      displayName: 'Enhet',
+      type: 'Text',
+      maxLength: 40,
+      description: 'Måttets enhet, t.ex. %, antal eller dagar.'
+    },
+    {
+      name: 'Direction',
+      displayName: 'Riktning',
+      type: 'Choice',
+      required: true,
+      choices: GOAL_DIRECTIONS,
+      defaultValue: 'Minst målvärdet',
+      description: 'Om utfallet ska nå minst eller högst målvärdet för att målet ska vara uppfyllt.'
+    },
+    {
+      name: 'Baseline',
+      displayName: 'Utgångsvärde',
+      type: 'Number',
+      description: 'Värdet när målet sattes, för jämförelse.'
+    },
+    {
+      name: 'Target',
+      displayName: 'Målvärde',
+      type: 'Number',
+      required: true,
+      description: 'Värdet som ska nås under perioden.'
+    },
+    {
+      name: 'Outcome',
+      displayName: 'Utfall',
+      type: 'Number',
+      description: 'Uppmätt värde. Lämna tomt tills det finns ett mätvärde.'
+    },
+    {
+      name: 'Status',
+      displayName: 'Status',
+      type: 'Choice',
+      required: true,
+      choices: GOAL_STATUSES,
+      defaultValue: 'Pågår',
+      description: 'Måluppfyllelse för perioden.',
+      formatter: statusPill({ Uppfyllt: GOOD, 'Delvis uppfyllt': WARNING, 'Ej uppfyllt': BLOCKED, Pågår: LOW })
+    },
+    {
+      name: 'Responsible',
+      displayName: 'Ansvarig',
+      type: 'User',
+      description: 'Personen som ansvarar för att målet följs upp.'
+    },
+    {
+      name: 'FollowUp',
+      displayName: 'Uppföljning',
+      type: 'Note',
+      numLines: 6,
+      maxLength: 4000,
+      description: 'Kommentar till utfallet: analys, orsaker och planerade förbättringar.'
+    }
+  ],
+  views: [
+    {
+      name: 'Per område och period',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'Indicator', 'Unit', 'Baseline', 'Target', 'Outcome', 'Status', 'Responsible'],
+      groupBy: ['Area', 'Period'],
+      orderBy: [{ field: 'Period', ascending: false }],
+      rowLimit: 100
+    }
+  ]
+};
+
+export const INCIDENTS_LIST: IListSchema = {
+  key: 'incidents',
+  title: 'Händelser',
+  url: 'Lists/Handelser',
+  template: 100,
+  description: 'Rapporterade brister, händelser och incidenter. Medarbetare ser bara sina egna rapporter.',
+  enableAttachments: true,
+  enableVersioning: true,
+  readSecurity: 'own',
+  writeSecurity: 'own',
+  rights: { visitors: 'none', staff: 'contribute', areaOwners: 'manage', owners: 'manage' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Rubrik',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 120,
+      description: 'Kort beskrivning av det som hänt.'
+    },
+    {
+      name: 'ReportId',
+      displayName: 'Rapport-ID',
+      type: 'Text',
+      required: true,
+      indexed: true,
+      unique: true,
+      maxLength: 36,
+      hiddenInForms: true,
+      description: 'Sätts av rapportformuläret så att en rapport som skickas om inte blir dubbel.'
+    },
+    areaLookup('Säkerhetsområdet som rapporten gäller.', true),
+    {
+      name: 'EventType',
+      displayName: 'Händelsetyp',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: EVENT_TYPES,
+      description: 'Risk, tillbud, olycka, avvikelse, brist, incident eller förbättringsförslag.'
+    },
+    {
+      name: 'Category',
+      displayName: 'Kategori',
+      type: 'Text',
+      maxLength: 100,
+      description: 'En av områdets rapportkategorier.'
+    },
+    {
+      name: 'OccurredAt',
+      displayName: 'Inträffade',
+      type: 'DateTime',
+      required: true,
+      indexed: true,
+      description: 'När händelsen inträffade eller risken upptäcktes.'
+    },
+    {
+      name: 'Location',
+      displayName: 'Plats',
+      type: 'Text',
+      required: true,
+      maxLength: 120,
+      description: 'Var det hände, t.ex. enhet, avdelning eller lokal.'
+    },
+    {
+      name: 'Description',
+      displayName: 'Vad hände',
+      type: 'Note',
+      required: true,
+      numLines: 8,
+      maxLength: 4000,
+      description: 'Beskriv händelsen så att någon som inte var där förstår. Skriv inte patientens namn eller personnummer.'
+    },
+    {
+      name: 'ImmediateAction',
+      displayName: 'Omedelbar åtgärd',
+      type: 'Note',
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Det som gjordes direkt för att begränsa skadan eller risken.'
+    },
+    {
+      name: 'Severity',
+      displayName: 'Allvarlighetsgrad',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: SEVERITIES,
+      description: 'Rapportörens bedömning av hur allvarligt det är eller kunde ha blivit.',
+      formatter: statusPill({ Låg: LOW, Måttlig: WARNING, Allvarlig: SEVERE, 'Mycket allvarlig': BLOCKED })
+    },
+    {
+      name: 'Status',
+      displayName: 'Status',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: INCIDENT_STATUSES,
+      defaultValue: 'Ny',
+      description: 'Var i handläggningen rapporten är.',
+      formatter: statusPill({ Ny: WARNING, 'Under utredning': LOW, 'Åtgärd pågår': LOW, Avslutad: GOOD })
+    },
+    {
+      name: 'Anonymous',
+      displayName: 'Anonym mot områdesansvarig',
+      type: 'Boolean',
+      defaultValue: '0',
+      description: 'Rapportörens namn visas inte för områdesansvarig i appen. SharePoint sparar ändå vem som skapade rapporten.'
+    },
+    {
+      name: 'LexMaria',
+      displayName: 'Lex Maria-bedömning',
+      type: 'Boolean',
+      defaultValue: '0',
+      description: 'Händelsen kan ha medfört eller kunnat medföra allvarlig vårdskada och ska bedömas för anmälan till IVO.'
+    },
+    {
+      name: 'WorkEnvironmentReport',
+      displayName: 'Anmälan enligt AML 3:3a',
+      type: 'Boolean',
+      defaultValue: '0',
+      description: 'Allvarlig olycka eller allvarligt tillbud i arbetet som ska anmälas till Arbetsmiljöverket.'
+    },
+    {
+      name: 'PoliceReport',
+      displayName: 'Polisanmälan',
+      type: 'Boolean',
+      defaultValue: '0',
+      description: 'Händelsen är eller bör bli polisanmäld.'
+    }
+  ],
+  views: [
+    {
+      name: 'Öppna per område och status',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'EventType', 'Severity', 'OccurredAt', 'Location', 'Category', 'Status'],
+      where: '<Neq><FieldRef Name="Status"/><Value Type="Choice">Avslutad</Value></Neq>',
+      groupBy: ['Area', 'Status'],
+      orderBy: [{ field: 'OccurredAt', ascending: false }],
+      rowLimit: 100
+    },
+    {
+      name: 'Mina rapporter',
+      url: 'MyItems.aspx',
+      fields: ['LinkTitle', 'Area', 'EventType', 'OccurredAt', 'Status'],
+      where: '<Eq><FieldRef Name="Author"/><Value Type="Integer"><UserID Type="Integer"/></Value></Eq>',
+      orderBy: [{ field: 'OccurredAt', ascending: false }],
+      rowLimit: 100
+    }
+  ]
+};
+
+export const DOCUMENTS_LIST: IListSchema = {
+  key: 'documents',
+  title: 'Styrande dokument',
+  url: 'StyrandeDokument',
+  template: 101,
+  description: 'Policyer, riktlinjer, rutiner, anvisningar och planer för säkerhetsområdena.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'edit', owners: 'manage' },
+  validation: {
+    formula: '=OR(ISBLANK([Giltig t.o.m.]),[Giltig t.o.m.]>[Giltig fr.o.m.])',
+    message: 'Giltig t.o.m. måste vara senare än Giltig fr.o.m. Lämna tomt om dokumentet gäller tills vidare.'
+  },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Titel',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 255,
+      description: 'Dokumentets titel, t.ex. Rutin för brandskyddskontroll.'
+    },
+    {
+      name: 'DocumentType',
+      displayName: 'Dokumenttyp',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: DOCUMENT_TYPES,
+      description: 'Policy, riktlinje, rutin, anvisning eller plan.'
+    },
+    {
+      name: 'Areas',
+      displayName: 'Säkerhetsområden',
+      type: 'LookupMulti',
+      lookupList: 'areas',
+      description: 'De säkerhetsområden dokumentet styr. Lämna tomt för dokument som gäller alla områden.'
+    },
+    {
+      name: 'RegistrationNumber',
+      displayName: 'Diarienummer',
+      type: 'Text',
+      indexed: true,
+      maxLength: 50,
+      description: 'Diarienummer i regionens ärendehantering, t.ex. RS 2024/118.'
+    },
+    {
+      name: 'DocVersion',
+      displayName: 'Version',
+      type: 'Text',
+      required: true,
+      maxLength: 20,
+      description: 'Fastställd version, t.ex. 2 eller 1.3.'
+    },
+    {
+      name: 'DocumentOwner',
+      displayName: 'Dokumentägare',
+      type: 'User',
+      required: true,
+      description: 'Den som ansvarar för dokumentets innehåll och revision.'
+    },
+    {
+      name: 'ResponsibleUnit',
+      displayName: 'Ansvarig verksamhet',
+      type: 'Text',
+      maxLength: 255,
+      description: 'Verksamheten som äger dokumentet.'
+    },
+    {
+      name: 'ApprovedBy',
+      displayName: 'Fastställare',
+      type: 'Text',
+      required: true,
+      maxLength: 255,
+      description: 'Den som fastställt dokumentet, t.ex. Regionfullmäktige eller Regiondirektör.'
+    },
+    {
+      name: 'ValidFrom',
+      displayName: 'Giltig fr.o.m.',
+      type: 'DateTime',
+      dateOnly: true,
+      required: true,
+      indexed: true,
+      description: 'Dagen då dokumentet börjar gälla.'
+    },
+    {
+      name: 'ValidTo',
+      displayName: 'Giltig t.o.m.',
+      type: 'DateTime',
+      dateOnly: true,
+      indexed: true,
+      description: 'Sista giltighetsdag. Lämna tomt om dokumentet gäller tills vidare.'
+    },
+    {
+      name: 'DocStatus',
+      displayName: 'Dokumentstatus',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: DOCUMENT_STATUSES,
+      defaultValue: 'Fastställd',
+      description: 'Utkast, fastställd, under revision eller upphävd.',
+      formatter: statusPill({ Fastställd: GOOD, 'Under revision': WARNING, Utkast: LOW, Upphävd: BLOCKED })
+    }
+  ],
+  views: [
+    {
+      name: 'Per dokumenttyp med giltighet',
+      url: 'Forms/AllItems.aspx',
+      isDefault: true,
+      fields: ['DocIcon', 'LinkFilename', 'Title', 'RegistrationNumber', 'DocVersion', 'DocumentOwner', 'ValidFrom', 'ValidTo', 'DocStatus'],
+      groupBy: ['DocumentType'],
+      orderBy: [{ field: 'Title', ascending: true }],
+      rowLimit: 100
+    }
+  ]
+};
+
+export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, DOCUMENTS_LIST];
+
+export function listByKey(key: ListKey): IListSchema {
+  const list = LISTS.find((l) => l.key === key);
+  if (!list) {
+    throw new Error(`Unknown list ${key}`);
+  }
+  return list;
+}
+
+export function fieldOf(list: IListSchema, name: string): IFieldSchema {
+  const field = list.fields.find((f) => f.name === name);
+  if (!field) {
+    throw new Error(`List ${list.key} has no field ${name}`);
+  }
+  return field;
+}
+
+/** The server-relative URL of a list, e.g. /sites/sakerhet/Lists/Mal. */
+export function listServerRelativeUrl(list: IListSchema, siteUrl: string = SITE_URL): string {
+  return `${siteUrl.replace(/\/$/, '')}/${list.url}`;
+}
+
+/** Stored choice value → key, or undefined when the value is not one of the schema's choices. */
+export function choiceKey(choices: readonly IChoice[], value: unknown): string | undefined {
+  return choices.find((c) => c.value === value)?.key;
+}
+
+/** Key → stored choice value. */
+export function choiceValue(choices: readonly IChoice[], key: string): string {
+  const choice = choices.find((c) => c.key === key);
+  if (!choice) {
+    throw new Error(`Unknown choice key ${key}`);
+  }
+  return choice.value;
+}

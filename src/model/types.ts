@@ -1,0 +1,115 @@
+/**
+ * The product's models: what services return and components render. Never raw list items.
+ * Choice values are carried as stable keys; their Swedish stored values live in schema.ts and their
+ * labels in loc/.
+ */
+
+export type EventTypeKey = 'risk' | 'nearMiss' | 'accident' | 'deviation' | 'deficiency' | 'incident' | 'improvement';
+export type SeverityKey = 'low' | 'moderate' | 'serious' | 'critical';
+export type IncidentStatusKey = 'new' | 'investigating' | 'actionsOngoing' | 'closed';
+export type GoalStatusKey = 'ongoing' | 'met' | 'partlyMet' | 'notMet';
+export type GoalDirectionKey = 'atLeast' | 'atMost';
+export type DocumentTypeKey = 'policy' | 'guideline' | 'routine' | 'instruction' | 'plan';
+export type DocumentStatusKey = 'draft' | 'approved' | 'underRevision' | 'repealed';
+export type ReportFlagKey = 'lexMaria' | 'workEnvironmentAuthority' | 'policeReport';
+
+export interface IPerson {
+  id: number;
+  displayName: string;
+  email?: string;
+}
+
+export interface IArea {
+  id: number;
+  key: string;
+  title: string;
+  scope: string;
+  purpose: string;
+  responsibility: string;
+  ownerRole: string;
+  owner?: IPerson;
+  laws: string[];
+  reportCategories: string[];
+  reportFlags: ReportFlagKey[];
+  sortOrder: number;
+}
+
+export interface IGoal {
+  id: number;
+  etag: string;
+  areaId: number;
+  title: string;
+  period: number;
+  indicator: string;
+  unit: string;
+  direction: GoalDirectionKey;
+  baseline?: number;
+  target: number;
+  outcome?: number;
+  status: GoalStatusKey;
+  responsible?: IPerson;
+  followUp: string;
+}
+
+export interface IIncident {
+  id: number;
+  etag: string;
+  reportId: string;
+  areaId: number;
+  title: string;
+  eventType: EventTypeKey;
+  category: string;
+  occurredAt: Date;
+  location: string;
+  description: string;
+  immediateAction: string;
+  severity: SeverityKey;
+  status: IncidentStatusKey;
+  anonymous: boolean;
+  lexMaria: boolean;
+  workEnvironmentReport: boolean;
+  policeReport: boolean;
+  created: Date;
+  modified: Date;
+  /** The reporter; absent when the report is anonymous towards the viewer. */
+  reporter?: IPerson;
+  hasAttachments: boolean;
+}
+
+/** What the report form sends. The ReportId is generated on the client once per report. */
+export interface INewIncident {
+  reportId: string;
+  areaId: number;
+  title: string;
+  eventType: EventTypeKey;
+  category: string;
+  occurredAt: Date;
+  location: string;
+  description: string;
+  immediateAction: string;
+  severity: SeverityKey;
+  anonymous: boolean;
+  lexMaria: boolean;
+  workEnvironmentReport: boolean;
+  policeReport: boolean;
+}
+
+export interface IGoverningDocument {
+  id: number;
+  title: string;
+  fileName: string;
+  /** Server-relative URL of the file. */
+  fileUrl: string;
+  documentType: DocumentTypeKey;
+  areaIds: number[];
+  registrationNumber: string;
+  version: string;
+  owner?: IPerson;
+  responsibleUnit: string;
+  approvedBy: string;
+  validFrom: Date;
+  /** Undefined means valid until further notice (tillsvidare). */
+  validTo?: Date;
+  status: DocumentStatusKey;
+  modified: Date;
+}
