@@ -26,7 +26,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts']
     },
-    { ...common, displayName: 'integration', testEnvironment: 'node', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }
+    { ...common, displayName: 'integration', testEnvironment: '<rootDir>/tests/helpers/node-environment.js', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: '<rootDir>/tests/helpers/node-environment.js', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }
   ]
 };

@@ -1,0 +1,479 @@
+/**
+ * List item values as SharePoint's REST API reads and writes them with JSON light
+ * (`Accept: application/json`): lookups and people as `<Field>Id`, multi-values as arrays, dates as
+ * ISO strings in UTC. Writes are checked the way SharePoint checks them: known and writable
+ * properties only, right types, required fields, lengths, choices, existing lookup targets and
+ * people, column and list validation formulas, unique values.
+ */
+import { IFieldSchema, IListSchema, LISTS } from '../../src/model/schema';
+import { Errors, SPError } from './errors';
+import { formulaPasses } from './formula';
+import { ListData, SiteUser, Store, StoredItem, storedName } from './store';
+
+export const SITE_TIME_ZONE = 'Europe/Stockholm';
+
+/** SharePoint's limit for multiple lines of plain text in a list. */
+const NOTE_MAX = 63999;
+
+export function entityTypeName(list: IListSchema): string {
+  const name = list.url.split('/').pop()!;
+  return list.template === 101 ? `SP.Data.${name}Item` : `SP.Data.${name}ListItem`;
+}
+
+/** Properties every item has and SharePoint sets itself. */
+const READ_ONLY = ['Id', 'ID', 'GUID', 'Created', 'Modified', 'AuthorId', 'EditorId', 'Attachments', 'FileSystemObjectType', 'ContentTypeId', 'OData__UIVersionString', 'FileLeafRef', 'FileRef', 'FileDirRef'];
+
+function fieldError(field: IFieldSchema, message: string): SPError {
+  return new SPError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException', `${field.displayName} (${field.name}): ${message}`);
+}
+
+function typeError(field: IFieldSchema, expected: string): SPError {
+  return new SPError(
+    400,
+    '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+    `A type named '${expected}' could not be resolved by the model. The value for '${storedName(field.type, field.name)}' (${field.displayName}) has the wrong type.`
+  );
+}
+
+/** Midnight in Stockholm of the calendar day that `instant` falls on there, as a UTC ISO string. */
+export function siteMidnight(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const [y, m, d] = parts.split('-').map(Number);
+  // Find the UTC instant whose Stockholm wall-clock time is 00:00 on y-m-d (offset is +1 or +2 h).
+  for (const offsetHours of [1, 2, 0]) {
+    const guess = new Date(Date.UTC(y, m - 1, d, -offsetHours));
+    const wall = new Intl.DateTimeFormat('en-GB', { timeZone: SITE_TIME_ZONE, hour: '2-digit', hourCycle: 'h23', day: '2-digit' }).formatToParts(guess);
+    const hour = Number(wall.find((p) => p.type === 'hour')!.value);
+    const day = Number(wall.find((p) => p.type === 'day')!.value);
+    if (hour === 0 && day === d) {
+      return guess.toISOString().replace('.000Z', 'Z');
+    }
+  }
+  return new Date(Date.UTC(y, m - 1, d)).toISOString().replace('.000Z', 'Z');
+}
+
+function arrayOf(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (value && typeof value === 'object' && Array.isArray((value as { results?: unknown[] }).results)) {
+    return (value as { results: unknown[] }).results;
+  }
+  return undefined;
+}
+
+function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
+  if (value === null || value === undefined) {
+    if (field.type === 'MultiChoice' || field.type === 'LookupMulti') {
+      return [];
+    }
+    return null;
+  }
+  switch (field.type) {
+    case 'Text':
+    case 'Note': {
+      if (typeof value !== 'string') {
+        throw typeError(field, 'Edm.String');
+      }
+      const max = field.type === 'Text' ? field.maxLength ?? 255 : NOTE_MAX;
+      if (value.length > max) {
+        throw fieldError(field, `The value is ${value.length} characters long; the maximum is ${max}.`);
+      }
+      return value;
+    }
+    case 'Number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw typeError(field, 'Edm.Double');
+      }
+      if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
+        throw fieldError(field, `The value must be between ${field.min} and ${field.max}.`);
+      }
+      if (field.decimals === 0 && !Number.isInteger(value)) {
+        throw fieldError(field, 'The value must be a whole number.');
+      }
+      return value;
+    }
+    case 'DateTime': {
+      if (typeof value !== 'string') {
+        throw typeError(field, 'Edm.DateTime');
+      }
+      const date = new Date(value);
+      if (isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+        throw typeError(field, 'Edm.DateTime');
+      }
+      // SharePoint's date range: 1900-01-01 to 8900-12-31.
+      if (date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 8900) {
+        throw fieldError(field, 'The date is outside the range SharePoint can store.');
+      }
+      // Date-only columns hold midnight in the site's time zone.
+      return field.dateOnly ? siteMidnight(date) : date.toISOString().replace('.000Z', 'Z');
+    }
+    case 'Boolean':
+      if (typeof value !== 'boolean') {
+        throw typeError(field, 'Edm.Boolean');
+      }
+      return value;
+    case 'Choice': {
+      if (typeof value !== 'string') {
+        throw typeError(field, 'Edm.String');
+      }
+      if (value !== '' && !(field.choices ?? []).some((c) => c.value === value)) {
+        throw fieldError(field, `'${value}' is not one of the choices.`);
+      }
+      return value === '' ? null : value;
+    }
+    case 'MultiChoice': {
+      const values = arrayOf(value);
+      if (!values || values.some((v) => typeof v !== 'string')) {
+        throw typeError(field, 'Collection(Edm.String)');
+      }
+      for (const v of values as string[]) {
+        if (!(field.choices ?? []).some((c) => c.value === v)) {
+          throw fieldError(field, `'${v}' is not one of the choices.`);
+        }
+      }
+      return values;
+    }
+    case 'User': {
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        throw typeError(field, 'Edm.Int32');
+      }
+      if (!store.users.has(value)) {
+        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The user does not exist or is not unique.');
+      }
+      return value;
+    }
+    case 'Lookup':
+    case 'LookupMulti': {
+      const ids = field.type === 'Lookup' ? [value] : arrayOf(value);
+      if (!ids || ids.some((v) => typeof v !== 'number' || !Number.isInteger(v))) {
+        throw typeError(field, field.type === 'Lookup' ? 'Edm.Int32' : 'Collection(Edm.Int32)');
+      }
+      const target = store.list(field.lookupList!);
+      for (const id of ids as number[]) {
+        if (!target.items.has(id)) {
+          throw fieldError(field, `The lookup value ${id} does not exist in ${target.schema.title}.`);
+        }
+      }
+      return field.type === 'Lookup' ? ids[0] : ids;
+    }
+  }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Applies a write body to an item's fields (a new item when `existing` is undefined) and returns
+ * the new field values. Throws the SPError SharePoint would send.
+ */
+export function applyWrite(store: Store, list: ListData, existing: StoredItem | undefined, body: Record<string, unknown>): Record<string, unknown> {
+  const schema = list.schema;
+  const byStoredName = new Map(schema.fields.map((f) => [storedName(f.type, f.name), f]));
+  const fields: Record<string, unknown> = existing ? { ...existing.fields } : {};
+  if (!existing) {
+    for (const f of schema.fields) {
+      const key = storedName(f.type, f.name);
+      fields[key] = f.defaultValue !== undefined ? (f.type === 'Boolean' ? f.defaultValue === '1' : f.defaultValue) : f.type === 'MultiChoice' || f.type === 'LookupMulti' ? [] : f.type === 'Boolean' ? false : null;
+    }
+  }
+  const changed = new Set<IFieldSchema>();
+  for (const key of Object.keys(body)) {
+    if (key === '__metadata' || key.startsWith('odata.')) {
+      continue;
+    }
+    if (READ_ONLY.includes(key)) {
+      throw new SPError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The property '${key}' is read-only and cannot be set.`);
+    }
+    const field = byStoredName.get(key);
+    if (!field) {
+      throw Errors.noSuchProperty(key, entityTypeName(schema));
+    }
+    fields[key] = convert(store, field, body[key]);
+    changed.add(field);
+  }
+  for (const f of schema.fields) {
+    const key = storedName(f.type, f.name);
+    // Library items get their Title from the file name when none is given.
+    const required = f.required && !(schema.template === 101 && f.name === 'Title');
+    if (required && f.type !== 'Boolean' && isEmpty(fields[key]) && (!existing || changed.has(f))) {
+      throw fieldError(f, 'You must specify a value for this required field.');
+    }
+  }
+  const valueOf = (displayName: string): string | number | boolean | null => {
+    const f = schema.fields.find((x) => x.displayName === displayName);
+    if (!f) {
+      return null;
+    }
+    const v = fields[storedName(f.type, f.name)];
+    if (f.type === 'DateTime' && typeof v === 'string') {
+      return Date.parse(v);
+    }
+    return Array.isArray(v) ? v.join(';') : (v as string | number | boolean | null);
+  };
+  for (const f of changed) {
+    if (f.validation && !isEmpty(fields[storedName(f.type, f.name)]) && !formulaPasses(f.validation.formula, valueOf)) {
+      throw Errors.fieldValidation(f.validation.message);
+    }
+  }
+  if (schema.validation && !formulaPasses(schema.validation.formula, valueOf)) {
+    throw Errors.listValidation(schema.validation.message);
+  }
+  for (const f of schema.fields) {
+    if (!f.unique) {
+      continue;
+    }
+    const key = storedName(f.type, f.name);
+    const value = fields[key];
+    if (isEmpty(value)) {
+      continue;
+    }
+    const ids = store.index(list, key)!.lookup('eq', value) ?? [];
+    if (ids.some((id) => id !== existing?.id)) {
+      throw Errors.duplicate();
+    }
+  }
+  return fields;
+}
+
+// ----- reading -------------------------------------------------------------------------------
+
+export interface Projection {
+  /** Selected top-level properties; undefined means SharePoint's default set. */
+  select?: Set<string>;
+  /** Sub-properties selected on expanded navigation properties, by navigation name. */
+  sub: Map<string, Set<string> | undefined>;
+}
+
+const USER_PROPS = ['Id', 'ID', 'Title', 'EMail', 'Name', 'JobTitle', 'UserName'];
+
+/** Properties an item of this list exposes, scalar ones first. */
+export function scalarProperties(list: IListSchema): string[] {
+  const props = ['FileSystemObjectType', 'Id', 'ID', 'GUID', 'ContentTypeId', 'Created', 'Modified', 'AuthorId', 'EditorId', 'OData__UIVersionString', 'Attachments'];
+  if (list.template === 101) {
+    props.push('FileLeafRef', 'FileRef', 'FileDirRef');
+  }
+  for (const f of list.fields) {
+    props.push(storedName(f.type, f.name));
+    if (f.type === 'User') {
+      props.push(`${f.name}StringId`);
+    }
+  }
+  return props;
+}
+
+/** Navigation properties that $expand accepts, with the list or kind they point at. */
+export function navigationProperties(list: IListSchema): Map<string, { kind: 'user' } | { kind: 'lookup'; target: IListSchema; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }> {
+  const nav = new Map<string, { kind: 'user' } | { kind: 'lookup'; target: IListSchema; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }>();
+  nav.set('Author', { kind: 'user' });
+  nav.set('Editor', { kind: 'user' });
+  nav.set('AttachmentFiles', { kind: 'attachments' });
+  if (list.template === 101) {
+    nav.set('File', { kind: 'file' });
+  }
+  for (const f of list.fields) {
+    if (f.type === 'User') {
+      nav.set(f.name, { kind: 'user' });
+    } else if (f.type === 'Lookup' || f.type === 'LookupMulti') {
+      nav.set(f.name, { kind: 'lookup', target: LISTS.find((l) => l.key === f.lookupList)!, multi: f.type === 'LookupMulti' });
+    }
+  }
+  return nav;
+}
+
+/** Validates $select/$expand the way SharePoint does and returns the projection. */
+export function parseProjection(list: IListSchema, select: string[], expand: string[]): Projection {
+  const nav = navigationProperties(list);
+  const scalars = new Set(scalarProperties(list));
+  const projection: Projection = { select: undefined, sub: new Map() };
+  for (const e of expand) {
+    if (!nav.has(e)) {
+      throw Errors.badRequest(`The field or property '${e}' does not exist.`);
+    }
+    projection.sub.set(e, undefined);
+  }
+  if (select.length === 0 || select.includes('*')) {
+    return projection;
+  }
+  projection.select = new Set();
+  for (const s of select) {
+    const [top, sub] = s.split('/');
+    if (sub !== undefined) {
+      const target = nav.get(top);
+      if (!target) {
+        throw Errors.badRequest(`The field or property '${top}' does not exist.`);
+      }
+      if (!projection.sub.has(top)) {
+        throw Errors.badRequest(`The query to field '${s}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${top}.`);
+      }
+      const allowed = target.kind === 'user' ? USER_PROPS : target.kind === 'lookup' ? ['Id', 'ID', ...target.target.fields.filter((f) => ['Text', 'Number', 'Choice', 'DateTime'].includes(f.type)).map((f) => f.name)] : ['FileName', 'ServerRelativeUrl', 'Name', 'Length', 'TimeLastModified'];
+      if (!allowed.includes(sub)) {
+        throw Errors.badRequest(`The field or property '${sub}' does not exist.`);
+      }
+      const subs = projection.sub.get(top) ?? new Set<string>();
+      subs.add(sub);
+      projection.sub.set(top, subs);
+      projection.select.add(top);
+    } else if (scalars.has(s) || nav.has(s)) {
+      if (nav.has(s) && !projection.sub.has(s)) {
+        // Selecting a navigation property without expanding it returns its deferred link only.
+        continue;
+      }
+      projection.select.add(s);
+    } else {
+      throw Errors.badRequest(`The field or property '${s}' does not exist.`);
+    }
+  }
+  return projection;
+}
+
+export interface ReadContext {
+  store: Store;
+  /** Absolute URL of the web's _api, e.g. http://localhost:8080/sites/sakerhet/_api */
+  apiUrl: string;
+  siteUrl: string;
+}
+
+function userJson(ctx: ReadContext, user: SiteUser | undefined, subs: Set<string> | undefined): Record<string, unknown> | null {
+  if (!user) {
+    return null;
+  }
+  const all: Record<string, unknown> = {
+    Id: user.id,
+    ID: user.id,
+    Title: user.title,
+    EMail: user.email,
+    Name: user.loginName,
+    UserName: user.email,
+    JobTitle: ''
+  };
+  const out: Record<string, unknown> = { 'odata.type': 'SP.Data.UserInfoItem', 'odata.id': `${ctx.apiUrl}/Web/Lists(guid'user-info')/Items(${user.id})` };
+  for (const k of subs ? [...subs] : Object.keys(all)) {
+    out[k] = all[k];
+  }
+  return out;
+}
+
+export function fileUrl(ctx: ReadContext, list: IListSchema, name: string): string {
+  return `${ctx.siteUrl}/${list.url}/${name}`;
+}
+
+/** An item as JSON light with minimal metadata. */
+export function itemJson(ctx: ReadContext, list: ListData, item: StoredItem, projection: Projection): Record<string, unknown> {
+  const schema = list.schema;
+  const editLink = `Web/Lists(guid'${list.id}')/Items(${item.id})`;
+  const all: Record<string, unknown> = {
+    FileSystemObjectType: 0,
+    Id: item.id,
+    ID: item.id,
+    GUID: item.guid,
+    ContentTypeId: '0x0100',
+    OData__UIVersionString: `${item.version}.0`,
+    Attachments: item.attachments.length > 0,
+    ...item.fields
+  };
+  for (const f of schema.fields) {
+    if (f.type === 'User') {
+      const id = item.fields[`${f.name}Id`];
+      all[`${f.name}StringId`] = id === null || id === undefined ? null : String(id);
+    }
+  }
+  if (schema.template === 101 && item.file) {
+    all.FileLeafRef = item.file.name;
+    all.FileRef = fileUrl(ctx, schema, item.file.name);
+    all.FileDirRef = `${ctx.siteUrl}/${schema.url}`;
+  }
+  const out: Record<string, unknown> = {
+    'odata.type': entityTypeName(schema),
+    'odata.id': `${ctx.apiUrl}/${editLink}`,
+    'odata.etag': `"${item.version}"`,
+    'odata.editLink': editLink
+  };
+  const selected = projection.select ?? new Set(scalarProperties(schema));
+  for (const key of selected) {
+    if (!projection.sub.has(key)) {
+      out[key] = all[key] ?? null;
+    }
+  }
+  const nav = navigationProperties(schema);
+  for (const [name, subs] of projection.sub) {
+    const target = nav.get(name)!;
+    if (target.kind === 'user') {
+      const id = name === 'Author' || name === 'Editor' ? item.fields[`${name}Id`] : item.fields[`${name}Id`];
+      out[name] = userJson(ctx, typeof id === 'number' ? ctx.store.users.get(id) : undefined, subs);
+    } else if (target.kind === 'lookup') {
+      const targetList = ctx.store.list(target.target.key);
+      const toJson = (id: number): Record<string, unknown> | null => {
+        const ref = targetList.items.get(id);
+        if (!ref) {
+          return null;
+        }
+        const values: Record<string, unknown> = { Id: ref.id, ID: ref.id, ...ref.fields };
+        const o: Record<string, unknown> = { 'odata.type': entityTypeName(target.target), 'odata.id': `${ctx.apiUrl}/Web/Lists(guid'${targetList.id}')/Items(${ref.id})` };
+        for (const k of subs ? [...subs] : ['Id', 'Title']) {
+          o[k] = values[k] ?? null;
+        }
+        return o;
+      };
+      const raw = item.fields[`${name}Id`];
+      out[name] = target.multi ? ((raw as number[]) ?? []).map(toJson).filter(Boolean) : typeof raw === 'number' ? toJson(raw) : null;
+    } else if (target.kind === 'attachments') {
+      out[name] = item.attachments.map((a) => ({
+        'odata.type': 'SP.Attachment',
+        FileName: a.name,
+        ServerRelativeUrl: `${ctx.siteUrl}/${schema.url}/Attachments/${item.id}/${a.name}`
+      }));
+    } else if (item.file) {
+      const f = item.file;
+      const fileProps: Record<string, unknown> = {
+        Name: f.name,
+        ServerRelativeUrl: fileUrl(ctx, schema, f.name),
+        Length: String(f.size),
+        TimeLastModified: f.modified
+      };
+      const o: Record<string, unknown> = { 'odata.type': 'SP.File' };
+      for (const k of subs ? [...subs] : Object.keys(fileProps)) {
+        o[k] = fileProps[k];
+      }
+      out[name] = o;
+    }
+  }
+  return out;
+}
+
+/** The value of a field path for filtering and sorting, or undefined when it does not exist. */
+export function pathValue(store: Store, list: ListData, item: StoredItem, field: string, sub?: string): unknown {
+  if (sub === undefined) {
+    if (field === 'ID' || field === 'Id') {
+      return item.id;
+    }
+    if (field === 'FileLeafRef') {
+      return item.file?.name ?? null;
+    }
+    if (field in item.fields) {
+      return item.fields[field];
+    }
+    // Lookup and person fields compare by id when named without Id (e.g. `Author eq 5` is not valid; `AuthorId` is).
+    return undefined;
+  }
+  const nav = navigationProperties(list.schema).get(field);
+  const raw = item.fields[`${field}Id`];
+  if (!nav) {
+    return undefined;
+  }
+  if (nav.kind === 'user') {
+    const user = typeof raw === 'number' ? store.users.get(raw) : undefined;
+    const values: Record<string, unknown> = user ? { Id: user.id, ID: user.id, Title: user.title, EMail: user.email, Name: user.loginName } : {};
+    return values[sub] ?? null;
+  }
+  if (nav.kind === 'lookup') {
+    const target = store.list(nav.target.key);
+    const pick = (id: number): unknown => {
+      const ref = target.items.get(id);
+      return sub === 'Id' || sub === 'ID' ? id : ref?.fields[sub] ?? null;
+    };
+    return nav.multi ? ((raw as number[]) ?? []).map(pick) : typeof raw === 'number' ? pick(raw) : null;
+  }
+  return undefined;
+}

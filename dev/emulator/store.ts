@@ -1,0 +1,455 @@
+/**
+ * The emulator's data: lists provisioned from src/model/schema.ts, their items, site users and
+ * file contents, kept in memory with indexes and persisted to a folder.
+ *
+ * Durability: every change is appended to a journal and fsync'ed before the request that made it
+ * is answered (changes arriving together share one fsync). On start the newest snapshot is loaded
+ * and the journal replayed; a torn last line (a crash mid-write, never acknowledged) is ignored.
+ * Snapshots are written to a temporary file, fsync'ed and renamed over the old one, so a crash
+ * during a snapshot leaves the previous snapshot and the journal intact.
+ */
+import { createHash, randomUUID } from 'crypto';
+import * as fs from 'fs';
+import { join } from 'path';
+import { IListSchema, LISTS, ListKey } from '../../src/model/schema';
+
+export interface StoredFile {
+  name: string;
+  /** sha256 of the content; the bytes live in the blob folder (or memory). */
+  blob: string;
+  size: number;
+  version: number;
+  created: string;
+  modified: string;
+}
+
+export interface StoredItem {
+  id: number;
+  version: number;
+  guid: string;
+  /** Field values by stored name: Title, AreaId, AreasId, OwnerId, Created, AuthorId, … */
+  fields: Record<string, unknown>;
+  attachments: StoredFile[];
+  /** Document libraries: the file this item describes. */
+  file?: StoredFile;
+}
+
+export interface SiteUser {
+  id: number;
+  /** Short sign-in alias of a dev user (the cookie value), e.g. anna. */
+  key?: string;
+  title: string;
+  email: string;
+  loginName: string;
+  /** The SharePoint group on the Säkerhet site, or undefined for users without access. */
+  group?: 'visitors' | 'staff' | 'areaOwners' | 'owners';
+  isSiteAdmin: boolean;
+}
+
+export interface ListData {
+  schema: IListSchema;
+  id: string;
+  items: Map<number, StoredItem>;
+  nextId: number;
+  created: string;
+}
+
+type JournalEntry =
+  | { seq: number; op: 'put'; list: ListKey; item: StoredItem; nextId: number }
+  | { seq: number; op: 'del'; list: ListKey; id: number }
+  | { seq: number; op: 'user'; user: SiteUser };
+
+interface Snapshot {
+  format: 1;
+  seq: number;
+  lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[] }[];
+  users: SiteUser[];
+}
+
+/** The stored name of a schema field: lookups and people keep their id under `<Name>Id`. */
+export function storedName(type: string, name: string): string {
+  return type === 'Lookup' || type === 'LookupMulti' || type === 'User' ? `${name}Id` : name;
+}
+
+/**
+ * A sorted view of one indexed column, rebuilt lazily after writes. It answers "how many items,
+ * and which, match this comparison" without scanning the list, as SharePoint's index does.
+ */
+class ColumnIndex {
+  private sorted: { key: number | string; id: number }[] = [];
+  private dirty = true;
+
+  constructor(private readonly list: ListData, private readonly column: string) {}
+
+  public invalidate(): void {
+    this.dirty = true;
+  }
+
+  private entries(): { key: number | string; id: number }[] {
+    if (this.dirty) {
+      const out: { key: number | string; id: number }[] = [];
+      for (const item of this.list.items.values()) {
+        const raw = this.column === 'ID' ? item.id : item.fields[this.column];
+        const key = indexKey(raw);
+        if (key !== undefined) {
+          out.push({ key, id: item.id });
+        }
+      }
+      out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
+      this.sorted = out;
+      this.dirty = false;
+    }
+    return this.sorted;
+  }
+
+  /** Item ids matching `column <op> value`, or undefined when the index cannot answer it. */
+  public lookup(op: string, value: unknown): number[] | undefined {
+    const key = indexKey(value);
+    if (key === undefined) {
+      return undefined;
+    }
+    const entries = this.entries();
+    const lower = (k: number | string, inclusive: boolean): number => {
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (entries[mid].key < k || (!inclusive && entries[mid].key === k)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    };
+    let from = 0;
+    let to = entries.length;
+    switch (op) {
+      case 'eq':
+        from = lower(key, true);
+        to = lower(key, false);
+        break;
+      case 'gt':
+        from = lower(key, false);
+        break;
+      case 'ge':
+        from = lower(key, true);
+        break;
+      case 'lt':
+        to = lower(key, true);
+        break;
+      case 'le':
+        to = lower(key, false);
+        break;
+      default:
+        return undefined;
+    }
+    return entries.slice(from, to).map((e) => e.id);
+  }
+}
+
+/** Comparable key for an indexed value: numbers, strings, ISO dates (as time), booleans as 0/1. */
+function indexKey(value: unknown): number | string | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  if (typeof value === 'number') {
+    return value;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 1 : 0;
+  }
+  if (value instanceof Date) {
+    return value.getTime();
+  }
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
+      const t = Date.parse(value);
+      if (!isNaN(t)) {
+        return t;
+      }
+    }
+    return value;
+  }
+  return undefined;
+}
+
+export class Store {
+  public readonly lists = new Map<ListKey, ListData>();
+  public readonly users = new Map<number, SiteUser>();
+  private readonly indexes = new Map<string, ColumnIndex>();
+  private readonly memoryBlobs = new Map<string, Buffer>();
+  private seq = 0;
+  private journalFd: number | undefined;
+  private journalEntries = 0;
+  private pending: { line: string; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private flushScheduled = false;
+
+  /** @param dataDir folder for snapshot, journal and blobs; undefined keeps everything in memory. */
+  constructor(private readonly dataDir?: string) {}
+
+  public get isEmpty(): boolean {
+    return this.users.size === 0;
+  }
+
+  /** Loads the snapshot and replays the journal, or provisions empty lists on first start. */
+  public open(): void {
+    let snapshot: Snapshot | undefined;
+    if (this.dataDir) {
+      fs.mkdirSync(join(this.dataDir, 'blobs'), { recursive: true });
+      const snapPath = join(this.dataDir, 'state.json');
+      if (fs.existsSync(snapPath)) {
+        snapshot = JSON.parse(fs.readFileSync(snapPath, 'utf8')) as Snapshot;
+      }
+    }
+    for (const schema of LISTS) {
+      const saved = snapshot?.lists.find((l) => l.key === schema.key);
+      const list: ListData = {
+        schema,
+        id: saved?.id ?? randomUUID(),
+        items: new Map((saved?.items ?? []).map((i) => [i.id, i])),
+        nextId: saved?.nextId ?? 1,
+        created: saved?.created ?? new Date().toISOString()
+      };
+      this.lists.set(schema.key, list);
+    }
+    for (const u of snapshot?.users ?? []) {
+      this.users.set(u.id, u);
+    }
+    this.seq = snapshot?.seq ?? 0;
+    if (this.dataDir) {
+      const journalPath = join(this.dataDir, 'journal.jsonl');
+      if (fs.existsSync(journalPath)) {
+        const lines = fs.readFileSync(journalPath, 'utf8').split('\n');
+        for (const line of lines) {
+          if (!line.trim()) {
+            continue;
+          }
+          let entry: JournalEntry;
+          try {
+            entry = JSON.parse(line) as JournalEntry;
+          } catch {
+            // A torn write from a crash: it was never acknowledged, so it is dropped.
+            continue;
+          }
+          if (entry.seq > this.seq) {
+            this.apply(entry);
+            this.seq = entry.seq;
+          }
+        }
+      }
+      // Start every run from a fresh snapshot and an empty journal (writeSnapshot opens it).
+      this.writeSnapshot();
+    }
+    this.invalidateIndexes();
+  }
+
+  public close(): void {
+    if (this.dataDir && this.journalFd !== undefined) {
+      this.flushNow();
+      this.writeSnapshot();
+      fs.closeSync(this.journalFd);
+      this.journalFd = undefined;
+    }
+  }
+
+  public list(key: ListKey): ListData {
+    return this.lists.get(key)!;
+  }
+
+  public listByUrl(serverRelativeUrl: string, siteUrl: string): ListData | undefined {
+    const wanted = decodeURIComponent(serverRelativeUrl).replace(/\/$/, '').toLowerCase();
+    for (const list of this.lists.values()) {
+      if (`${siteUrl}/${list.schema.url}`.toLowerCase() === wanted) {
+        return list;
+      }
+    }
+    return undefined;
+  }
+
+  /** The index for a column of a list, if the schema indexes it (ID always is). */
+  public index(list: ListData, column: string): ColumnIndex | undefined {
+    const indexed =
+      column === 'ID' ||
+      (column === 'AuthorId' && list.schema.key === 'incidents') ||
+      list.schema.fields.some((f) => f.indexed && storedName(f.type, f.name) === column);
+    if (!indexed) {
+      return undefined;
+    }
+    const key = `${list.schema.key}:${column}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new ColumnIndex(list, column);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+
+  private invalidateIndexes(list?: ListKey): void {
+    for (const [key, index] of this.indexes) {
+      if (!list || key.startsWith(`${list}:`)) {
+        index.invalidate();
+      }
+    }
+  }
+
+  // ----- changes ---------------------------------------------------------------------------
+
+  /** Adds or replaces an item; resolves once the change is durable. */
+  public putItem(key: ListKey, item: StoredItem): Promise<void> {
+    const list = this.list(key);
+    list.items.set(item.id, item);
+    list.nextId = Math.max(list.nextId, item.id + 1);
+    this.invalidateIndexes(key);
+    return this.journal({ seq: ++this.seq, op: 'put', list: key, item, nextId: list.nextId });
+  }
+
+  public deleteItem(key: ListKey, id: number): Promise<void> {
+    this.list(key).items.delete(id);
+    this.invalidateIndexes(key);
+    return this.journal({ seq: ++this.seq, op: 'del', list: key, id });
+  }
+
+  public putUser(user: SiteUser): Promise<void> {
+    this.users.set(user.id, user);
+    return this.journal({ seq: ++this.seq, op: 'user', user });
+  }
+
+  public allocateId(key: ListKey): number {
+    const list = this.list(key);
+    return list.nextId++;
+  }
+
+  /** Bulk load without journaling (seeding, generated data sets); call snapshot() afterwards. */
+  public loadItems(key: ListKey, items: StoredItem[]): void {
+    const list = this.list(key);
+    for (const item of items) {
+      list.items.set(item.id, item);
+      list.nextId = Math.max(list.nextId, item.id + 1);
+    }
+    this.invalidateIndexes(key);
+  }
+
+  public snapshot(): void {
+    if (this.dataDir) {
+      this.flushNow();
+      this.writeSnapshot();
+    }
+  }
+
+  private apply(entry: JournalEntry): void {
+    switch (entry.op) {
+      case 'put': {
+        const list = this.list(entry.list);
+        list.items.set(entry.item.id, entry.item);
+        list.nextId = Math.max(list.nextId, entry.nextId);
+        break;
+      }
+      case 'del':
+        this.list(entry.list).items.delete(entry.id);
+        break;
+      case 'user':
+        this.users.set(entry.user.id, entry.user);
+        break;
+    }
+  }
+
+  private journal(entry: JournalEntry): Promise<void> {
+    if (!this.dataDir) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushNow());
+      }
+    });
+  }
+
+  /** Group commit: one write and one fsync for everything that arrived since the last flush. */
+  private flushNow(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.journalFd === undefined) {
+      batch.forEach((p) => p.resolve());
+      return;
+    }
+    try {
+      fs.writeSync(this.journalFd, batch.map((p) => p.line).join(''));
+      fs.fsyncSync(this.journalFd);
+      this.journalEntries += batch.length;
+      batch.forEach((p) => p.resolve());
+    } catch (err) {
+      batch.forEach((p) => p.reject(err as Error));
+      return;
+    }
+    if (this.journalEntries > 20000) {
+      this.writeSnapshot();
+    }
+  }
+
+  private writeSnapshot(): void {
+    if (!this.dataDir) {
+      return;
+    }
+    const snapshot: Snapshot = {
+      format: 1,
+      seq: this.seq,
+      lists: [...this.lists.values()].map((l) => ({
+        key: l.schema.key,
+        id: l.id,
+        nextId: l.nextId,
+        created: l.created,
+        items: [...l.items.values()]
+      })),
+      users: [...this.users.values()]
+    };
+    const path = join(this.dataDir, 'state.json');
+    writeFileAtomic(path, JSON.stringify(snapshot));
+    // The snapshot now holds everything up to `seq`; start an empty journal the same way.
+    const journalPath = join(this.dataDir, 'journal.jsonl');
+    if (this.journalFd !== undefined) {
+      fs.closeSync(this.journalFd);
+    }
+    writeFileAtomic(journalPath, '');
+    this.journalFd = fs.openSync(journalPath, 'a');
+    this.journalEntries = 0;
+  }
+
+  // ----- blobs -----------------------------------------------------------------------------
+
+  public putBlob(content: Buffer): string {
+    const hash = createHash('sha256').update(content).digest('hex');
+    if (!this.dataDir) {
+      this.memoryBlobs.set(hash, content);
+      return hash;
+    }
+    const path = join(this.dataDir, 'blobs', hash);
+    if (!fs.existsSync(path)) {
+      writeFileAtomic(path, content);
+    }
+    return hash;
+  }
+
+  public getBlob(hash: string): Buffer {
+    if (!this.dataDir) {
+      return this.memoryBlobs.get(hash) ?? Buffer.alloc(0);
+    }
+    return fs.readFileSync(join(this.dataDir, 'blobs', hash));
+  }
+}
+
+/** Write to a temporary file, fsync, then rename over the target: readers see old or new, never half. */
+export function writeFileAtomic(path: string, content: string | Buffer): void {
+  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, path);
+}

@@ -1,0 +1,135 @@
+import { INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
+import type { IIncident, INewIncident } from '../model/types';
+import { toServiceError } from './errors';
+import type { IAttachmentResult, ICurrentUser, IIncidentService } from './interfaces';
+import { THRESHOLD, listOf, odataString } from './lists';
+import { INCIDENT_SHAPE, fromNewIncident, toIncident } from './mapping';
+import type { SPFI } from './sp';
+
+type Raw = Record<string, unknown>;
+
+/** Characters SharePoint refuses in file names, and what is left when they go. */
+export function safeAttachmentName(name: string, taken: readonly string[] = []): string {
+  const cleaned = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/["*:<>?/\\|#%\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[\s.~]+|[\s.]+$/g, '')
+    .slice(-120);
+  const base = cleaned || 'bilaga';
+  const dot = base.lastIndexOf('.');
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  const ext = dot > 0 ? base.slice(dot) : '';
+  let candidate = base;
+  for (let n = 2; taken.some((t) => t.toLowerCase() === candidate.toLowerCase()); n++) {
+    candidate = `${stem} (${n})${ext}`;
+  }
+  return candidate;
+}
+
+export class IncidentService implements IIncidentService {
+  constructor(
+    private readonly sp: SPFI,
+    private readonly siteUrl: string,
+    private readonly currentUser: () => Promise<ICurrentUser>
+  ) {}
+
+  private list(sp: SPFI = this.sp): ReturnType<typeof listOf> {
+    return listOf(sp, INCIDENTS_LIST, this.siteUrl);
+  }
+
+  /** The reporter is shown unless the report is anonymous and someone else is looking. */
+  private map(raw: Raw, me: ICurrentUser): IIncident {
+    const mine = raw.AuthorId === me.id;
+    return toIncident(raw, mine || raw.Anonymous !== true);
+  }
+
+  private items(sp?: SPFI): ReturnType<ReturnType<typeof listOf>['items']['select']> {
+    return this.list(sp).items.select(...INCIDENT_SHAPE.select).expand(...INCIDENT_SHAPE.expand);
+  }
+
+  public async findByReportId(reportId: string): Promise<IIncident | undefined> {
+    const me = await this.currentUser();
+    const rows: Raw[] = await this.items().filter(`ReportId eq ${odataString(reportId)}`).top(1)();
+    return rows[0] ? this.map(rows[0], me) : undefined;
+  }
+
+  public async submit(report: INewIncident): Promise<IIncident> {
+    const me = await this.currentUser();
+    try {
+      const added: Raw = await this.list().items.add(fromNewIncident(report));
+      return this.map({ ...added, Author: { Id: me.id, Title: me.displayName, EMail: me.email } }, me);
+    } catch (err) {
+      const error = toServiceError(err);
+      // A unique ReportId makes a repeated submit harmless: if an earlier attempt was stored
+      // (its answer lost, or a retry raced it), that report is the result.
+      if (error.kind === 'duplicate' || error.transient) {
+        const stored = await this.findByReportId(report.reportId).catch(() => undefined);
+        if (stored) {
+          return stored;
+        }
+      }
+      throw error;
+    }
+  }
+
+  public async addAttachment(itemId: number, file: File): Promise<IAttachmentResult> {
+    const item = this.list().items.getById(itemId);
+    try {
+      const content = await file.arrayBuffer();
+      await item.attachmentFiles.add(file.name, content);
+      return { fileName: file.name, ok: true };
+    } catch (err) {
+      const error = toServiceError(err);
+      // Already there: an earlier attempt stored it and the answer was lost.
+      if (error.status === 409 && /already exists/i.test(error.message)) {
+        return { fileName: file.name, ok: true };
+      }
+      return { fileName: file.name, ok: false, error: error.kind };
+    }
+  }
+
+  /** The user's own reports, newest first; the indexed Author column comes first in the filter. */
+  public async getMyReports(sp?: SPFI, me?: ICurrentUser): Promise<IIncident[]> {
+    const user = me ?? (await this.currentUser());
+    const rows: Raw[] = await this.items(sp).filter(`AuthorId eq ${user.id}`).orderBy('Created', false).top(THRESHOLD)();
+    return rows.map((r) => this.map(r, user));
+  }
+
+  public async getReport(id: number): Promise<IIncident> {
+    const me = await this.currentUser();
+    try {
+      const raw: Raw = await this.list().items.getById(id).select(...INCIDENT_SHAPE.select).expand(...INCIDENT_SHAPE.expand)();
+      return this.map(raw, me);
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+
+  /** The highest item ID: the upper end for scanning the list in threshold-sized ID windows. */
+  public async maxId(sp?: SPFI): Promise<number> {
+    const rows: Raw[] = await this.list(sp).items.select('Id').orderBy('Id', false).top(1)();
+    return rows.length ? Number(rows[0].Id) : 0;
+  }
+
+  /**
+   * Rows of one ID window (from, to]. An ID range is the indexed first condition that keeps every
+   * query under SharePoint's list view threshold however large the list grows.
+   */
+  public window(from: number, to: number, select: string[], extraFilter: string, sp?: SPFI): Promise<Raw[]> {
+    const filter = `Id gt ${from} and Id le ${to}${extraFilter ? ` and (${extraFilter})` : ''}`;
+    return this.list(sp).items.select(...select).filter(filter).top(THRESHOLD)();
+  }
+
+  /** The latest reports of one area (people who handle reports), newest first. */
+  public async latestInArea(areaId: number, maxId: number, me: ICurrentUser, count = 20, sp?: SPFI): Promise<IIncident[]> {
+    const rows: Raw[] = await this.items(sp)
+      .filter(`Id gt ${Math.max(0, maxId - THRESHOLD)} and AreaId eq ${Number(areaId)}`)
+      .orderBy('Id', false)
+      .top(count)();
+    return rows.map((r) => this.map(r, me));
+  }
+}
+
+export const CLOSED_STATUS = choiceValue(INCIDENT_STATUSES, 'closed');

@@ -1,0 +1,42 @@
+import { GOALS_LIST, INCIDENTS_LIST } from '../model/schema';
+import type { ICurrentUser, IUserService } from './interfaces';
+import { listOf } from './lists';
+import type { SessionCache } from './SessionCache';
+import { PermissionKind, type SPFI } from './sp';
+
+interface IPermissions {
+  EffectiveBasePermissions: { High: number; Low: number };
+}
+
+export class UserService implements IUserService {
+  constructor(private readonly sp: SPFI, private readonly siteUrl: string, private readonly cache: SessionCache) {}
+
+  public get cached(): boolean {
+    return this.cache.has('user');
+  }
+
+  /**
+   * Who is signed in and what SharePoint lets them do. The UI only hides what they may not do;
+   * SharePoint refuses it regardless.
+   */
+  public getCurrentUser(sp: SPFI = this.sp): Promise<ICurrentUser> {
+    return this.cache.get('user', async () => {
+      const incidents = listOf(sp, INCIDENTS_LIST, this.siteUrl);
+      const goals = listOf(sp, GOALS_LIST, this.siteUrl);
+      const [me, incidentPerms, goalPerms] = await Promise.all([
+        sp.web.currentUser.select('Id', 'Title', 'Email', 'LoginName')() as Promise<Record<string, unknown>>,
+        incidents.select('EffectiveBasePermissions')() as Promise<IPermissions>,
+        goals.select('EffectiveBasePermissions')() as Promise<IPermissions>
+      ]);
+      return {
+        id: Number(me.Id),
+        displayName: String(me.Title ?? ''),
+        email: String(me.Email ?? ''),
+        loginName: String(me.LoginName ?? ''),
+        canManageReports: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.ManageLists),
+        canReport: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.AddListItems),
+        canEditGoals: goals.hasPermissions(goalPerms.EffectiveBasePermissions, PermissionKind.EditListItems)
+      };
+    });
+  }
+}

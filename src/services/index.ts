@@ -1,0 +1,38 @@
+import { AreaService } from './AreaService';
+import { DocumentService } from './DocumentService';
+import { GoalService } from './GoalService';
+import { IncidentService } from './IncidentService';
+import type { IServices } from './interfaces';
+import { SessionCache, sharedCache } from './SessionCache';
+import type { SPFI } from './sp';
+import { UserService } from './UserService';
+import { ViewService } from './ViewService';
+
+export interface ISharePointServices extends IServices {
+  areas: AreaService;
+  goals: GoalService;
+  documents: DocumentService;
+  incidents: IncidentService;
+  users: UserService;
+  views: ViewService;
+}
+
+/**
+ * The product's services for one site. Web parts on one page share the session cache of their
+ * site, so the areas and the current user are fetched once per page.
+ *
+ * @param siteUrl server-relative URL of the site, e.g. /sites/sakerhet
+ */
+export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = sharedCache(siteUrl)): ISharePointServices {
+  const areas = new AreaService(sp, siteUrl, cache);
+  const users = new UserService(sp, siteUrl, cache);
+  const goals = new GoalService(sp, siteUrl);
+  const documents = new DocumentService(sp, siteUrl);
+  const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser());
+  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents);
+  return { areas, users, goals, documents, incidents, views };
+}
+
+export { SessionCache } from './SessionCache';
+export * from './interfaces';
+export { ServiceError, toServiceError } from './errors';

@@ -1,0 +1,220 @@
+/**
+ * From list items as SharePoint's REST API returns them to the product's models, and back.
+ * The fields selected come from the one schema, so a field renamed there is renamed here.
+ */
+import {
+  AREAS_LIST,
+  DOCUMENTS_LIST,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  EVENT_TYPES,
+  GOALS_LIST,
+  GOAL_DIRECTIONS,
+  GOAL_STATUSES,
+  IListSchema,
+  INCIDENTS_LIST,
+  INCIDENT_STATUSES,
+  REPORT_FLAGS,
+  SEVERITIES,
+  choiceKey,
+  choiceValue
+} from '../model/schema';
+import {
+  DocumentStatusKey,
+  DocumentTypeKey,
+  EventTypeKey,
+  GoalDirectionKey,
+  GoalStatusKey,
+  IArea,
+  IGoal,
+  IGoverningDocument,
+  IIncident,
+  INewIncident,
+  IPerson,
+  IncidentStatusKey,
+  ReportFlagKey,
+  SeverityKey
+} from '../model/types';
+
+type Raw = Record<string, unknown>;
+
+export interface IQueryShape {
+  select: string[];
+  expand: string[];
+}
+
+/**
+ * $select and $expand for a list: every schema field (lookups and people as their Id), people
+ * expanded to name and e-mail, plus what the model needs of the item itself.
+ */
+export function queryShape(list: IListSchema, extra: string[] = []): IQueryShape {
+  const select = ['Id', 'Created', 'Modified', ...extra];
+  const expand: string[] = [];
+  for (const f of list.fields) {
+    if (f.type === 'User') {
+      select.push(`${f.name}Id`, `${f.name}/Id`, `${f.name}/Title`, `${f.name}/EMail`);
+      expand.push(f.name);
+    } else if (f.type === 'Lookup' || f.type === 'LookupMulti') {
+      select.push(`${f.name}Id`);
+    } else {
+      select.push(f.name);
+    }
+  }
+  return { select, expand };
+}
+
+export const AREA_SHAPE = queryShape(AREAS_LIST);
+export const GOAL_SHAPE = queryShape(GOALS_LIST);
+export const DOCUMENT_SHAPE = queryShape(DOCUMENTS_LIST, ['FileLeafRef', 'FileRef']);
+/** Reports carry their reporter; whether it is shown is decided when mapping. */
+export const INCIDENT_SHAPE: IQueryShape = (() => {
+  const shape = queryShape(INCIDENTS_LIST, ['AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail', 'Attachments']);
+  return { select: shape.select, expand: [...shape.expand, 'Author'] };
+})();
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function date(v: unknown): Date | undefined {
+  if (typeof v !== 'string' || !v) {
+    return undefined;
+  }
+  const d = new Date(v);
+  return isNaN(d.getTime()) ? undefined : d;
+}
+
+function lines(v: unknown): string[] {
+  return str(v)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+function person(v: unknown): IPerson | undefined {
+  if (!v || typeof v !== 'object') {
+    return undefined;
+  }
+  const p = v as Raw;
+  const id = num(p.Id);
+  if (id === undefined) {
+    return undefined;
+  }
+  return { id, displayName: str(p.Title), email: str(p.EMail) || undefined };
+}
+
+function etag(raw: Raw): string {
+  return str(raw['odata.etag']);
+}
+
+export function toArea(raw: Raw): IArea {
+  return {
+    id: num(raw.Id) ?? 0,
+    key: str(raw.AreaKey),
+    title: str(raw.Title),
+    scope: str(raw.Scope),
+    purpose: str(raw.Purpose),
+    responsibility: str(raw.Responsibility),
+    ownerRole: str(raw.OwnerRole),
+    owner: person(raw.Owner),
+    laws: lines(raw.Laws),
+    reportCategories: lines(raw.ReportCategories),
+    reportFlags: (Array.isArray(raw.ReportFlags) ? raw.ReportFlags : [])
+      .map((v) => choiceKey(REPORT_FLAGS, v) as ReportFlagKey | undefined)
+      .filter((k): k is ReportFlagKey => !!k),
+    sortOrder: num(raw.SortOrder) ?? 999
+  };
+}
+
+export function toGoal(raw: Raw): IGoal {
+  return {
+    id: num(raw.Id) ?? 0,
+    etag: etag(raw),
+    areaId: num(raw.AreaId) ?? 0,
+    title: str(raw.Title),
+    period: num(raw.Period) ?? 0,
+    indicator: str(raw.Indicator),
+    unit: str(raw.Unit),
+    direction: (choiceKey(GOAL_DIRECTIONS, raw.Direction) ?? 'atLeast') as GoalDirectionKey,
+    baseline: num(raw.Baseline),
+    target: num(raw.Target) ?? 0,
+    outcome: num(raw.Outcome),
+    status: (choiceKey(GOAL_STATUSES, raw.Status) ?? 'ongoing') as GoalStatusKey,
+    responsible: person(raw.Responsible),
+    followUp: str(raw.FollowUp)
+  };
+}
+
+/**
+ * @param showReporter false hides the reporter, for anonymous reports viewed by someone other than
+ * the reporter. SharePoint still records the author; the product does not show it.
+ */
+export function toIncident(raw: Raw, showReporter: boolean): IIncident {
+  return {
+    id: num(raw.Id) ?? 0,
+    etag: etag(raw),
+    reportId: str(raw.ReportId),
+    areaId: num(raw.AreaId) ?? 0,
+    title: str(raw.Title),
+    eventType: (choiceKey(EVENT_TYPES, raw.EventType) ?? 'deviation') as EventTypeKey,
+    category: str(raw.Category),
+    occurredAt: date(raw.OccurredAt) ?? new Date(0),
+    location: str(raw.Location),
+    description: str(raw.Description),
+    immediateAction: str(raw.ImmediateAction),
+    severity: (choiceKey(SEVERITIES, raw.Severity) ?? 'low') as SeverityKey,
+    status: (choiceKey(INCIDENT_STATUSES, raw.Status) ?? 'new') as IncidentStatusKey,
+    anonymous: raw.Anonymous === true,
+    lexMaria: raw.LexMaria === true,
+    workEnvironmentReport: raw.WorkEnvironmentReport === true,
+    policeReport: raw.PoliceReport === true,
+    created: date(raw.Created) ?? new Date(0),
+    modified: date(raw.Modified) ?? new Date(0),
+    reporter: showReporter ? person(raw.Author) : undefined,
+    hasAttachments: raw.Attachments === true
+  };
+}
+
+export function fromNewIncident(report: INewIncident): Raw {
+  return {
+    Title: report.title,
+    ReportId: report.reportId,
+    AreaId: report.areaId,
+    EventType: choiceValue(EVENT_TYPES, report.eventType),
+    Category: report.category || null,
+    OccurredAt: report.occurredAt.toISOString(),
+    Location: report.location,
+    Description: report.description,
+    ImmediateAction: report.immediateAction || null,
+    Severity: choiceValue(SEVERITIES, report.severity),
+    Anonymous: report.anonymous,
+    LexMaria: report.lexMaria,
+    WorkEnvironmentReport: report.workEnvironmentReport,
+    PoliceReport: report.policeReport
+  };
+}
+
+export function toDocument(raw: Raw): IGoverningDocument {
+  const fileName = str(raw.FileLeafRef);
+  return {
+    id: num(raw.Id) ?? 0,
+    title: str(raw.Title) || fileName,
+    fileName,
+    fileUrl: str(raw.FileRef),
+    documentType: (choiceKey(DOCUMENT_TYPES, raw.DocumentType) ?? 'routine') as DocumentTypeKey,
+    areaIds: Array.isArray(raw.AreasId) ? (raw.AreasId as unknown[]).filter((v): v is number => typeof v === 'number') : [],
+    registrationNumber: str(raw.RegistrationNumber),
+    version: str(raw.DocVersion),
+    owner: person(raw.DocumentOwner),
+    responsibleUnit: str(raw.ResponsibleUnit),
+    approvedBy: str(raw.ApprovedBy),
+    validFrom: date(raw.ValidFrom) ?? new Date(0),
+    validTo: date(raw.ValidTo),
+    status: (choiceKey(DOCUMENT_STATUSES, raw.DocStatus) ?? 'approved') as DocumentStatusKey,
+    modified: date(raw.Modified) ?? new Date(0)
+  };
+}
