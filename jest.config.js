@@ -27,6 +27,12 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts']
     },
     { ...common, displayName: 'integration', testEnvironment: '<rootDir>/tests/helpers/node-environment.js', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testEnvironment: '<rootDir>/tests/helpers/node-environment.js', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: '<rootDir>/tests/helpers/node-environment.js',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/globalSetup.ts'
+    }
   ]
 };

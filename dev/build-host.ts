@@ -31,7 +31,9 @@ export async function buildHost(outdir: string = HOST_BUILD_DIR): Promise<void> 
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   await build(hostBuildOptions(outdir));
-  copyFileSync(join(ROOT, 'dev', 'host', 'host.css'), join(outdir, 'host.css'));
+  for (const file of ['host.css', 'fabric-config.js']) {
+    copyFileSync(join(ROOT, 'dev', 'host', file), join(outdir, file));
+  }
 }
 
 if (require.main === module) {

@@ -294,7 +294,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
 
 function hostPage(built: boolean): string {
   const body = built
-    ? '<div id="root"></div><script type="module" src="/dev-host/main.js"></script>'
+    ? '<div id="root"></div><script src="/dev-host/fabric-config.js"></script><script type="module" src="/dev-host/main.js"></script>'
     : '<main style="font-family:sans-serif;padding:2rem"><h1>Säkerhet</h1><p>The dev host is not built yet. Run <code>npm start</code>.</p></main>';
   return `<!doctype html>
 <html lang="sv">

@@ -133,7 +133,9 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
     });
   }
 
-  SAMPLE_INCIDENTS.forEach((s, i) => {
+  // Reports are created in time order, as in life, so item IDs grow with the date.
+  const chronological = SAMPLE_INCIDENTS.map((s, i) => ({ s, i })).sort((a, b) => b.s.daysAgo - a.s.daysAgo || a.i - b.i);
+  chronological.forEach(({ s, i }) => {
     const day = new Date(now.getTime() - s.daysAgo * DAY);
     // The hour is local (Stockholm); one hour's difference from UTC is close enough for samples.
     const occurred = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), s.hour - 1, (i * 7) % 60));

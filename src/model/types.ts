@@ -76,6 +76,16 @@ export interface IIncident {
   hasAttachments: boolean;
 }
 
+export interface IAttachment {
+  fileName: string;
+  /** Server-relative URL; SharePoint serves it only to people who may read the report. */
+  url: string;
+}
+
+export interface IIncidentDetail extends IIncident {
+  attachments: IAttachment[];
+}
+
 /** What the report form sends. The ReportId is generated on the client once per report. */
 export interface INewIncident {
   reportId: string;

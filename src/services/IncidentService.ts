@@ -1,5 +1,5 @@
 import { INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
-import type { IIncident, INewIncident } from '../model/types';
+import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
 import { toServiceError } from './errors';
 import type { IAttachmentResult, ICurrentUser, IIncidentService } from './interfaces';
 import { THRESHOLD, listOf, odataString } from './lists';
@@ -74,19 +74,20 @@ export class IncidentService implements IIncidentService {
     }
   }
 
-  public async addAttachment(itemId: number, file: File): Promise<IAttachmentResult> {
+  public async addAttachment(itemId: number, file: File, taken: string[] = []): Promise<IAttachmentResult> {
     const item = this.list().items.getById(itemId);
+    const storedName = safeAttachmentName(file.name, taken);
     try {
       const content = await file.arrayBuffer();
-      await item.attachmentFiles.add(file.name, content);
-      return { fileName: file.name, ok: true };
+      await item.attachmentFiles.add(storedName, content);
+      return { fileName: file.name, storedName, ok: true };
     } catch (err) {
       const error = toServiceError(err);
       // Already there: an earlier attempt stored it and the answer was lost.
       if (error.status === 409 && /already exists/i.test(error.message)) {
-        return { fileName: file.name, ok: true };
+        return { fileName: file.name, storedName, ok: true };
       }
-      return { fileName: file.name, ok: false, error: error.kind };
+      return { fileName: file.name, storedName, ok: false, error: error.kind };
     }
   }
 
@@ -97,11 +98,18 @@ export class IncidentService implements IIncidentService {
     return rows.map((r) => this.map(r, user));
   }
 
-  public async getReport(id: number): Promise<IIncident> {
-    const me = await this.currentUser();
+  public async getReport(id: number, sp?: SPFI, me?: ICurrentUser): Promise<IIncidentDetail> {
+    const user = me ?? (await this.currentUser());
     try {
-      const raw: Raw = await this.list().items.getById(id).select(...INCIDENT_SHAPE.select).expand(...INCIDENT_SHAPE.expand)();
-      return this.map(raw, me);
+      const raw: Raw = await this.list(sp)
+        .items.getById(id)
+        .select(...INCIDENT_SHAPE.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl')
+        .expand(...INCIDENT_SHAPE.expand, 'AttachmentFiles')();
+      const files = Array.isArray(raw.AttachmentFiles) ? (raw.AttachmentFiles as Raw[]) : [];
+      return {
+        ...this.map(raw, user),
+        attachments: files.map((f) => ({ fileName: String(f.FileName ?? ''), url: String(f.ServerRelativeUrl ?? '') }))
+      };
     } catch (err) {
       throw toServiceError(err);
     }

@@ -9,7 +9,7 @@ import type { DocumentService } from './DocumentService';
 import { ServiceError, toServiceError } from './errors';
 import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService } from './IncidentService';
-import type { IAreaView, ICurrentUser, IDocumentsView, IMyReportsView, IStartView, IViewService } from './interfaces';
+import type { IAreaView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, IReportView, IStartView, IViewService } from './interfaces';
 import { THRESHOLD } from './lists';
 import type { SessionCache } from './SessionCache';
 import type { SPFI } from './sp';
@@ -116,8 +116,9 @@ export class ViewService implements IViewService {
       area,
       user,
       goals,
-      documents: documents.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)),
-      reports: reports.filter((r) => r.areaId === area.id)
+      // An area page shows the documents that govern it now: no drafts, nothing repealed.
+      documents: documents.filter((d) => (d.areaIds.length === 0 || d.areaIds.includes(area.id)) && d.status !== 'draft' && d.status !== 'repealed'),
+      reports: reports.filter((r) => r.areaId === area.id).sort((a, b) => b.created.getTime() - a.created.getTime())
     };
   }
 
@@ -135,6 +136,21 @@ export class ViewService implements IViewService {
     const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
     const reports = await this.incidents.getMyReports(undefined, user);
     return { areas, user, reports };
+  }
+
+  public async loadReportForm(): Promise<IReportFormView> {
+    const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
+    return { areas, user };
+  }
+
+  public async loadReport(id: number): Promise<IReportView> {
+    if (this.users.cached) {
+      const user = await this.users.getCurrentUser();
+      const [areas, report] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.incidents.getReport(id, b, user)] as const);
+      return { areas, user, report };
+    }
+    const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
+    return { areas, user, report: await this.incidents.getReport(id, undefined, user) };
   }
 }
 

@@ -4,7 +4,7 @@ import { GoalService } from './GoalService';
 import { IncidentService } from './IncidentService';
 import type { IServices } from './interfaces';
 import { SessionCache, sharedCache } from './SessionCache';
-import type { SPFI } from './sp';
+import { onRetry, type SPFI } from './sp';
 import { UserService } from './UserService';
 import { ViewService } from './ViewService';
 
@@ -30,7 +30,7 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const documents = new DocumentService(sp, siteUrl);
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser());
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents);
-  return { areas, users, goals, documents, incidents, views };
+  return { onRetry, areas, users, goals, documents, incidents, views };
 }
 
 export { SessionCache } from './SessionCache';

@@ -2,7 +2,7 @@
  * What the React app asks of SharePoint. Components read these through React context, so a test
  * can hand them a fake, and the dev host and the web parts hand them the real PnPjs services.
  */
-import type { IArea, IGoal, IGoverningDocument, IIncident, INewIncident } from '../model/types';
+import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, INewIncident } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -18,7 +18,10 @@ export interface ICurrentUser {
 }
 
 export interface IAttachmentResult {
+  /** The name of the file the user chose. */
   fileName: string;
+  /** The name it has in SharePoint (made safe and unique). */
+  storedName?: string;
   ok: boolean;
   /** Why it failed, for the user. */
   error?: string;
@@ -48,10 +51,13 @@ export interface IIncidentService {
    * (its answer lost on the way back) is found and returned instead of stored twice.
    */
   submit(report: INewIncident): Promise<IIncident>;
-  /** Adds one attachment to a stored report; safe to retry. */
-  addAttachment(itemId: number, file: File): Promise<IAttachmentResult>;
+  /**
+   * Adds one attachment to a stored report; safe to retry.
+   * @param taken names already used by the report's other attachments
+   */
+  addAttachment(itemId: number, file: File, taken?: string[]): Promise<IAttachmentResult>;
   getMyReports(): Promise<IIncident[]>;
-  getReport(id: number): Promise<IIncident>;
+  getReport(id: number): Promise<IIncidentDetail>;
 }
 
 export interface IUserService {
@@ -80,6 +86,17 @@ export interface IDocumentsView {
   documents: IGoverningDocument[];
 }
 
+export interface IReportView {
+  areas: IArea[];
+  user: ICurrentUser;
+  report: IIncidentDetail;
+}
+
+export interface IReportFormView {
+  areas: IArea[];
+  user: ICurrentUser;
+}
+
 export interface IMyReportsView {
   areas: IArea[];
   user: ICurrentUser;
@@ -92,9 +109,13 @@ export interface IViewService {
   loadArea(areaKey: string): Promise<IAreaView>;
   loadDocuments(): Promise<IDocumentsView>;
   loadMyReports(): Promise<IMyReportsView>;
+  loadReport(id: number): Promise<IReportView>;
+  loadReportForm(): Promise<IReportFormView>;
 }
 
 export interface IServices {
+  /** Tells when a request is being retried (throttling, unavailable), so the UI can say so. */
+  onRetry(listener: (attempt: number, status: string) => void): () => void;
   areas: IAreaService;
   goals: IGoalService;
   documents: IDocumentService;

@@ -160,8 +160,8 @@ describe('filing a report', () => {
     const { services } = sessionFor(server, 'anna');
     const stored = await services.incidents.submit(newReport({ title: 'Med foto' }));
     const file = new File([Buffer.from('89504e47', 'hex')], 'foto.png', { type: 'image/png' });
-    expect(await services.incidents.addAttachment(stored.id, file)).toEqual({ fileName: 'foto.png', ok: true });
-    expect(await services.incidents.addAttachment(stored.id, file)).toEqual({ fileName: 'foto.png', ok: true });
+    expect(await services.incidents.addAttachment(stored.id, file)).toEqual({ fileName: 'foto.png', storedName: 'foto.png', ok: true });
+    expect(await services.incidents.addAttachment(stored.id, file)).toEqual({ fileName: 'foto.png', storedName: 'foto.png', ok: true });
     const item = server.store.list('incidents').items.get(stored.id)!;
     expect(item.attachments.map((a) => a.name)).toEqual(['foto.png']);
     const report = await services.incidents.getReport(stored.id);

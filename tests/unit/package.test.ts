@@ -71,6 +71,19 @@ describe('sakerhet.sppkg', () => {
     }
   });
 
+  it('bundles neither a second copy of teams-js nor the dev sample content', async () => {
+    const scripts = Object.keys(zip.files).filter((n) => /^ClientSideAssets\/.*\.js$/.test(n));
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const name of scripts) {
+      const js = await text(name);
+      // Strings that only the Teams SDK's own code and the sample data contain.
+      expect(js).not.toContain('The runtime has not yet been initialized');
+      expect(js).not.toContain('Inbrott i personalens omklädningsrum');
+      expect(js).not.toContain('Kamerabevakningslagen (2018:1200)');
+      expect(js).not.toContain('/_dev/');
+    }
+  });
+
   it('carries the Teams app package for "Sync to Teams"', async () => {
     const inner = zip.file('ClientSideAssets/TeamsSPFxApp.zip');
     expect(inner).not.toBeNull();

@@ -1,18 +1,9 @@
-import * as React from 'react';
-import * as ReactDom from 'react-dom';
-import { Version } from '@microsoft/sp-core-library';
-import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { SakerhetWebPartBase } from '../base/SakerhetWebPartBase';
 
-export default class SakerhetWebPart extends BaseClientSideWebPart<Record<string, never>> {
-  public render(): void {
-    ReactDom.render(React.createElement('h2', undefined, 'Säkerhet'), this.domElement);
-  }
-
-  protected onDispose(): void {
-    ReactDom.unmountComponentAtNode(this.domElement);
-  }
-
-  protected get dataVersion(): Version {
-    return Version.parse('1.0');
-  }
+/**
+ * The whole Säkerhet section as one app: overview, area pages, governing documents, reporting and
+ * My reports. Also the Teams tab. The place is kept in the page address (#/omrade/…).
+ */
+export default class SakerhetWebPart extends SakerhetWebPartBase<Record<string, never>> {
+  protected readonly kind = 'app';
 }

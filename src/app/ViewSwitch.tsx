@@ -1,0 +1,38 @@
+import * as React from 'react';
+import { useRouter, useStrings } from '../hooks/useHost';
+import { LoadingState } from '../components/common/LoadingState';
+import { Overview } from '../components/Overview';
+import { AreaPage } from '../components/AreaPage';
+import { Documents } from '../components/Documents';
+import { MyReports } from '../components/MyReports';
+
+// The report form and a single report's page load on demand: most visits only read.
+const ReportForm = React.lazy(() => import(/* webpackChunkName: 'sakerhet-report-form' */ '../components/ReportForm'));
+const ReportDetail = React.lazy(() => import(/* webpackChunkName: 'sakerhet-report-detail' */ '../components/ReportDetail'));
+
+export function ViewSwitch(): JSX.Element {
+  const { route } = useRouter();
+  const { strings } = useStrings();
+  switch (route.name) {
+    case 'overview':
+      return <Overview />;
+    case 'area':
+      return <AreaPage areaKey={route.areaKey} />;
+    case 'documents':
+      return <Documents areaKey={route.areaKey} />;
+    case 'myReports':
+      return <MyReports />;
+    case 'report':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loading} />}>
+          <ReportForm areaKey={route.areaKey} />
+        </React.Suspense>
+      );
+    case 'reportDetail':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingReport} />}>
+          <ReportDetail id={route.id} />
+        </React.Suspense>
+      );
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The app's places, and their URLs. The whole-section web part keeps the place in the URL's hash
+ * (so links can be shared and the back button works); single-view web parts keep it in memory.
+ * Teams deep links use the same paths as subEntityId, e.g. "omrade/patientsakerhet".
+ */
+export type Route =
+  | { name: 'overview' }
+  | { name: 'area'; areaKey: string }
+  | { name: 'documents'; areaKey?: string }
+  | { name: 'report'; areaKey?: string }
+  | { name: 'myReports' }
+  | { name: 'reportDetail'; id: number };
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return '';
+    case 'area':
+      return `omrade/${encodeURIComponent(route.areaKey)}`;
+    case 'documents':
+      return route.areaKey ? `dokument/${encodeURIComponent(route.areaKey)}` : 'dokument';
+    case 'report':
+      return route.areaKey ? `rapportera/${encodeURIComponent(route.areaKey)}` : 'rapportera';
+    case 'myReports':
+      return 'mina-rapporter';
+    case 'reportDetail':
+      return `rapport/${route.id}`;
+  }
+}
+
+/** Parses "#/omrade/x", "/omrade/x" or "omrade/x"; undefined when it names no place. */
+export function parseRoute(path: string | undefined): Route | undefined {
+  const clean = (path ?? '').replace(/^#?\/?/, '').replace(/\/$/, '');
+  const [head, arg, ...rest] = clean.split('/');
+  if (rest.length > 0) {
+    return undefined;
+  }
+  let value: string | undefined;
+  try {
+    value = arg === undefined ? undefined : decodeURIComponent(arg);
+  } catch {
+    return undefined;
+  }
+  // Keys are short ASCII slugs; anything else is not a place (and never reaches a query).
+  if (value !== undefined && !/^[a-z0-9-]{1,40}$/.test(value)) {
+    return undefined;
+  }
+  switch (head) {
+    case '':
+      return arg === undefined ? { name: 'overview' } : undefined;
+    case 'omrade':
+      return value ? { name: 'area', areaKey: value } : undefined;
+    case 'dokument':
+      return { name: 'documents', areaKey: value };
+    case 'rapportera':
+      return { name: 'report', areaKey: value };
+    case 'mina-rapporter':
+      return value === undefined ? { name: 'myReports' } : undefined;
+    case 'rapport':
+      return value && /^\d{1,9}$/.test(value) ? { name: 'reportDetail', id: Number(value) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return routePath(a) === routePath(b);
+}

@@ -1,0 +1,218 @@
+import * as React from 'react';
+import { Link } from '@fluentui/react/lib/Link';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useAsync } from '../../hooks/useAsync';
+import { useRouter, useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import type { GoalStatusKey, IGoal } from '../../model/types';
+import { DocumentItem } from '../Documents/DocumentItem';
+import { ErrorState } from '../common/ErrorState';
+import { withUnit } from '../common/format';
+import { Heading } from '../common/Heading';
+import { ViewTitle } from '../common/ViewTitle';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { RouteButton } from '../common/RouteButton';
+import { RouteLink } from '../common/RouteLink';
+import { StatusBadge, StatusTone } from '../common/StatusBadge';
+import { ReportTable } from '../MyReports/ReportTable';
+
+const useStyles = makeStyles((theme) => ({
+  crumbs: { listStyle: 'none', margin: '0 0 8px', padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6, fontSize: theme.fonts.small.fontSize },
+  crumb: { selectors: { '& + &::before': { content: '"›"', marginRight: 6, color: theme.semanticColors.bodySubtext } } },
+  top: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: 12, margin: '0 0 16px' },
+  title: { margin: 0, fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 18rem), 1fr))',
+    gap: '12px 24px',
+    margin: '0 0 24px'
+  },
+  fact: { margin: 0 },
+  factTerm: { fontWeight: 600, margin: '0 0 4px' },
+  factValue: { margin: 0, whiteSpace: 'pre-line' },
+  section: { margin: '0 0 28px' },
+  sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
+  laws: { margin: 0, paddingLeft: 20 },
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: {
+      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
+      th: { fontWeight: 600 },
+      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
+    }
+  },
+  followUp: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext },
+  docs: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
+  muted: { color: theme.semanticColors.bodySubtext }
+}));
+
+export function goalTone(status: GoalStatusKey): StatusTone {
+  return status === 'met' ? 'good' : status === 'notMet' ? 'bad' : status === 'partlyMet' ? 'warning' : 'neutral';
+}
+
+export interface IAreaPageProps {
+  areaKey: string;
+}
+
+/** One security area: what it covers, who owns it, the laws, this year's goals, its documents and reports. */
+export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const router = useRouter();
+  const view = useAsync(() => services.views.loadArea(areaKey), [services, areaKey]);
+  const today = React.useMemo(() => new Date(), []);
+  const year = today.getFullYear();
+
+  if (view.status === 'loading') {
+    return <LoadingState label={strings.loadingArea} />;
+  }
+  if (view.status === 'error') {
+    return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} />;
+  }
+  const { area, goals, documents, reports, user } = view.data;
+  const target = (g: IGoal): string => format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale));
+
+  return (
+    <>
+      {router.mode === 'app' && (
+        <nav aria-label={strings.breadcrumb}>
+          <ol className={classes.crumbs}>
+            <li className={classes.crumb}>
+              <RouteLink to={{ name: 'overview' }}>{strings.appTitle}</RouteLink>
+            </li>
+            <li className={classes.crumb} aria-current="page">
+              {area.title}
+            </li>
+          </ol>
+        </nav>
+      )}
+      <div className={classes.top}>
+        <ViewTitle className={classes.title}>
+          {area.title}
+        </ViewTitle>
+        {user.canReport && (
+          <RouteButton primary to={{ name: 'report', areaKey: area.key }} icon="Send">
+            {strings.reportEvent}
+          </RouteButton>
+        )}
+      </div>
+
+      <dl className={classes.facts}>
+        {[
+          [strings.scope, area.scope],
+          [strings.purpose, area.purpose],
+          [strings.responsibility, area.responsibility]
+        ].map(([term, value]) => (
+          <div key={term} className={classes.fact}>
+            <dt className={classes.factTerm}>{term}</dt>
+            <dd className={classes.factValue}>{value}</dd>
+          </div>
+        ))}
+        <div className={classes.fact}>
+          <dt className={classes.factTerm}>{strings.areaOwner}</dt>
+          <dd className={classes.factValue}>
+            {area.ownerRole}
+            {area.owner && (
+              <>
+                <br />
+                {area.owner.email ? <Link href={`mailto:${area.owner.email}`}>{area.owner.displayName}</Link> : area.owner.displayName}
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <section className={classes.section}>
+        <Heading depth={1} className={classes.sectionTitle} id="sakerhet-laws">
+          {strings.laws}
+        </Heading>
+        {area.laws.length ? (
+          <ul className={classes.laws}>
+            {area.laws.map((law) => (
+              <li key={law}>{law}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className={classes.muted}>{strings.noLaws}</p>
+        )}
+      </section>
+
+      <section className={classes.section}>
+        <Heading depth={1} className={classes.sectionTitle} id="sakerhet-goals">
+          {format(strings.goalsHeading, year)}
+        </Heading>
+        {goals.length === 0 ? (
+          <p className={classes.muted}>{format(strings.noGoals, year)}</p>
+        ) : (
+          <div className={classes.scroller} role="region" aria-labelledby="sakerhet-goals" tabIndex={0}>
+            <table className={classes.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{strings.goal}</th>
+                  <th scope="col">{strings.indicator}</th>
+                  <th scope="col" className="num">{strings.baseline}</th>
+                  <th scope="col" className="num">{strings.target}</th>
+                  <th scope="col" className="num">{strings.outcome}</th>
+                  <th scope="col">{strings.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {goals.map((g) => (
+                  <tr key={g.id}>
+                    <td>
+                      {g.title}
+                      {g.followUp && <p className={classes.followUp}>{g.followUp}</p>}
+                    </td>
+                    <td>{g.indicator}</td>
+                    <td className="num">{g.baseline === undefined ? '–' : withUnit(g.baseline, g.unit, locale)}</td>
+                    <td className="num">{target(g)}</td>
+                    <td className="num">{g.outcome === undefined ? strings.notMeasured : withUnit(g.outcome, g.unit, locale)}</td>
+                    <td>
+                      <StatusBadge tone={goalTone(g.status)}>{label(strings, 'goalStatus', g.status)}</StatusBadge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className={classes.section}>
+        <Heading depth={1} className={classes.sectionTitle} id="sakerhet-docs">
+          {strings.areaDocuments}
+        </Heading>
+        {documents.length === 0 ? (
+          <p className={classes.muted}>{strings.noAreaDocuments}</p>
+        ) : (
+          <ul className={classes.docs}>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <DocumentItem doc={d} areas={[area]} today={today} depth={2} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <RouteLink to={{ name: 'documents', areaKey: area.key }}>{strings.allDocuments}</RouteLink>
+        </p>
+      </section>
+
+      <section className={classes.section}>
+        <Heading depth={1} className={classes.sectionTitle} id="sakerhet-reports">
+          {user.canManageReports ? strings.latestReports : strings.yourReportsInArea}
+        </Heading>
+        {reports.length === 0 ? (
+          <p className={classes.muted}>{user.canManageReports ? strings.noReportsInArea : strings.noOwnReportsInArea}</p>
+        ) : (
+          <ReportTable reports={reports} areas={[area]} caption={user.canManageReports ? strings.latestReports : strings.yourReportsInArea} showReporter={user.canManageReports} showArea={false} />
+        )}
+      </section>
+    </>
+  );
+}

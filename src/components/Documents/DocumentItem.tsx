@@ -1,0 +1,85 @@
+import * as React from 'react';
+import { Icon } from '@fluentui/react/lib/Icon';
+import { Link } from '@fluentui/react/lib/Link';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useStrings } from '../../hooks/useHost';
+import type { IArea, IGoverningDocument } from '../../model/types';
+import { formatDate, isoDate } from '../common/format';
+import { Heading } from '../common/Heading';
+import { label } from '../common/labels';
+import { StatusBadge } from '../common/StatusBadge';
+import { validityOf } from './validity';
+
+const useStyles = makeStyles((theme) => ({
+  item: {
+    padding: '12px 16px',
+    border: `1px solid ${theme.semanticColors.bodyDivider}`,
+    borderRadius: 4,
+    display: 'grid',
+    gap: 6
+  },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: '4px 12px' },
+  title: { margin: 0, fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600, overflowWrap: 'anywhere' },
+  meta: {
+    margin: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 12rem), 1fr))',
+    gap: '4px 16px',
+    fontSize: theme.fonts.small.fontSize
+  },
+  metaItem: { margin: 0, minWidth: 0 },
+  term: { color: theme.semanticColors.bodySubtext },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: 6 }
+}));
+
+export interface IDocumentItemProps {
+  doc: IGoverningDocument;
+  areas: IArea[];
+  today: Date;
+  /** Heading depth of the document title within the view. */
+  depth: 1 | 2;
+}
+
+/** One governing document with its metadata; the title opens the file. */
+export function DocumentItem({ doc, areas, today, depth }: IDocumentItemProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const validity = validityOf(doc, today);
+  const areaNames = doc.areaIds.length === 0 ? strings.appliesToAllAreas : doc.areaIds.map((id) => areas.find((a) => a.id === id)?.title ?? '').filter(Boolean).join(', ');
+  const meta: [string, React.ReactNode][] = [
+    [strings.documentType, label(strings, 'documentType', doc.documentType)],
+    [strings.registrationNumber, doc.registrationNumber || strings.noneGiven],
+    [strings.version, doc.version],
+    [strings.documentOwner, doc.owner?.displayName ?? strings.noneGiven],
+    [strings.approvedBy, doc.approvedBy],
+    [strings.validFrom, <time key="from" dateTime={isoDate(doc.validFrom)}>{formatDate(doc.validFrom, locale)}</time>],
+    [strings.validTo, doc.validTo ? <time key="to" dateTime={isoDate(doc.validTo)}>{formatDate(doc.validTo, locale)}</time> : strings.untilFurtherNotice],
+    [strings.area, areaNames]
+  ];
+  return (
+    <article className={classes.item}>
+      <div className={classes.head}>
+        <Heading depth={depth} className={classes.title}>
+          <Link href={doc.fileUrl} target="_blank" rel="noopener noreferrer" aria-label={`${format(strings.openDocument, doc.title)} ${strings.opensInNewWindow}`}>
+            <Icon iconName="Page" aria-hidden="true" /> {doc.title}
+          </Link>
+        </Heading>
+        <span className={classes.badges}>
+          <StatusBadge tone={doc.status === 'approved' ? 'good' : doc.status === 'repealed' ? 'bad' : 'neutral'}>{label(strings, 'documentStatus', doc.status)}</StatusBadge>
+          {validity === 'expired' && doc.status !== 'repealed' && <StatusBadge tone="bad">{strings.expired}</StatusBadge>}
+          {validity === 'expiring' && <StatusBadge tone="warning">{strings.expiresSoon}</StatusBadge>}
+        </span>
+      </div>
+      <dl className={classes.meta}>
+        {meta.map(([term, value]) => (
+          <div key={term} className={classes.metaItem}>
+            <dt className={classes.term}>{term}</dt>
+            <dd className={classes.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,171 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useAsync } from '../../hooks/useAsync';
+import { useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../model/schema';
+import type { IArea, IGoverningDocument } from '../../model/types';
+import { Button } from '../common/Button';
+import { ErrorState } from '../common/ErrorState';
+import { ViewTitle } from '../common/ViewTitle';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { matchesSearch } from '../common/search';
+import { SearchField } from '../common/SearchField';
+import { Select } from '../common/Select';
+import { DocumentItem } from './DocumentItem';
+import { validityOf } from './validity';
+
+const useStyles = makeStyles((theme) => ({
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 16px', maxWidth: '70ch' },
+  filters: {
+    border: `1px solid ${theme.semanticColors.bodyDivider}`,
+    borderRadius: 4,
+    padding: 16,
+    margin: '0 0 12px',
+    display: 'grid',
+    gap: 12,
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
+    alignItems: 'end'
+  },
+  legend: { fontWeight: 600, padding: '0 4px' },
+  searchField: { gridColumn: '1 / -1' },
+  count: { margin: '8px 0', color: theme.semanticColors.bodySubtext },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }
+}));
+
+interface IFilters {
+  text: string;
+  type: string;
+  area: string;
+  status: string;
+  validity: string;
+}
+
+const NO_FILTERS: IFilters = { text: '', type: '', area: '', status: '', validity: '' };
+
+export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: IFilters, today: Date): IGoverningDocument[] {
+  return docs.filter((d) => {
+    if (f.type && d.documentType !== f.type) {
+      return false;
+    }
+    if (f.status && d.status !== f.status) {
+      return false;
+    }
+    if (f.area === 'all-areas' && d.areaIds.length > 0) {
+      return false;
+    }
+    if (f.area && f.area !== 'all-areas') {
+      const id = areas.find((a) => a.key === f.area)?.id;
+      if (d.areaIds.length > 0 && (id === undefined || !d.areaIds.includes(id))) {
+        return false;
+      }
+    }
+    if (f.validity) {
+      const v = validityOf(d, today);
+      if (f.validity === 'current' ? v !== 'current' && v !== 'expiring' : v !== f.validity) {
+        return false;
+      }
+    }
+    return matchesSearch(f.text, d.title, d.registrationNumber, d.fileName);
+  });
+}
+
+export interface IDocumentsProps {
+  /** Start filtered to one area (from an area page or the web part's setting). */
+  areaKey?: string;
+}
+
+/** The governing documents library: browse and search by type, area, status and validity. */
+export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
+  const classes = useStyles();
+  const { strings } = useStrings();
+  const services = useServices();
+  const view = useAsync(() => services.views.loadDocuments(), [services]);
+  const [filters, setFilters] = React.useState<IFilters>({ ...NO_FILTERS, area: areaKey ?? '' });
+  const today = React.useMemo(() => new Date(), []);
+  const set =
+    (key: keyof IFilters): ((value: string) => void) =>
+    (value: string): void =>
+      setFilters((f) => ({ ...f, [key]: value }));
+
+  React.useEffect(() => setFilters((f) => ({ ...f, area: areaKey ?? '' })), [areaKey]);
+
+  return (
+    <>
+      <ViewTitle className={classes.title}>
+        {strings.documentsHeading}
+      </ViewTitle>
+      <p className={classes.intro}>{strings.documentsIntro}</p>
+      {view.status === 'loading' && <LoadingState label={strings.loadingDocuments} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'done' && (
+        <>
+          <fieldset className={classes.filters}>
+            <legend className={classes.legend}>{strings.filters}</legend>
+            <div className={classes.searchField}>
+              <SearchField id="sakerhet-doc-search" label={strings.searchDocuments} value={filters.text} onChange={set('text')} />
+            </div>
+            <Select
+              id="sakerhet-doc-type"
+              label={strings.filterType}
+              value={filters.type}
+              onChange={set('type')}
+              options={[{ value: '', text: strings.all }, ...DOCUMENT_TYPES.map((t) => ({ value: t.key, text: label(strings, 'documentType', t.key) }))]}
+            />
+            <Select
+              id="sakerhet-doc-area"
+              label={strings.filterArea}
+              value={filters.area}
+              onChange={set('area')}
+              options={[{ value: '', text: strings.all }, { value: 'all-areas', text: strings.allAreasOnly }, ...view.data.areas.map((a) => ({ value: a.key, text: a.title }))]}
+            />
+            <Select
+              id="sakerhet-doc-status"
+              label={strings.filterStatus}
+              value={filters.status}
+              onChange={set('status')}
+              options={[{ value: '', text: strings.all }, ...DOCUMENT_STATUSES.map((s) => ({ value: s.key, text: label(strings, 'documentStatus', s.key) }))]}
+            />
+            <Select
+              id="sakerhet-doc-validity"
+              label={strings.filterValidity}
+              value={filters.validity}
+              onChange={set('validity')}
+              options={[
+                { value: '', text: strings.all },
+                { value: 'current', text: strings.validityCurrent },
+                { value: 'expiring', text: strings.validityExpiring },
+                { value: 'expired', text: strings.validityExpired }
+              ]}
+            />
+            <div>
+              <Button onClick={() => setFilters(NO_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(NO_FILTERS)}>
+                {strings.clearFilters}
+              </Button>
+            </div>
+          </fieldset>
+          {(() => {
+            const shown = filterDocuments(view.data.documents, view.data.areas, filters, today);
+            return (
+              <>
+                <p className={classes.count} role="status">
+                  {shown.length === 0 ? strings.noDocumentsMatch : format(strings.documentsShown, shown.length, view.data.documents.length)}
+                </p>
+                <ul className={classes.list}>
+                  {shown.map((d) => (
+                    <li key={d.id}>
+                      <DocumentItem doc={d} areas={view.data.areas} today={today} depth={1} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            );
+          })()}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { useAsync } from '../../hooks/useAsync';
+import { useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { ErrorState } from '../common/ErrorState';
+import { ViewTitle } from '../common/ViewTitle';
+import { LoadingState } from '../common/LoadingState';
+import { RouteButton } from '../common/RouteButton';
+import { ReportTable } from './ReportTable';
+
+const useStyles = makeStyles((theme) => ({
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 16px' },
+  empty: { display: 'grid', gap: 12, justifyItems: 'start' }
+}));
+
+/** The user's own reports and where each one is in handling. */
+export function MyReports(): JSX.Element {
+  const classes = useStyles();
+  const { strings } = useStrings();
+  const services = useServices();
+  const view = useAsync(() => services.views.loadMyReports(), [services]);
+  return (
+    <>
+      <ViewTitle className={classes.title}>
+        {strings.myReportsHeading}
+      </ViewTitle>
+      <p className={classes.intro}>{strings.myReportsIntro}</p>
+      {view.status === 'loading' && <LoadingState label={strings.loadingReports} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'done' &&
+        (view.data.reports.length === 0 ? (
+          <div className={classes.empty}>
+            <p>{strings.noOwnReports}</p>
+            <RouteButton primary to={{ name: 'report' }} icon="Send">
+              {strings.reportEvent}
+            </RouteButton>
+          </div>
+        ) : (
+          <ReportTable reports={view.data.reports} areas={view.data.areas} caption={strings.myReportsHeading} />
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { useStrings } from '../../hooks/useHost';
+import type { IArea, IIncident, IncidentStatusKey } from '../../model/types';
+import { formatDate, isoDate } from '../common/format';
+import { label } from '../common/labels';
+import { RouteLink } from '../common/RouteLink';
+import { StatusBadge, StatusTone } from '../common/StatusBadge';
+
+const useStyles = makeStyles((theme) => ({
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: {
+      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
+      th: { fontWeight: 600, whiteSpace: 'nowrap' },
+      caption: { textAlign: 'left', position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }
+    }
+  }
+}));
+
+export function statusTone(status: IncidentStatusKey): StatusTone {
+  return status === 'closed' ? 'good' : status === 'new' ? 'warning' : 'neutral';
+}
+
+export interface IReportTableProps {
+  reports: IIncident[];
+  areas: IArea[];
+  caption: string;
+  /** Show the reporter column (for people who handle reports). */
+  showReporter?: boolean;
+  /** Show the area column (hidden on an area's own page). */
+  showArea?: boolean;
+}
+
+/** Reports as a table; the title opens the report. List text is rendered as text, never HTML. */
+export function ReportTable({ reports, areas, caption, showReporter, showArea = true }: IReportTableProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  return (
+    <div className={classes.scroller} role="region" aria-label={caption} tabIndex={0}>
+      <table className={classes.table}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.reportTitle}</th>
+            {showArea && <th scope="col">{strings.area}</th>}
+            <th scope="col">{strings.eventType}</th>
+            <th scope="col">{strings.occurredAt}</th>
+            {showReporter && <th scope="col">{strings.reporter}</th>}
+            <th scope="col">{strings.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reports.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <RouteLink to={{ name: 'reportDetail', id: r.id }}>{r.title}</RouteLink>
+              </td>
+              {showArea && <td>{areas.find((a) => a.id === r.areaId)?.title ?? ''}</td>}
+              <td>{label(strings, 'eventType', r.eventType)}</td>
+              <td>
+                <time dateTime={isoDate(r.occurredAt)}>{formatDate(r.occurredAt, locale)}</time>
+              </td>
+              {showReporter && <td>{r.reporter?.displayName ?? strings.anonymousReporter}</td>}
+              <td>
+                <StatusBadge tone={statusTone(r.status)}>{label(strings, 'incidentStatus', r.status)}</StatusBadge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { MyReports } from './MyReports';

@@ -1,0 +1,98 @@
+import * as React from 'react';
+import { Link } from '@fluentui/react/lib/Link';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { useAsync } from '../../hooks/useAsync';
+import { useRouter, useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { ErrorState } from '../common/ErrorState';
+import { formatDateTime, isoDate } from '../common/format';
+import { ViewTitle } from '../common/ViewTitle';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { RouteLink } from '../common/RouteLink';
+import { StatusBadge } from '../common/StatusBadge';
+import { statusTone } from '../MyReports/ReportTable';
+
+const useStyles = makeStyles((theme) => ({
+  kicker: { margin: '0 0 4px', color: theme.semanticColors.bodySubtext },
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none', overflowWrap: 'anywhere' },
+  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))', gap: '12px 24px', margin: '16px 0' },
+  term: { fontWeight: 600, margin: 0 },
+  value: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  wide: { gridColumn: '1 / -1' }
+}));
+
+export interface IReportDetailProps {
+  id: number;
+}
+
+/** One report, for its reporter or someone who handles reports. Text is shown as text. */
+export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const router = useRouter();
+  const view = useAsync(() => services.views.loadReport(id), [services, id]);
+  if (view.status === 'loading') {
+    return <LoadingState label={strings.loadingReport} />;
+  }
+  if (view.status === 'error') {
+    return <ErrorState error={view.error} onRetry={view.reload} />;
+  }
+  const { report: r, areas, user } = view.data;
+  const area = areas.find((a) => a.id === r.areaId);
+  const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
+  const facts: [string, React.ReactNode, boolean?][] = [
+    [strings.status, <StatusBadge key="s" tone={statusTone(r.status)}>{label(strings, 'incidentStatus', r.status)}</StatusBadge>],
+    [strings.area, area ? <RouteLink to={{ name: 'area', areaKey: area.key }}>{area.title}</RouteLink> : ''],
+    [strings.eventType, label(strings, 'eventType', r.eventType)],
+    [strings.category, r.category || strings.noneGiven],
+    [strings.severity, label(strings, 'severity', r.severity)],
+    [strings.occurredAt, <time key="o" dateTime={isoDate(r.occurredAt)}>{formatDateTime(r.occurredAt, locale)}</time>],
+    [strings.location, r.location],
+    [strings.reported, <time key="c" dateTime={isoDate(r.created)}>{formatDateTime(r.created, locale)}</time>],
+    [strings.reporter, r.reporter?.displayName ?? strings.anonymousReporter],
+    [strings.reportIdLabel, r.reportId.slice(0, 8).toUpperCase()],
+    [strings.description, r.description, true],
+    [strings.immediateAction, r.immediateAction || strings.noneGiven, true],
+    [strings.authorityFlags, flags.length ? flags.join('; ') : strings.noneGiven, true],
+    [
+      strings.attachments,
+      r.attachments.length ? (
+        <ul key="a">
+          {r.attachments.map((a) => (
+            <li key={a.url}>
+              <Link href={a.url} target="_blank" rel="noopener noreferrer">
+                {a.fileName}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        strings.noneGiven
+      ),
+      true
+    ]
+  ];
+  return (
+    <>
+      <p className={classes.kicker}>{strings.reportDetailHeading}</p>
+      <ViewTitle className={classes.title}>
+        {r.title}
+      </ViewTitle>
+      <dl className={classes.facts}>
+        {facts.map(([term, value, wide]) => (
+          <div key={term} className={wide ? classes.wide : undefined}>
+            <dt className={classes.term}>{term}</dt>
+            <dd className={classes.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {!user.canManageReports && router.mode === 'app' && (
+        <p>
+          <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>
+        </p>
+      )}
+    </>
+  );
+}

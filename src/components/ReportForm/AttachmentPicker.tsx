@@ -1,0 +1,95 @@
+import * as React from 'react';
+import { Icon } from '@fluentui/react/lib/Icon';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useStrings } from '../../hooks/useHost';
+import { Button } from '../common/Button';
+import { fileProblem, MAX_FILE_MB, MAX_FILES } from './validation';
+
+const useStyles = makeStyles((theme) => ({
+  root: { display: 'grid', gap: 6 },
+  label: { fontWeight: 600 },
+  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  input: {
+    font: 'inherit',
+    color: theme.semanticColors.bodyText,
+    maxWidth: '100%',
+    selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '2px' } }
+  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 4 },
+  file: { display: 'flex', alignItems: 'center', gap: 8, overflowWrap: 'anywhere' },
+  problem: { color: theme.semanticColors.errorText },
+  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize }
+}));
+
+export interface IAttachmentPickerProps {
+  id: string;
+  files: File[];
+  onChange(files: File[]): void;
+  error?: string;
+}
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+/** Photos and PDFs for a report: chosen with the platform's file picker, listed, removable. */
+export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPickerProps): JSX.Element {
+  const classes = useStyles();
+  const { strings } = useStrings();
+  const input = React.useRef<HTMLInputElement>(null);
+  const add = (list: FileList | null): void => {
+    if (!list) {
+      return;
+    }
+    const added = Array.from(list).filter((f) => !files.some((x) => x.name === f.name && x.size === f.size));
+    onChange([...files, ...added]);
+    if (input.current) {
+      input.current.value = '';
+    }
+  };
+  return (
+    <div className={classes.root}>
+      <label className={classes.label} htmlFor={id}>
+        {strings.fieldAttachments} ({strings.optional})
+      </label>
+      <p id={`${id}-help`} className={classes.help}>
+        {format(strings.fieldAttachmentsHelp, MAX_FILES, MAX_FILE_MB)}
+      </p>
+      <input
+        ref={input}
+        id={id}
+        className={classes.input}
+        type="file"
+        multiple
+        accept="image/*,.heic,.heif,application/pdf"
+        aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
+        aria-invalid={!!error || undefined}
+        onChange={(e) => add(e.target.files)}
+      />
+      {files.length > 0 && (
+        <ul className={classes.list} aria-label={strings.fieldAttachments}>
+          {files.map((f) => {
+            const problem = fileProblem(f, strings);
+            return (
+              <li key={`${f.name}-${f.size}`} className={classes.file}>
+                <Icon iconName="Attach" aria-hidden="true" />
+                <span className={problem ? classes.problem : undefined}>
+                  {f.name} ({size(f.size)}){problem ? ` – ${problem}` : ''}
+                </span>
+                <Button icon="Delete" aria-label={format(strings.removeFile, f.name)} onClick={() => onChange(files.filter((x) => x !== f))}>
+                  {strings.remove}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error && (
+        <p id={`${id}-error`} className={classes.error}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,365 @@
+import * as React from 'react';
+import { Link } from '@fluentui/react/lib/Link';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format, IStrings } from '../../loc';
+import { useAsync } from '../../hooks/useAsync';
+import { useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { EVENT_TYPES, SEVERITIES } from '../../model/schema';
+import type { IArea } from '../../model/types';
+import type { ICurrentUser } from '../../services/interfaces';
+import { Button } from '../common/Button';
+import { CheckboxField } from '../common/CheckboxField';
+import { errorMessage } from '../common/errorMessage';
+import { ErrorState } from '../common/ErrorState';
+import { formatDateTime } from '../common/format';
+import { ViewTitle } from '../common/ViewTitle';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { Notice } from '../common/Notice';
+import { Select } from '../common/Select';
+import { TextInput } from '../common/TextInput';
+import { AttachmentPicker } from './AttachmentPicker';
+import { RadioGroup } from './RadioGroup';
+import { Receipt } from './Receipt';
+import { useDraft } from './useDraft';
+import { useSubmit } from './useSubmit';
+import { DraftField, IReportDraft, MAX_LENGTH, toNewIncident, validateReport, ValidationErrors } from './validation';
+
+const useStyles = makeStyles((theme) => ({
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 16px', maxWidth: '70ch' },
+  form: { display: 'grid', gap: 20, maxWidth: 720 },
+  row: { display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 10rem), 1fr))' },
+  summary: { outline: 'none' },
+  summaryList: { margin: '4px 0 0', paddingLeft: 20 },
+  fieldset: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: '8px 16px 16px', margin: 0, display: 'grid', gap: 12 },
+  legend: { fontWeight: 600, padding: '0 4px' },
+  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' },
+  status: { margin: 0 }
+}));
+
+const FIELD_ORDER: DraftField[] = ['areaKey', 'eventType', 'title', 'when', 'location', 'description', 'immediateAction', 'severity', 'attachments'];
+const FIELD_IDS: Record<string, string> = {
+  areaKey: 'sakerhet-report-area',
+  eventType: 'sakerhet-report-type',
+  title: 'sakerhet-report-title',
+  when: 'sakerhet-report-date',
+  location: 'sakerhet-report-location',
+  description: 'sakerhet-report-description',
+  immediateAction: 'sakerhet-report-action',
+  severity: 'sakerhet-report-severity',
+  attachments: 'sakerhet-report-files'
+};
+
+function counter(strings: IStrings, value: string, max: number): string {
+  const left = max - value.length;
+  return left >= 0 ? format(strings.charactersLeft, left) : format(strings.charactersOver, -left);
+}
+
+export interface IReportFormProps {
+  /** The area the form opens for; the user can choose another. */
+  areaKey?: string;
+}
+
+export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
+  const { strings } = useStrings();
+  const services = useServices();
+  const view = useAsync(() => services.views.loadReportForm(), [services]);
+  if (view.status === 'loading') {
+    return <LoadingState label={strings.loading} />;
+  }
+  if (view.status === 'error') {
+    return <ErrorState error={view.error} onRetry={view.reload} />;
+  }
+  if (!view.data.user.canReport) {
+    return (
+      <Notice kind="warning">{strings.cannotReport}</Notice>
+    );
+  }
+  return <ReportFormBody areas={view.data.areas} user={view.data.user} areaKey={areaKey ?? ''} />;
+}
+
+interface IBodyProps {
+  areas: IArea[];
+  user: ICurrentUser;
+  areaKey: string;
+}
+
+function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const { draft, update, reset, restoredFrom } = useDraft(user.id, areaKey);
+  const [files, setFiles] = React.useState<File[]>([]);
+  const [errors, setErrors] = React.useState<ValidationErrors>({});
+  const [showSummary, setShowSummary] = React.useState(false);
+  const summary = React.useRef<HTMLDivElement>(null);
+  const submitter = useSubmit(services, () => reset(draft.areaKey));
+  const area = areas.find((a) => a.key === draft.areaKey);
+  const busy = submitter.state.phase === 'saving' || submitter.state.phase === 'waiting' || submitter.state.phase === 'uploading';
+
+  // Re-check fields the user has already been told about, as they fix them.
+  const change = (patch: Partial<IReportDraft>): void => {
+    update(patch);
+    if (showSummary) {
+      setErrors(validateReport({ ...draft, ...patch }, areas, files, strings));
+    }
+  };
+
+  React.useEffect(() => {
+    if (showSummary) {
+      summary.current?.focus();
+    }
+  }, [showSummary, errors]);
+
+  const onSubmit = (e: React.FormEvent): void => {
+    e.preventDefault();
+    const found = validateReport(draft, areas, files, strings);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setShowSummary(false);
+      // Re-render the summary so that it takes focus even when it was already shown.
+      window.setTimeout(() => setShowSummary(true), 0);
+      return;
+    }
+    setShowSummary(false);
+    submitter.submit(toNewIncident(draft, area!), files).catch(() => undefined);
+  };
+
+  if (submitter.state.phase === 'done') {
+    return (
+      <Receipt
+        incident={submitter.state.incident}
+        area={areas.find((a) => a.id === (submitter.state.phase === 'done' ? submitter.state.incident.areaId : 0))}
+        attachments={submitter.state.attachments}
+        files={submitter.state.files}
+        onRetryAttachment={(f) => submitter.retryAttachment(f)}
+        onAnother={() => {
+          setFiles([]);
+          submitter.reset();
+        }}
+      />
+    );
+  }
+
+  const errorFor = (field: DraftField): string | undefined => errors[field];
+  const describedBy = (...ids: (string | false | undefined)[]): string | undefined => ids.filter(Boolean).join(' ') || undefined;
+
+  return (
+    <>
+      <ViewTitle className={classes.title}>
+        {strings.reportFormHeading}
+      </ViewTitle>
+      <p className={classes.intro}>{strings.reportFormIntro}</p>
+      {restoredFrom && (
+        <Notice kind="info" role="status">
+          {format(strings.draftRestored, formatDateTime(restoredFrom, locale))}
+        </Notice>
+      )}
+      <form className={classes.form} onSubmit={onSubmit} noValidate aria-describedby={undefined}>
+        {showSummary && Object.keys(errors).length > 0 && (
+          <div ref={summary} tabIndex={-1} className={classes.summary} role="alert">
+            <Notice kind="error">
+              {strings.validationSummary}
+              <ul className={classes.summaryList}>
+                {FIELD_ORDER.filter((f) => errors[f]).map((f) => (
+                  <li key={f}>
+                    <Link
+                      href={`#${FIELD_IDS[f]}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        document.getElementById(FIELD_IDS[f])?.focus();
+                      }}
+                    >
+                      {errors[f]}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          </div>
+        )}
+
+        <div>
+          <Select
+            id={FIELD_IDS.areaKey}
+            label={strings.chooseArea}
+            required
+            value={draft.areaKey}
+            onChange={(v) => change({ areaKey: v, category: '' })}
+            options={[{ value: '', text: strings.chooseAreaPlaceholder }, ...areas.map((a) => ({ value: a.key, text: a.title }))]}
+            invalid={!!errorFor('areaKey')}
+            describedBy={errorFor('areaKey') ? `${FIELD_IDS.areaKey}-error` : undefined}
+          />
+          {errorFor('areaKey') && (
+            <p id={`${FIELD_IDS.areaKey}-error`} className={classes.error}>
+              {errorFor('areaKey')}
+            </p>
+          )}
+        </div>
+
+        <RadioGroup
+          id={FIELD_IDS.eventType}
+          legend={strings.fieldEventType}
+          required
+          value={draft.eventType}
+          onChange={(v) => change({ eventType: v as IReportDraft['eventType'] })}
+          options={EVENT_TYPES.map((t) => ({ value: t.key, label: label(strings, 'eventType', t.key), help: label(strings, 'eventTypeHelp', t.key) }))}
+          error={errorFor('eventType')}
+        />
+
+        <TextInput
+          id={FIELD_IDS.title}
+          label={strings.fieldTitle}
+          required
+          value={draft.title}
+          onChange={(v) => change({ title: v })}
+          description={`${strings.fieldTitleHelp} ${counter(strings, draft.title, MAX_LENGTH.title)}`}
+          error={errorFor('title')}
+          autoComplete="off"
+        />
+
+        {area && area.reportCategories.length > 0 && (
+          <Select
+            id="sakerhet-report-category"
+            label={`${strings.fieldCategory} (${strings.optional})`}
+            value={draft.category}
+            onChange={(v) => change({ category: v })}
+            options={[{ value: '', text: strings.fieldCategoryNone }, ...area.reportCategories.map((c) => ({ value: c, text: c }))]}
+          />
+        )}
+
+        <fieldset className={classes.fieldset} aria-describedby={describedBy('sakerhet-report-when-help', errorFor('when') && 'sakerhet-report-when-error')}>
+          <legend className={classes.legend}>
+            {strings.occurredAt}
+            <span aria-hidden="true"> *</span>
+          </legend>
+          <p id="sakerhet-report-when-help" className={classes.help}>
+            {strings.fieldWhenHelp}
+          </p>
+          <div className={classes.row}>
+            <TextInput id={FIELD_IDS.when} type="date" label={strings.fieldDate} required value={draft.date} onChange={(v) => change({ date: v })} invalid={!!errorFor('when')} />
+            <TextInput id="sakerhet-report-time" type="time" label={strings.fieldTime} required value={draft.time} onChange={(v) => change({ time: v })} invalid={!!errorFor('when')} />
+          </div>
+          {errorFor('when') && (
+            <p id="sakerhet-report-when-error" className={classes.error}>
+              {errorFor('when')}
+            </p>
+          )}
+        </fieldset>
+
+        <TextInput
+          id={FIELD_IDS.location}
+          label={strings.fieldLocation}
+          required
+          value={draft.location}
+          onChange={(v) => change({ location: v })}
+          description={strings.fieldLocationHelp}
+          error={errorFor('location')}
+        />
+
+        <TextInput
+          id={FIELD_IDS.description}
+          label={strings.fieldDescription}
+          required
+          multiline
+          rows={6}
+          value={draft.description}
+          onChange={(v) => change({ description: v })}
+          description={`${strings.fieldDescriptionHelp} ${counter(strings, draft.description, MAX_LENGTH.description)}`}
+          error={errorFor('description')}
+        />
+
+        <TextInput
+          id={FIELD_IDS.immediateAction}
+          label={`${strings.fieldImmediateAction} (${strings.optional})`}
+          multiline
+          rows={3}
+          value={draft.immediateAction}
+          onChange={(v) => change({ immediateAction: v })}
+          description={`${strings.fieldImmediateActionHelp} ${counter(strings, draft.immediateAction, MAX_LENGTH.immediateAction)}`}
+          error={errorFor('immediateAction')}
+        />
+
+        <RadioGroup
+          id={FIELD_IDS.severity}
+          legend={strings.fieldSeverity}
+          required
+          value={draft.severity}
+          onChange={(v) => change({ severity: v as IReportDraft['severity'] })}
+          options={SEVERITIES.map((s) => ({ value: s.key, label: label(strings, 'severity', s.key), help: label(strings, 'severityHelp', s.key) }))}
+          error={errorFor('severity')}
+        />
+
+        {area && area.reportFlags.length > 0 && (
+          <fieldset className={classes.fieldset}>
+            <legend className={classes.legend}>{strings.flagsHeading}</legend>
+            {area.reportFlags.includes('lexMaria') && (
+              <CheckboxField id="sakerhet-flag-lexmaria" label={strings.flagLexMaria} help={strings.flagLexMariaHelp} checked={draft.lexMaria} onChange={(v) => change({ lexMaria: v })} />
+            )}
+            {area.reportFlags.includes('workEnvironmentAuthority') && (
+              <CheckboxField
+                id="sakerhet-flag-aml"
+                label={strings.flagWorkEnvironmentAuthority}
+                help={strings.flagWorkEnvironmentAuthorityHelp}
+                checked={draft.workEnvironmentReport}
+                onChange={(v) => change({ workEnvironmentReport: v })}
+              />
+            )}
+            {area.reportFlags.includes('policeReport') && (
+              <CheckboxField id="sakerhet-flag-police" label={strings.flagPoliceReport} help={strings.flagPoliceReportHelp} checked={draft.policeReport} onChange={(v) => change({ policeReport: v })} />
+            )}
+          </fieldset>
+        )}
+
+        <AttachmentPicker id={FIELD_IDS.attachments} files={files} onChange={(f) => setFiles(f)} error={errorFor('attachments')} />
+
+        <CheckboxField id="sakerhet-anonymous" label={strings.fieldAnonymous} help={strings.fieldAnonymousHelp} checked={draft.anonymous} onChange={(v) => change({ anonymous: v })} />
+
+        <div role="status" aria-live="polite" className={classes.status}>
+          {submitter.state.phase === 'saving' && (
+            <Notice kind="info">{submitter.state.retry ? format(strings.retryingThrottled, submitter.state.retry) : strings.savingReport}</Notice>
+          )}
+          {submitter.state.phase === 'waiting' && <Notice kind="warning">{format(strings.retryingIn, submitter.state.seconds)}</Notice>}
+          {submitter.state.phase === 'uploading' && <Notice kind="info">{format(strings.uploadingAttachments, submitter.state.done + 1, submitter.state.total)}</Notice>}
+        </div>
+        {submitter.state.phase === 'failed' && (
+          <Notice kind="error" role="alert">
+            {errorMessage(strings, submitter.state.error)} {strings.saveFailedKept}
+          </Notice>
+        )}
+
+        <div className={classes.actions}>
+          {submitter.state.phase === 'waiting' ? (
+            <>
+              <Button primary onClick={submitter.retryNow}>
+                {strings.retryNow}
+              </Button>
+              <Button onClick={submitter.cancel}>{strings.cancel}</Button>
+            </>
+          ) : (
+            <>
+              <Button primary type="submit" disabled={busy} icon="Send">
+                {busy ? strings.submitting : strings.submit}
+              </Button>
+              <Button
+                disabled={busy}
+                onClick={() => {
+                  reset(areaKey);
+                  setFiles([]);
+                  setErrors({});
+                  setShowSummary(false);
+                }}
+              >
+                {strings.clearDraft}
+              </Button>
+            </>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * Keeps the report being written in the browser's storage while it is typed, so that closing the
+ * tab, a crash or a dropped connection loses nothing. The draft carries the report's ReportId, so
+ * sending it again after an uncertain outcome can never create a second report.
+ */
+import * as React from 'react';
+import { stockholmNow } from '../common/format';
+import type { IReportDraft } from './validation';
+
+const VERSION = 1;
+
+export function newReportId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  // Older browsers: a v4 UUID from getRandomValues.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function emptyDraft(areaKey: string, now: Date = new Date()): IReportDraft {
+  const { date, time } = stockholmNow(now);
+  return {
+    reportId: newReportId(),
+    areaKey,
+    eventType: '',
+    category: '',
+    title: '',
+    date,
+    time,
+    location: '',
+    description: '',
+    immediateAction: '',
+    severity: '',
+    anonymous: false,
+    lexMaria: false,
+    workEnvironmentReport: false,
+    policeReport: false
+  };
+}
+
+interface IStoredDraft {
+  version: number;
+  savedAt: string;
+  draft: IReportDraft;
+}
+
+export function draftKey(userId: number): string {
+  return `sakerhet:report-draft:${userId}`;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    // Storage can be blocked (private mode, strict Teams mobile settings): keep working without it.
+    return undefined;
+  }
+}
+
+export function readDraft(userId: number): IStoredDraft | undefined {
+  try {
+    const raw = storage()?.getItem(draftKey(userId));
+    if (!raw) {
+      return undefined;
+    }
+    const stored = JSON.parse(raw) as IStoredDraft;
+    return stored.version === VERSION && stored.draft && typeof stored.draft.reportId === 'string' ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isBlank(d: IReportDraft): boolean {
+  return !d.title && !d.location && !d.description && !d.immediateAction && !d.eventType && !d.severity;
+}
+
+export interface IDraftState {
+  draft: IReportDraft;
+  update(change: Partial<IReportDraft>): void;
+  /** Forget the stored draft and start a new report (new ReportId). */
+  reset(areaKey: string): void;
+  /** When a stored draft was restored on opening, its time. */
+  restoredFrom?: Date;
+}
+
+/**
+ * @param areaKey the area the form was opened for; a stored draft for another area still wins,
+ * because losing someone's half-written report is worse than a preselected area.
+ */
+export function useDraft(userId: number, areaKey: string): IDraftState {
+  const [initial] = React.useState(() => {
+    const stored = readDraft(userId);
+    if (stored && !isBlank(stored.draft)) {
+      return { draft: stored.draft, restoredFrom: new Date(stored.savedAt) };
+    }
+    return { draft: emptyDraft(areaKey), restoredFrom: undefined };
+  });
+  const [draft, setDraft] = React.useState<IReportDraft>(initial.draft);
+
+  // Every change is stored at once: a write of a few kilobytes is cheaper than a lost report.
+  React.useEffect(() => {
+    const store = storage();
+    if (isBlank(draft)) {
+      store?.removeItem(draftKey(userId));
+      return;
+    }
+    try {
+      store?.setItem(draftKey(userId), JSON.stringify({ version: VERSION, savedAt: new Date().toISOString(), draft }));
+    } catch {
+      // A full or blocked storage must not stop the user from sending the report.
+    }
+  }, [draft, userId]);
+
+  const update = React.useCallback((change: Partial<IReportDraft>) => setDraft((d) => ({ ...d, ...change })), []);
+  const reset = React.useCallback(
+    (key: string) => {
+      storage()?.removeItem(draftKey(userId));
+      setDraft(emptyDraft(key));
+    },
+    [userId]
+  );
+  return { draft, update, reset, restoredFrom: initial.restoredFrom };
+}

@@ -1,0 +1,131 @@
+/**
+ * Sending a report so that it is never lost: the report first (PnPjs waits out throttling with
+ * Retry-After; after that the form keeps trying with growing pauses while the user sees it), then
+ * each attachment on its own, so a failed upload can be retried without sending the report again.
+ */
+import * as React from 'react';
+import type { IIncident, INewIncident } from '../../model/types';
+import { ServiceError, toServiceError } from '../../services/errors';
+import type { IAttachmentResult, IServices } from '../../services/interfaces';
+
+export type SubmitState =
+  | { phase: 'idle' }
+  | { phase: 'saving'; retry?: number }
+  | { phase: 'waiting'; seconds: number; attempt: number }
+  | { phase: 'uploading'; done: number; total: number }
+  | { phase: 'done'; incident: IIncident; attachments: IAttachmentResult[]; files: File[] }
+  | { phase: 'failed'; error: ServiceError };
+
+/** Pauses between the form's own attempts, in seconds. */
+export const BACKOFF = [3, 6, 12, 24, 30];
+
+export interface ISubmit {
+  state: SubmitState;
+  submit(report: INewIncident, files: File[]): Promise<void>;
+  /** Skip the current pause and try at once. */
+  retryNow(): void;
+  /** Stop trying; the draft stays. */
+  cancel(): void;
+  retryAttachment(file: File): Promise<void>;
+  reset(): void;
+}
+
+export function useSubmit(services: IServices, onSaved: () => void, delays: number[] = BACKOFF): ISubmit {
+  const [state, setState] = React.useState<SubmitState>({ phase: 'idle' });
+  const wake = React.useRef<() => void>();
+  const cancelled = React.useRef(false);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+      cancelled.current = true;
+      wake.current?.();
+    },
+    []
+  );
+  const set = (s: SubmitState): void => {
+    if (mounted.current) {
+      setState(s);
+    }
+  };
+
+  const pause = (seconds: number, attempt: number): Promise<void> =>
+    new Promise((resolve) => {
+      let left = seconds;
+      let timer = 0;
+      const done = (): void => {
+        window.clearInterval(timer);
+        wake.current = undefined;
+        resolve();
+      };
+      set({ phase: 'waiting', seconds: left, attempt });
+      timer = window.setInterval(() => {
+        left -= 1;
+        if (left <= 0) {
+          done();
+        } else {
+          set({ phase: 'waiting', seconds: left, attempt });
+        }
+      }, 1000);
+      wake.current = done;
+    });
+
+  const submit = async (report: INewIncident, files: File[]): Promise<void> => {
+    cancelled.current = false;
+    set({ phase: 'saving' });
+    const unsubscribe = services.onRetry((attempt) => set({ phase: 'saving', retry: attempt }));
+    let incident: IIncident | undefined;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          incident = await services.incidents.submit(report);
+          break;
+        } catch (err) {
+          const error = toServiceError(err);
+          if (!error.transient || attempt >= delays.length || cancelled.current) {
+            set({ phase: 'failed', error });
+            return;
+          }
+          await pause(delays[attempt], attempt + 1);
+          if (cancelled.current) {
+            set({ phase: 'failed', error });
+            return;
+          }
+          set({ phase: 'saving' });
+        }
+      }
+    } finally {
+      unsubscribe();
+    }
+    onSaved();
+    const results: IAttachmentResult[] = [];
+    for (let i = 0; i < files.length; i++) {
+      set({ phase: 'uploading', done: i, total: files.length });
+      // Two photos called image.jpg from a phone must not overwrite each other.
+      results.push(await services.incidents.addAttachment(incident!.id, files[i], results.map((r) => r.storedName ?? r.fileName)));
+    }
+    set({ phase: 'done', incident: incident!, attachments: results, files });
+  };
+
+  const retryAttachment = async (file: File): Promise<void> => {
+    if (state.phase !== 'done') {
+      return;
+    }
+    const { incident, attachments, files } = state;
+    const taken = attachments.filter((a) => a.fileName !== file.name).map((a) => a.storedName ?? a.fileName);
+    const result = await services.incidents.addAttachment(incident.id, file, taken);
+    set({ phase: 'done', incident, files, attachments: attachments.map((a) => (a.fileName === file.name ? result : a)) });
+  };
+
+  return {
+    state,
+    submit,
+    retryNow: () => wake.current?.(),
+    cancel: () => {
+      cancelled.current = true;
+      wake.current?.();
+    },
+    retryAttachment,
+    reset: () => set({ phase: 'idle' })
+  };
+}

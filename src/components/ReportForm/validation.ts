@@ -1,0 +1,135 @@
+/**
+ * The report form's rules, checked before anything is sent. The limits come from the list schema,
+ * so the form never accepts what SharePoint would refuse.
+ */
+import { format, IStrings } from '../../loc';
+import { fieldOf, INCIDENTS_LIST } from '../../model/schema';
+import type { EventTypeKey, IArea, INewIncident, SeverityKey } from '../../model/types';
+import { stockholmInstant } from '../common/format';
+
+export interface IReportDraft {
+  reportId: string;
+  areaKey: string;
+  eventType: EventTypeKey | '';
+  category: string;
+  title: string;
+  date: string;
+  time: string;
+  location: string;
+  description: string;
+  immediateAction: string;
+  severity: SeverityKey | '';
+  anonymous: boolean;
+  lexMaria: boolean;
+  workEnvironmentReport: boolean;
+  policeReport: boolean;
+}
+
+export type DraftField = keyof IReportDraft | 'when' | 'attachments';
+export type ValidationErrors = Partial<Record<DraftField, string>>;
+
+export const MAX_LENGTH = {
+  title: fieldOf(INCIDENTS_LIST, 'Title').maxLength!,
+  location: fieldOf(INCIDENTS_LIST, 'Location').maxLength!,
+  description: fieldOf(INCIDENTS_LIST, 'Description').maxLength!,
+  immediateAction: fieldOf(INCIDENTS_LIST, 'ImmediateAction').maxLength!
+};
+
+export const MAX_FILES = 5;
+export const MAX_FILE_MB = 10;
+const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'];
+const ALLOWED_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif', 'pdf'];
+const OLDEST_YEARS = 5;
+
+/**
+ * Characters that change how text is shown without being seen: bidirectional overrides (which can
+ * make a text read differently from what it says), zero-width characters and control codes.
+ * Swedish letters, emoji and right-to-left scripts themselves are fine.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters being refused
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+export function hasInvisibleCharacters(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
+function checkText(errors: ValidationErrors, field: DraftField, value: string, label: string, strings: IStrings, max: number, required: boolean): void {
+  if (required && !value.trim()) {
+    errors[field] = format(strings.errRequired, label);
+  } else if (value.length > max) {
+    errors[field] = format(strings.errTooLong, label, max);
+  } else if (hasInvisibleCharacters(value)) {
+    errors[field] = format(strings.errInvisibleCharacters, label);
+  }
+}
+
+export function fileProblem(file: File, strings: IStrings): string | undefined {
+  const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
+  if (!ALLOWED_EXTENSIONS.includes(ext) || (file.type && !ALLOWED_TYPES.includes(file.type))) {
+    return format(strings.errFileType, file.name);
+  }
+  if (file.size > MAX_FILE_MB * 1024 * 1024) {
+    return format(strings.errFileSize, file.name, MAX_FILE_MB);
+  }
+  return undefined;
+}
+
+export function validateReport(draft: IReportDraft, areas: IArea[], files: File[], strings: IStrings, now: Date = new Date()): ValidationErrors {
+  const errors: ValidationErrors = {};
+  if (!areas.some((a) => a.key === draft.areaKey)) {
+    errors.areaKey = format(strings.errRequired, strings.chooseArea);
+  }
+  if (!draft.eventType) {
+    errors.eventType = format(strings.errRequired, strings.eventType);
+  }
+  checkText(errors, 'title', draft.title, strings.fieldTitle, strings, MAX_LENGTH.title, true);
+  if (!draft.date || !draft.time) {
+    errors.when = format(strings.errRequired, `${strings.fieldDate} / ${strings.fieldTime}`);
+  } else {
+    const when = stockholmInstant(draft.date, draft.time);
+    if (!when) {
+      errors.when = strings.errInvalidDate;
+    } else if (when.getTime() > now.getTime() + 60 * 1000) {
+      errors.when = strings.errFuture;
+    } else if (now.getTime() - when.getTime() > OLDEST_YEARS * 366 * 86400000) {
+      errors.when = strings.errTooOld;
+    }
+  }
+  checkText(errors, 'location', draft.location, strings.fieldLocation, strings, MAX_LENGTH.location, true);
+  checkText(errors, 'description', draft.description, strings.fieldDescription, strings, MAX_LENGTH.description, true);
+  checkText(errors, 'immediateAction', draft.immediateAction, strings.fieldImmediateAction, strings, MAX_LENGTH.immediateAction, false);
+  if (!draft.severity) {
+    errors.severity = format(strings.errRequired, strings.severity);
+  }
+  if (files.length > MAX_FILES) {
+    errors.attachments = format(strings.errTooManyFiles, MAX_FILES);
+  } else {
+    const problem = files.map((f) => fileProblem(f, strings)).find(Boolean);
+    if (problem) {
+      errors.attachments = problem;
+    }
+  }
+  return errors;
+}
+
+/** The report to send; only called on a draft that passed validation. */
+export function toNewIncident(draft: IReportDraft, area: IArea): INewIncident {
+  const category = area.reportCategories.includes(draft.category) ? draft.category : '';
+  return {
+    reportId: draft.reportId,
+    areaId: area.id,
+    title: draft.title.trim(),
+    eventType: draft.eventType as EventTypeKey,
+    category,
+    occurredAt: stockholmInstant(draft.date, draft.time)!,
+    location: draft.location.trim(),
+    description: draft.description.trim(),
+    immediateAction: draft.immediateAction.trim(),
+    severity: draft.severity as SeverityKey,
+    anonymous: draft.anonymous,
+    // Authority questions only count where the area asks them.
+    lexMaria: area.reportFlags.includes('lexMaria') && draft.lexMaria,
+    workEnvironmentReport: area.reportFlags.includes('workEnvironmentAuthority') && draft.workEnvironmentReport,
+    policeReport: area.reportFlags.includes('policeReport') && draft.policeReport
+  };
+}

@@ -1,0 +1,92 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+
+const useStyles = makeStyles((theme) => ({
+  field: { display: 'grid', gap: 4, minWidth: 0 },
+  label: { fontWeight: 600 },
+  required: { color: theme.semanticColors.errorText },
+  control: {
+    font: 'inherit',
+    width: '100%',
+    boxSizing: 'border-box',
+    minHeight: 32,
+    padding: '5px 8px',
+    color: theme.semanticColors.inputText,
+    background: theme.semanticColors.inputBackground,
+    border: `1px solid ${theme.semanticColors.inputBorder}`,
+    borderRadius: 2,
+    colorScheme: theme.isInverted ? 'dark' : 'light',
+    selectors: {
+      ':hover': { borderColor: theme.semanticColors.inputBorderHovered },
+      ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' },
+      '&[aria-invalid="true"]': { borderColor: theme.semanticColors.errorText, borderWidth: 2 }
+    }
+  },
+  textarea: { resize: 'vertical', lineHeight: '1.4' },
+  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize, fontWeight: 600 }
+}));
+
+export interface ITextInputProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  required?: boolean;
+  /** Help under the field, read with it by screen readers. */
+  description?: string;
+  error?: string;
+  multiline?: boolean;
+  rows?: number;
+  type?: 'text' | 'date' | 'time';
+  autoComplete?: string;
+  /** Mark invalid without a message of its own (the message is elsewhere, e.g. for a fieldset). */
+  invalid?: boolean;
+}
+
+/**
+ * A labelled text field. Errors are plain text tied to the field (aria-describedby and
+ * aria-invalid), not alerts: the form's error summary is the one place that interrupts.
+ */
+export function TextInput(props: ITextInputProps): JSX.Element {
+  const classes = useStyles();
+  const { id, label, value, onChange, required, description, error, multiline, rows = 4, type = 'text', autoComplete, invalid } = props;
+  const describedBy = [description && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    className: `${classes.control} ${multiline ? classes.textarea : ''}`,
+    value,
+    required,
+    'aria-required': required || undefined,
+    'aria-invalid': !!error || invalid || undefined,
+    'aria-describedby': describedBy
+  };
+  return (
+    <div className={classes.field}>
+      <label className={classes.label} htmlFor={id}>
+        {label}
+        {required && (
+          <span className={classes.required} aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {multiline ? (
+        <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {description && (
+        <p id={`${id}-help`} className={classes.help}>
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className={classes.error}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

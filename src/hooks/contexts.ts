@@ -1,0 +1,37 @@
+/** The React contexts the app's components read: services, host, strings and router. */
+import * as React from 'react';
+import type { IHost } from '../app/host';
+import type { Route } from '../app/routes';
+import type { ThemeName } from '../app/theme';
+import { defaultStrings, IStrings, Locale } from '../loc';
+import type { IServices } from '../services/interfaces';
+
+export const ServicesContext = React.createContext<IServices | undefined>(undefined);
+
+export interface IHostState extends IHost {
+  theme: ThemeName;
+  /** 1 when the app is the page's main content, 2 when it is one web part among others. */
+  headingLevel: 1 | 2;
+}
+
+export const HostContext = React.createContext<IHostState>({ kind: 'sharepoint', locale: 'sv-SE', theme: 'light', headingLevel: 1 });
+
+export interface IStringsState {
+  strings: IStrings;
+  locale: Locale;
+}
+
+export const StringsContext = React.createContext<IStringsState>({ strings: defaultStrings, locale: 'sv-SE' });
+
+export interface IRouter {
+  route: Route;
+  navigate(route: Route): void;
+  /** The route the app started on (single-view web parts return here). */
+  home: Route;
+  /** Whether the whole section is shown (with its navigation), or one view of it. */
+  mode: 'app' | 'view';
+  /** Set when the user navigated: the next view title to appear takes focus (see ViewTitle). */
+  focusRequest: { current: boolean };
+}
+
+export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', focusRequest: { current: false } });

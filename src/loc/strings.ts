@@ -1,0 +1,267 @@
+/**
+ * Every text the UI shows. Swedish (sv-se.ts) is the product's first language and is bundled with
+ * the app; English (en-us.ts) loads on demand. Both implement this interface, so a missing key is a
+ * compile error, and a test checks that placeholders match.
+ *
+ * Placeholders are {0}, {1}, … and filled by `format`.
+ */
+export interface IStrings {
+  // Shell and navigation
+  appTitle: string;
+  appIntro: string;
+  skipToContent: string;
+  mainNavigation: string;
+  navOverview: string;
+  navDocuments: string;
+  navMyReports: string;
+  navReport: string;
+  breadcrumb: string;
+  backToOverview: string;
+  back: string;
+
+  // Loading, errors and empty states
+  loading: string;
+  loadingAreas: string;
+  loadingArea: string;
+  loadingDocuments: string;
+  loadingReports: string;
+  loadingReport: string;
+  retry: string;
+  errorTitle: string;
+  errorOffline: string;
+  errorThrottled: string;
+  errorForbidden: string;
+  errorNotFound: string;
+  errorConflict: string;
+  errorThreshold: string;
+  errorInvalid: string;
+  errorUnknown: string;
+  areaNotFound: string;
+  notConfigured: string;
+
+  // Overview
+  overviewHeading: string;
+  searchAreas: string;
+  searchAreasPlaceholder: string;
+  areasShown: string;
+  noAreasMatch: string;
+  ownerLabel: string;
+  openReportsNone: string;
+  openReportsOne: string;
+  openReportsMany: string;
+  ownOpenReportsOne: string;
+  ownOpenReportsMany: string;
+  quickLinks: string;
+  reportIntro: string;
+
+  // Area page
+  scope: string;
+  purpose: string;
+  responsibility: string;
+  areaOwner: string;
+  laws: string;
+  noLaws: string;
+  goalsHeading: string;
+  noGoals: string;
+  goal: string;
+  indicator: string;
+  baseline: string;
+  target: string;
+  outcome: string;
+  status: string;
+  notMeasured: string;
+  targetAtLeast: string;
+  targetAtMost: string;
+  areaDocuments: string;
+  noAreaDocuments: string;
+  allDocuments: string;
+  reportEvent: string;
+  latestReports: string;
+  yourReportsInArea: string;
+  noReportsInArea: string;
+  noOwnReportsInArea: string;
+  anonymousReporter: string;
+
+  // Governing documents
+  documentsHeading: string;
+  documentsIntro: string;
+  filters: string;
+  searchDocuments: string;
+  filterType: string;
+  filterArea: string;
+  filterStatus: string;
+  filterValidity: string;
+  all: string;
+  allAreasOnly: string;
+  validityCurrent: string;
+  validityExpiring: string;
+  validityExpired: string;
+  documentsShown: string;
+  noDocumentsMatch: string;
+  clearFilters: string;
+  documentType: string;
+  registrationNumber: string;
+  version: string;
+  documentOwner: string;
+  approvedBy: string;
+  responsibleUnit: string;
+  validFrom: string;
+  validTo: string;
+  untilFurtherNotice: string;
+  documentStatus: string;
+  expired: string;
+  expiresSoon: string;
+  appliesToAllAreas: string;
+  openDocument: string;
+  opensInNewWindow: string;
+
+  // Reports: lists and detail
+  myReportsHeading: string;
+  myReportsIntro: string;
+  noOwnReports: string;
+  reportTitle: string;
+  area: string;
+  eventType: string;
+  occurredAt: string;
+  reported: string;
+  severity: string;
+  reporter: string;
+  reportDetailHeading: string;
+  location: string;
+  category: string;
+  description: string;
+  immediateAction: string;
+  authorityFlags: string;
+  attachments: string;
+  noneGiven: string;
+  reportIdLabel: string;
+  backToMyReports: string;
+
+  // Report form
+  reportFormHeading: string;
+  reportFormIntro: string;
+  chooseArea: string;
+  chooseAreaPlaceholder: string;
+  required: string;
+  optional: string;
+  fieldTitle: string;
+  fieldTitleHelp: string;
+  fieldEventType: string;
+  fieldCategory: string;
+  fieldCategoryNone: string;
+  fieldDate: string;
+  fieldTime: string;
+  fieldWhenHelp: string;
+  fieldLocation: string;
+  fieldLocationHelp: string;
+  fieldDescription: string;
+  fieldDescriptionHelp: string;
+  fieldImmediateAction: string;
+  fieldImmediateActionHelp: string;
+  fieldSeverity: string;
+  fieldAttachments: string;
+  fieldAttachmentsHelp: string;
+  addFiles: string;
+  removeFile: string;
+  remove: string;
+  fieldAnonymous: string;
+  fieldAnonymousHelp: string;
+  flagsHeading: string;
+  flagLexMaria: string;
+  flagLexMariaHelp: string;
+  flagWorkEnvironmentAuthority: string;
+  flagWorkEnvironmentAuthorityHelp: string;
+  flagPoliceReport: string;
+  flagPoliceReportHelp: string;
+  charactersLeft: string;
+  charactersOver: string;
+  submit: string;
+  submitting: string;
+  clearDraft: string;
+  draftRestored: string;
+  draftSaved: string;
+  cannotReport: string;
+
+  // Validation
+  validationSummary: string;
+  errRequired: string;
+  errTooLong: string;
+  errFuture: string;
+  errTooOld: string;
+  errInvalidDate: string;
+  errFileType: string;
+  errFileSize: string;
+  errTooManyFiles: string;
+  errInvisibleCharacters: string;
+
+  // Submitting
+  savingReport: string;
+  retryingThrottled: string;
+  retryingIn: string;
+  retryNow: string;
+  cancel: string;
+  saveFailedKept: string;
+  uploadingAttachments: string;
+  receiptHeading: string;
+  receiptText: string;
+  receiptStatus: string;
+  attachmentsSaved: string;
+  attachmentFailed: string;
+  retryAttachment: string;
+  reportAnother: string;
+  viewMyReports: string;
+
+  // Choice labels
+  eventType_risk: string;
+  eventType_nearMiss: string;
+  eventType_accident: string;
+  eventType_deviation: string;
+  eventType_deficiency: string;
+  eventType_incident: string;
+  eventType_improvement: string;
+  eventTypeHelp_risk: string;
+  eventTypeHelp_nearMiss: string;
+  eventTypeHelp_accident: string;
+  eventTypeHelp_deviation: string;
+  eventTypeHelp_deficiency: string;
+  eventTypeHelp_incident: string;
+  eventTypeHelp_improvement: string;
+  severity_low: string;
+  severity_moderate: string;
+  severity_serious: string;
+  severity_critical: string;
+  severityHelp_low: string;
+  severityHelp_moderate: string;
+  severityHelp_serious: string;
+  severityHelp_critical: string;
+  incidentStatus_new: string;
+  incidentStatus_investigating: string;
+  incidentStatus_actionsOngoing: string;
+  incidentStatus_closed: string;
+  goalStatus_ongoing: string;
+  goalStatus_met: string;
+  goalStatus_partlyMet: string;
+  goalStatus_notMet: string;
+  documentType_policy: string;
+  documentType_guideline: string;
+  documentType_routine: string;
+  documentType_instruction: string;
+  documentType_plan: string;
+  documentStatus_draft: string;
+  documentStatus_approved: string;
+  documentStatus_underRevision: string;
+  documentStatus_repealed: string;
+
+  // Web part property panes
+  propertyPaneDescription: string;
+  propertyArea: string;
+  propertyAreaLoading: string;
+  propertyAreaFailed: string;
+  propertyDocumentArea: string;
+  propertyDocumentAreaAll: string;
+}
+
+/** Fills {0}, {1}, … in a string. */
+export function format(text: string, ...args: (string | number)[]): string {
+  return text.replace(/\{(\d+)\}/g, (match, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : match));
+}

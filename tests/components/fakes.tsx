@@ -1,0 +1,133 @@
+/**
+ * A fake of the product's services for component tests: plain models, and promises the test
+ * decides the fate of. The app is rendered exactly as a host mounts it.
+ */
+import * as React from 'react';
+import { render, RenderResult } from '@testing-library/react';
+import { App } from '../../src/app/App';
+import type { IHost } from '../../src/app/host';
+import type { Route } from '../../src/app/routes';
+import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail } from '../../src/model/types';
+import { ServiceError } from '../../src/services/errors';
+import type { ICurrentUser, IServices } from '../../src/services/interfaces';
+
+export const AREAS: IArea[] = [
+  {
+    id: 1,
+    key: 'arbetsmiljo',
+    title: 'Arbetsmiljö',
+    scope: 'Hälsofrämjande och förebyggande arbete.',
+    purpose: 'En trygg arbetsmiljö för alla. Mer text här.',
+    responsibility: 'Varje chef med arbetsmiljöuppgifter.',
+    ownerRole: 'HR-strateg',
+    owner: { id: 14, displayName: 'Karin Sjöberg', email: 'karin@region.example' },
+    laws: ['Arbetsmiljölagen (1977:1160)'],
+    reportCategories: ['Hot och våld', 'Halka och fall'],
+    reportFlags: ['workEnvironmentAuthority'],
+    sortOrder: 10
+  },
+  {
+    id: 2,
+    key: 'patientsakerhet',
+    title: 'Patientsäkerhet',
+    scope: 'Systematiskt patientsäkerhetsarbete.',
+    purpose: 'Färre vårdskador.',
+    responsibility: 'Vårdgivaren.',
+    ownerRole: 'Verksamhetsstrateg patientsäkerhet',
+    owner: { id: 11, displayName: 'Erik Holm', email: 'erik@region.example' },
+    laws: ['Patientsäkerhetslagen (2010:659)', 'HSLF-FS 2017:41'],
+    reportCategories: ['Fall', 'Vårdskada'],
+    reportFlags: ['lexMaria'],
+    sortOrder: 20
+  }
+];
+
+export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'anna@region.example', loginName: 'i:0#.f|membership|anna@region.example', canManageReports: false, canEditGoals: false, canReport: true };
+export const OWNER: ICurrentUser = { ...STAFF, id: 11, displayName: 'Erik Holm', canManageReports: true, canEditGoals: true };
+
+export const GOALS: IGoal[] = [
+  { id: 1, etag: '"1"', areaId: 2, title: 'Färre fallskador', period: new Date().getFullYear(), indicator: 'Fall per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 1.9, target: 1.5, outcome: 1.6, status: 'partlyMet', followUp: 'Riskbedömning vid inskrivning.' }
+];
+
+const day = 86400000;
+export const DOCUMENTS: IGoverningDocument[] = [
+  { id: 1, title: 'Säkerhetspolicy', fileName: 'policy.pdf', fileUrl: '/sites/sakerhet/StyrandeDokument/policy.pdf', documentType: 'policy', areaIds: [], registrationNumber: 'RS 2024/1864', version: '2', owner: { id: 12, displayName: 'Maria Berg' }, responsibleUnit: 'Säkerhetsenheten', approvedBy: 'Regionfullmäktige', validFrom: new Date(Date.now() - 400 * day), status: 'approved', modified: new Date() },
+  { id: 2, title: 'Rutin för fallprevention', fileName: 'fall.pdf', fileUrl: '/sites/sakerhet/StyrandeDokument/fall.pdf', documentType: 'routine', areaIds: [2], registrationNumber: 'RS 2025/210', version: '1', responsibleUnit: '', approvedBy: 'Chefläkare', validFrom: new Date(Date.now() - 100 * day), validTo: new Date(Date.now() + 30 * day), status: 'approved', modified: new Date() },
+  { id: 3, title: 'Gammal anvisning', fileName: 'gammal.pdf', fileUrl: '/sites/sakerhet/StyrandeDokument/gammal.pdf', documentType: 'instruction', areaIds: [1], registrationNumber: 'RS 2019/1', version: '1', responsibleUnit: '', approvedBy: 'Säkerhetschef', validFrom: new Date(Date.now() - 900 * day), validTo: new Date(Date.now() - 10 * day), status: 'approved', modified: new Date() }
+];
+
+export function incident(overrides: Partial<IIncident> = {}): IIncident {
+  return {
+    id: 7,
+    etag: '"1"',
+    reportId: 'abcdef12-0000-4000-8000-000000000000',
+    areaId: 2,
+    title: 'Patient föll',
+    eventType: 'accident',
+    category: 'Fall',
+    occurredAt: new Date('2026-11-20T09:00:00Z'),
+    location: 'Avd 3',
+    description: 'Föll vid toaletten.',
+    immediateAction: '',
+    severity: 'moderate',
+    status: 'new',
+    anonymous: false,
+    lexMaria: false,
+    workEnvironmentReport: false,
+    policeReport: false,
+    created: new Date('2026-11-20T10:00:00Z'),
+    modified: new Date('2026-11-20T10:00:00Z'),
+    reporter: { id: 10, displayName: 'Anna Lind' },
+    hasAttachments: false,
+    ...overrides
+  };
+}
+
+export interface IFake extends IServices {
+  retryListeners: Set<(attempt: number, status: string) => void>;
+}
+
+/** Services that answer with the fixtures; override any method with jest.fn(). */
+export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Record<string, unknown>> = {}): IFake {
+  const retryListeners = new Set<(attempt: number, status: string) => void>();
+  const reports = [incident()];
+  const services: IFake = {
+    retryListeners,
+    onRetry: (l) => {
+      retryListeners.add(l);
+      return () => retryListeners.delete(l);
+    },
+    areas: { getAreas: jest.fn(async () => AREAS) },
+    goals: { getGoals: jest.fn(async () => GOALS) },
+    documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
+    users: { getCurrentUser: jest.fn(async () => user) },
+    incidents: {
+      submit: jest.fn(async (r) => incident({ ...r, id: 99, status: 'new', created: new Date(), modified: new Date(), reporter: { id: user.id, displayName: user.displayName } })),
+      addAttachment: jest.fn(async (_id: number, f: File) => ({ fileName: f.name, ok: true })),
+      getMyReports: jest.fn(async () => reports),
+      getReport: jest.fn(async (id: number): Promise<IIncidentDetail> => ({ ...incident({ id }), attachments: [] }))
+    },
+    views: {
+      loadStart: jest.fn(async () => ({ areas: AREAS, user, openCounts: new Map([[2, 3]]) })),
+      loadArea: jest.fn(async (key: string) => {
+        const area = AREAS.find((a) => a.key === key);
+        if (!area) {
+          throw new ServiceError('notFound', 'No such area', 404);
+        }
+        return { area, user, goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
+      }),
+      loadDocuments: jest.fn(async () => ({ areas: AREAS, documents: DOCUMENTS })),
+      loadMyReports: jest.fn(async () => ({ areas: AREAS, user, reports })),
+      loadReport: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] } })),
+      loadReportForm: jest.fn(async () => ({ areas: AREAS, user }))
+    }
+  };
+  Object.assign(services, overrides);
+  return services;
+}
+
+export const SHAREPOINT: IHost = { kind: 'sharepoint', locale: 'sv-SE', theme: 'light' };
+
+export function renderApp(services: IServices, home: Route, options: { host?: IHost; mode?: 'app' | 'view' } = {}): RenderResult {
+  return render(<App services={services} host={options.host ?? SHAREPOINT} home={home} mode={options.mode ?? 'view'} routing="memory" headingLevel={1} />);
+}

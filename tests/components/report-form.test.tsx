@@ -1,0 +1,217 @@
+/**
+ * The report form: validation in the user's language, the draft, an idempotent submit that keeps
+ * trying through outages, the receipt, and attachments that can be retried on their own.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { draftKey } from '../../src/components/ReportForm/useDraft';
+import { stockholmNow } from '../../src/components/common/format';
+import { ServiceError } from '../../src/services/errors';
+import { STAFF, fakeServices, renderApp } from './fakes';
+
+beforeEach(() => window.localStorage.clear());
+
+async function openForm(services = fakeServices(), areaKey = 'patientsakerhet'): Promise<void> {
+  renderApp(services, { name: 'report', areaKey });
+  await screen.findByRole('heading', { name: 'Rapportera händelse', level: 1 });
+}
+
+function fillValid(): void {
+  fireEvent.click(screen.getByLabelText('Tillbud'));
+  fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Fel dos nästan given' } });
+  fireEvent.change(screen.getByLabelText(/^Plats/), { target: { value: 'Avdelning 5' } });
+  fireEvent.change(screen.getByLabelText(/^Vad hände\?/), { target: { value: 'Läkemedlet var fel uppdraget men det upptäcktes innan det gavs.' } });
+  fireEvent.click(screen.getByLabelText('Allvarlig'));
+}
+
+function submit(): void {
+  fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
+}
+
+describe('validation', () => {
+  it('lists every missing field with a link that moves focus to it', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    submit();
+    const summary = await screen.findByRole('alert');
+    for (const message of ['Typ måste fyllas i.', 'Rubrik måste fyllas i.', 'Plats måste fyllas i.', 'Vad hände? måste fyllas i.', 'Allvarlighetsgrad måste fyllas i.']) {
+      expect(within(summary).getByRole('link', { name: message })).toBeInTheDocument();
+    }
+    fireEvent.click(within(summary).getByRole('link', { name: 'Plats måste fyllas i.' }));
+    expect(screen.getByLabelText(/^Plats/)).toHaveFocus();
+    expect(services.incidents.submit).not.toHaveBeenCalled();
+  });
+
+  it('refuses text over SharePoint\'s length, invisible control characters, and a time in the future', async () => {
+    await openForm();
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'x'.repeat(121) } });
+    expect(screen.getByText(/1 tecken för mycket/)).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/^Plats/), { target: { value: 'Avd\u202e5 ecnaraeppa' } });
+    const next = new Date(Date.now() + 2 * 86400000);
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: stockholmNow(next).date } });
+    submit();
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Rubrik får vara högst 120 tecken.');
+    expect(summary).toHaveTextContent('Plats innehåller osynliga styrtecken.');
+    expect(summary).toHaveTextContent('Tidpunkten kan inte ligga i framtiden.');
+  });
+
+  it('accepts Swedish letters, emoji and right-to-left script', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Åsa såg ett fel 🚑 – خطأ في الجرعة' } });
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    expect((services.incidents.submit as jest.Mock).mock.calls[0][0].title).toBe('Åsa såg ett fel 🚑 – خطأ في الجرعة');
+  });
+
+  it('refuses files that are not photos or PDF, and files over 10 MB', async () => {
+    await openForm();
+    fillValid();
+    const exe = new File(['MZ'], 'program.exe', { type: 'application/x-msdownload' });
+    const big = new File([new Uint8Array(11 * 1024 * 1024)], 'stor.jpg', { type: 'image/jpeg' });
+    fireEvent.change(screen.getByLabelText(/^Bilagor/), { target: { files: [exe, big] } });
+    submit();
+    expect(await screen.findByRole('alert')).toHaveTextContent('program.exe kan inte bifogas.');
+    fireEvent.click(screen.getByRole('button', { name: 'Ta bort program.exe' }));
+    submit();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('stor.jpg är för stor. Högsta storlek är 10 MB.'));
+  });
+
+  it('asks only the authority question the area has', async () => {
+    await openForm(fakeServices(), 'arbetsmiljo');
+    expect(screen.getByLabelText(/AML 3 kap\. 3 a §/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/lex Maria/)).not.toBeInTheDocument();
+  });
+});
+
+describe('submitting', () => {
+  it('sends the report with a client ReportId and the time in Stockholm, then shows the receipt', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: '2026-07-01' } });
+    fireEvent.change(screen.getByLabelText(/^Klockslag/), { target: { value: '14:30' } });
+    fireEvent.click(screen.getByLabelText(/lex Maria/));
+    fireEvent.click(screen.getByLabelText('Visa inte mitt namn för områdesansvarig'));
+    submit();
+    const receipt = await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    await waitFor(() => expect(receipt).toHaveFocus());
+    const sent = (services.incidents.submit as jest.Mock).mock.calls[0][0];
+    expect(sent).toMatchObject({ areaId: 2, eventType: 'nearMiss', severity: 'serious', lexMaria: true, anonymous: true, workEnvironmentReport: false, title: 'Fel dos nästan given' });
+    expect(sent.reportId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // 14:30 Swedish summer time is 12:30 UTC.
+    expect(sent.occurredAt.toISOString()).toBe('2026-07-01T12:30:00.000Z');
+    expect(window.localStorage.getItem(draftKey(STAFF.id))).toBeNull();
+  });
+
+  it('keeps the draft while typing and restores it when the form opens again', async () => {
+    const first = fakeServices();
+    const { unmount } = await (async () => {
+      const r = (await import('./fakes')).renderApp(first, { name: 'report', areaKey: 'arbetsmiljo' });
+      await screen.findByRole('heading', { name: 'Rapportera händelse', level: 1 });
+      return r;
+    })();
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Halvfärdig' } });
+    const stored = JSON.parse(window.localStorage.getItem(draftKey(STAFF.id))!);
+    unmount();
+    await openForm(fakeServices(), 'patientsakerhet');
+    expect(screen.getByText(/Ditt utkast från .* har återställts\./)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Halvfärdig');
+    expect(screen.getByLabelText(/^Säkerhetsområde/)).toHaveValue('arbetsmiljo');
+    fillValid();
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    expect(stored.draft.reportId).toBeTruthy();
+  });
+
+  it('keeps trying through an outage with the same ReportId, and the user can hurry it', async () => {
+    const services = fakeServices();
+    const submitMock = services.incidents.submit as jest.Mock;
+    const real = submitMock.getMockImplementation()!;
+    submitMock.mockRejectedValueOnce(new ServiceError('offline', 'Failed to fetch')).mockRejectedValueOnce(new ServiceError('throttled', 'Too many requests', 429));
+    submitMock.mockImplementation(real);
+    await openForm(services);
+    fillValid();
+    submit();
+    expect(await screen.findByText(/SharePoint gick inte att nå\. Ditt utkast finns kvar\. Nytt försök om 3 sekunder\./)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Försök nu' }));
+    expect(await screen.findByText(/Nytt försök om 6 sekunder/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Försök nu' }));
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    const ids = submitMock.mock.calls.map((c) => c[0].reportId);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it('says when SharePoint is throttling and PnPjs is waiting', async () => {
+    const services = fakeServices();
+    let release!: () => void;
+    (services.incidents.submit as jest.Mock).mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ id: 5, title: 'x', reportId: 'r', areaId: 2, status: 'new', eventType: 'risk', occurredAt: new Date() });
+        })
+    );
+    await openForm(services);
+    fillValid();
+    submit();
+    await screen.findByText('Sparar rapporten i SharePoint…');
+    act(() => services.retryListeners.forEach((l) => l(2, '429')));
+    expect(await screen.findByText('SharePoint är belastat. Försöker igen (försök 2)…')).toBeInTheDocument();
+    await act(async () => release());
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+  });
+
+  it('stops trying when the user cancels, and keeps the draft', async () => {
+    const services = fakeServices();
+    (services.incidents.submit as jest.Mock).mockRejectedValue(new ServiceError('offline', 'Failed to fetch'));
+    await openForm(services);
+    fillValid();
+    submit();
+    await screen.findByText(/Nytt försök om 3 sekunder/);
+    fireEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
+    expect(await screen.findByText(/Rapporten kunde inte sparas\. Ditt utkast finns kvar/)).toBeInTheDocument();
+    expect(JSON.parse(window.localStorage.getItem(draftKey(STAFF.id))!).draft.title).toBe('Fel dos nästan given');
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Fel dos nästan given');
+  });
+
+  it('explains a refusal from SharePoint and keeps everything typed', async () => {
+    const services = fakeServices();
+    (services.incidents.submit as jest.Mock).mockRejectedValueOnce(new ServiceError('invalid', 'Plats (Location): The value is too long.', 400));
+    await openForm(services);
+    fillValid();
+    submit();
+    expect(await screen.findByText(/SharePoint tog inte emot uppgifterna: Plats \(Location\): The value is too long\./)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Plats/)).toHaveValue('Avdelning 5');
+  });
+
+  it('reports a failed attachment after the report was saved, and retries that attachment alone', async () => {
+    const services = fakeServices();
+    const add = services.incidents.addAttachment as jest.Mock;
+    add.mockResolvedValueOnce({ fileName: 'a.jpg', ok: true }).mockResolvedValueOnce({ fileName: 'b.pdf', ok: false, error: 'offline' });
+    await openForm(services);
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Bilagor/), {
+      target: { files: [new File(['a'], 'a.jpg', { type: 'image/jpeg' }), new File(['b'], 'b.pdf', { type: 'application/pdf' })] }
+    });
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    expect(screen.getByText('1 bilagor sparades.')).toBeInTheDocument();
+    expect(screen.getByText(/Bilagan b\.pdf kunde inte laddas upp\. Rapporten är sparad/)).toBeInTheDocument();
+    expect(services.incidents.submit).toHaveBeenCalledTimes(1);
+    add.mockResolvedValueOnce({ fileName: 'b.pdf', ok: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Försök igen med b.pdf' }));
+    expect(await screen.findByText('2 bilagor sparades.')).toBeInTheDocument();
+    expect(add.mock.calls.map((c) => c[1].name)).toEqual(['a.jpg', 'b.pdf', 'b.pdf']);
+    expect(services.incidents.submit).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells someone without the right to report, instead of a form SharePoint would refuse', async () => {
+    const services = fakeServices({ ...STAFF, canReport: false });
+    renderApp(services, { name: 'report' });
+    expect(await screen.findByText('Du har inte behörighet att rapportera här. Kontakta säkerhetsenheten.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Skicka rapporten' })).not.toBeInTheDocument();
+  });
+});

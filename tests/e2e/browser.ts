@@ -1,0 +1,58 @@
+/**
+ * Browser test helpers: Debian's Chromium driven by playwright-core (never a downloaded browser),
+ * the dev host on a fresh in-memory emulator, sign-in as a dev user, and axe-core.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { DevServer, startDevServer } from '../../dev/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+  });
+}
+
+export async function startServer(): Promise<DevServer> {
+  return startDevServer({ quiet: true });
+}
+
+export type User = 'anna' | 'johan' | 'erik' | 'maria';
+
+/** A browser context signed in as a user; page errors fail the test. */
+export async function contextFor(browser: Browser, server: DevServer, user: User, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.addCookies([{ name: 'sakerhet-user', value: user, url: server.url }]);
+  return context;
+}
+
+export async function open(context: BrowserContext, server: DevServer, path: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      errors.push(m.text());
+    }
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { errors?: string[] }).errors ?? [];
+}
+
+/** The page's main region: the app, without the dev host's own bar above it. */
+export function main(page: Page): Locator {
+  return page.getByRole('main');
+}
+
+/** axe-core with the WCAG 2.1 A and AA rules; returns the violations in a readable form. */
+export async function axe(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

@@ -1,0 +1,66 @@
+import { safeAttachmentName } from '../../src/services/IncidentService';
+import { toServiceError } from '../../src/services/errors';
+import { INCIDENT_SHAPE, fromNewIncident, toIncident } from '../../src/services/mapping';
+
+describe('errors from SharePoint', () => {
+  const pnp = (status: number, body: object): Error & { status: number } =>
+    Object.assign(new Error(`Error making HttpClient request in queryable [${status}] ::> ${JSON.stringify(body)}`), { status });
+
+  it('classifies by status and by SharePoint exception', () => {
+    expect(toServiceError(pnp(412, { 'odata.error': { code: '-1, Microsoft.SharePoint.Client.ClientServiceException', message: { value: 'ETag' } } })).kind).toBe('conflict');
+    expect(toServiceError(pnp(400, { 'odata.error': { code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', message: { value: 'This value already exists in the list.' } } }))).toMatchObject({ kind: 'duplicate', message: 'This value already exists in the list.' });
+    expect(toServiceError(pnp(500, { 'odata.error': { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: { value: 'threshold' } } })).kind).toBe('threshold');
+    expect(toServiceError(pnp(429, {})).transient).toBe(true);
+    expect(toServiceError(pnp(503, {})).transient).toBe(true);
+    expect(toServiceError(pnp(403, {})).kind).toBe('forbidden');
+    expect(toServiceError(pnp(404, {})).kind).toBe('notFound');
+    expect(toServiceError(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'offline', transient: true });
+  });
+});
+
+describe('mapping', () => {
+  const raw = {
+    Id: 3,
+    'odata.etag': '"4"',
+    ReportId: 'r',
+    AreaId: 2,
+    Title: 'T',
+    EventType: 'Tillbud',
+    Severity: 'Mycket allvarlig',
+    Status: 'Åtgärd pågår',
+    OccurredAt: '2026-01-01T10:00:00Z',
+    Anonymous: true,
+    AuthorId: 10,
+    Author: { Id: 10, Title: 'Anna Lind', EMail: 'a@x' },
+    Attachments: true
+  };
+
+  it('turns stored choice values into keys and hides an anonymous reporter on request', () => {
+    const shown = toIncident(raw, true);
+    expect(shown).toMatchObject({ id: 3, etag: '"4"', eventType: 'nearMiss', severity: 'critical', status: 'actionsOngoing', anonymous: true, hasAttachments: true });
+    expect(shown.reporter?.displayName).toBe('Anna Lind');
+    expect(toIncident(raw, false).reporter).toBeUndefined();
+  });
+
+  it('writes a new report with the stored choice values and no empty optional text', () => {
+    const body = fromNewIncident({ ...toIncident(raw, true), reportId: 'r', areaId: 2, category: '', immediateAction: '', lexMaria: false, workEnvironmentReport: true, policeReport: false });
+    expect(body).toMatchObject({ EventType: 'Tillbud', Severity: 'Mycket allvarlig', Category: null, ImmediateAction: null, WorkEnvironmentReport: true, OccurredAt: '2026-01-01T10:00:00.000Z' });
+    expect(body).not.toHaveProperty('Status');
+    expect(body).not.toHaveProperty('AuthorId');
+  });
+
+  it('selects every schema field of Händelser, with people expanded', () => {
+    expect(INCIDENT_SHAPE.select).toEqual(expect.arrayContaining(['ReportId', 'AreaId', 'EventType', 'OccurredAt', 'Severity', 'Status', 'Anonymous', 'Author/Title']));
+    expect(INCIDENT_SHAPE.expand).toEqual(['Author']);
+  });
+});
+
+describe('attachment names', () => {
+  it('makes names SharePoint accepts and keeps them unique', () => {
+    expect(safeAttachmentName('foto:1?.jpg')).toBe('foto_1_.jpg');
+    expect(safeAttachmentName('..hemlig..pdf')).toBe('hemlig.pdf');
+    expect(safeAttachmentName('bild.jpg', ['bild.jpg', 'bild (2).jpg'])).toBe('bild (3).jpg');
+    expect(safeAttachmentName('\u202eexe.jpg')).toBe('_exe.jpg');
+    expect(safeAttachmentName('   ')).toBe('bilaga');
+  });
+});
