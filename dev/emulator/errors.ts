@@ -21,7 +21,13 @@ export const Errors = {
   accessDenied: (): SPError =>
     new SPError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.'),
   unauthenticated: (): SPError =>
-    new SPError(401, '-2147024891, System.UnauthorizedAccessException', 'Access denied. Before opening files in this location, you must first browse to the web site and select the option to login automatically.'),
+    new SPError(
+      401,
+      '-2147024891, System.UnauthorizedAccessException',
+      'Access denied. Before opening files in this location, you must first browse to the web site and select the option to login automatically.',
+      // Not SharePoint's: how to sign in to the local emulator.
+      { 'X-Sakerhet-Dev-Hint': 'Open the dev host page once, or send Cookie: sakerhet-user=anna (anna, johan, erik, maria)' }
+    ),
   invalidDigest: (): SPError =>
     new SPError(
       403,
