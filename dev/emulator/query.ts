@@ -125,25 +125,30 @@ function compareLiteral(op: string, actual: unknown, expected: Literal): boolean
   return false;
 }
 
-export function matches(store: Store, list: ListData, item: StoredItem, node: FilterNode): boolean {
+/** Evaluates a filter against anything whose values a getter can read (list items, users). */
+export function evaluate(node: FilterNode, valueOf: (field: string, sub?: string) => unknown): boolean {
   switch (node.kind) {
     case 'and':
-      return matches(store, list, item, node.left) && matches(store, list, item, node.right);
+      return evaluate(node.left, valueOf) && evaluate(node.right, valueOf);
     case 'or':
-      return matches(store, list, item, node.left) || matches(store, list, item, node.right);
+      return evaluate(node.left, valueOf) || evaluate(node.right, valueOf);
     case 'not':
-      return !matches(store, list, item, node.operand);
+      return !evaluate(node.operand, valueOf);
     case 'cmp':
-      return compareLiteral(node.op, pathValue(store, list, item, node.field.field, node.field.sub), node.value);
+      return compareLiteral(node.op, valueOf(node.field.field, node.field.sub), node.value);
     case 'startswith': {
-      const v = pathValue(store, list, item, node.field.field, node.field.sub);
+      const v = valueOf(node.field.field, node.field.sub);
       return typeof v === 'string' && v.toLowerCase().startsWith(node.value.toLowerCase());
     }
     case 'substringof': {
-      const v = pathValue(store, list, item, node.field.field, node.field.sub);
+      const v = valueOf(node.field.field, node.field.sub);
       return typeof v === 'string' && v.toLowerCase().includes(node.value.toLowerCase());
     }
   }
+}
+
+export function matches(store: Store, list: ListData, item: StoredItem, node: FilterNode): boolean {
+  return evaluate(node, (field, sub) => pathValue(store, list, item, field, sub));
 }
 
 function sortValue(store: Store, list: ListData, item: StoredItem, field: string): number | string | null {

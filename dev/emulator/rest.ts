@@ -9,7 +9,7 @@ import { parseBatch, renderBatchResponse } from './batch';
 import { Errors, SPError } from './errors';
 import { ReadContext, applyWrite, entityTypeName, fileUrl, itemJson, parseProjection } from './fields';
 import { parseFilter, parseList, parseOrderBy } from './odata';
-import { runQuery } from './query';
+import { evaluate, runQuery } from './query';
 import { readCookie } from './cookies';
 import { ListData, SiteUser, Store, StoredFile, StoredItem } from './store';
 
@@ -259,7 +259,16 @@ export class SharePointEmulator {
       return json(200, this.userJson(user));
     }
     if (lower === 'siteusers' && segments.length === 2) {
-      return json(200, { value: [...this.store.users.values()].map((u) => this.userJson(u)) });
+      // People search: $filter over Title, Email and Id, e.g. substringof('erik',Title).
+      const q = req.url.searchParams;
+      const filter = q.get('$filter') ? parseFilter(q.get('$filter')!) : undefined;
+      const top = Number(q.get('$top') ?? 100);
+      const users = [...this.store.users.values()]
+        .map((u) => this.userJson(u))
+        .filter((u) => !filter || evaluate(filter, (field) => u[field]))
+        .sort((a, b) => String(a.Title).localeCompare(String(b.Title), 'sv'))
+        .slice(0, top);
+      return json(200, { value: users });
     }
     if ((lower.startsWith('getuserbyid(') && segments.length === 2) || (lower === 'siteusers' && segments[2]?.toLowerCase().startsWith('getbyid('))) {
       const id = numericArg(lower === 'siteusers' ? segments[2] : next);

@@ -5,7 +5,8 @@
  * SharePoint would refuse. Dates are relative to `now`, so the sample stays current.
  */
 import { createHash } from 'crypto';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, REPORT_FLAGS, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import { ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, REPORT_FLAGS, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import { SAMPLE_ACTIONS } from '../../src/model/sample/actions';
 import { SAMPLE_AREAS } from '../../src/model/sample/areas';
 import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
@@ -98,7 +99,14 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
         Baseline: g.baseline ?? null,
         Target: g.target,
         Outcome: g.outcome ?? null,
-        Status: choiceValue(GOAL_STATUSES, g.status),
+        IndicatorSource: choiceValue(INDICATOR_SOURCES, g.measure ? 'computed' : 'manual'),
+        Measure: g.measure ? choiceValue(MEASURES, g.measure.kind) : null,
+        MeasureEventTypes: (g.measure?.eventTypes ?? []).map((t) => choiceValue(EVENT_TYPES, t)),
+        MeasureCategory: g.measure?.category || null,
+        MeasureMinSeverity: g.measure?.minSeverity ? choiceValue(SEVERITIES, g.measure.minSeverity) : null,
+        MeasureDays: g.measure?.days ?? null,
+        StatusOverride: g.judged ? choiceValue(GOAL_STATUSES, g.judged.status) : null,
+        StatusComment: g.judged?.comment ?? null,
         ResponsibleId: userIds.get(g.responsible ?? '') ?? ownerOf(g.area),
         FollowUp: g.followUp
       },
@@ -135,12 +143,17 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
 
   // Reports are created in time order, as in life, so item IDs grow with the date.
   const chronological = SAMPLE_INCIDENTS.map((s, i) => ({ s, i })).sort((a, b) => b.s.daysAgo - a.s.daysAgo || a.i - b.i);
+  const incidentIds = new Map<string, { id: number; created: Date; area: string }>();
   chronological.forEach(({ s, i }) => {
     const day = new Date(now.getTime() - s.daysAgo * DAY);
     // The hour is local (Stockholm); one hour's difference from UTC is close enough for samples.
     const occurred = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), s.hour - 1, (i * 7) % 60));
     const created = new Date(Math.min(occurred.getTime() + (2 + (i % 5)) * 60 * 60 * 1000, now.getTime() - 60 * 1000));
-    add(
+    const closedAt =
+      s.status === 'closed' ? new Date(Math.min(created.getTime() + (s.closedAfterDays ?? 5 + ((i * 11) % 50)) * DAY, now.getTime() - 3600 * 1000)) : undefined;
+    const flagged = s.lexMaria || s.workEnvironmentReport || s.policeReport;
+    const reportedAt = flagged && s.reportedAfterDays !== undefined ? new Date(occurred.getTime() + s.reportedAfterDays * DAY + 6 * 3600 * 1000) : undefined;
+    const item = add(
       'incidents',
       {
         Title: s.title,
@@ -157,10 +170,37 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
         Anonymous: !!s.anonymous,
         LexMaria: !!s.lexMaria,
         WorkEnvironmentReport: !!s.workEnvironmentReport,
-        PoliceReport: !!s.policeReport
+        PoliceReport: !!s.policeReport,
+        InvestigatorId: s.status === 'new' ? null : ownerOf(s.area),
+        Analysis: s.analysis || null,
+        ClosedAt: closedAt ? iso(closedAt) : null,
+        AuthorityReportedAt: reportedAt ? iso(new Date(Math.min(reportedAt.getTime(), now.getTime() - 3600 * 1000))) : null
       },
       userIds.get(s.reporter)!,
       created
     );
+    incidentIds.set(s.title, { id: item.id, created, area: s.area });
   });
+
+  for (const a of SAMPLE_ACTIONS) {
+    const incident = incidentIds.get(a.incident);
+    if (!incident) {
+      throw new Error(`Sample action for unknown report ${a.incident}`);
+    }
+    const due = new Date(incident.created.getTime() + a.dueAfterDays * DAY);
+    const done = a.status === 'done' ? new Date(Math.min(incident.created.getTime() + (a.doneAfterDays ?? a.dueAfterDays) * DAY, now.getTime() - DAY)) : undefined;
+    add(
+      'actions',
+      {
+        Title: a.title,
+        IncidentId: incident.id,
+        ActionOwnerId: userIds.get(a.owner ?? '') ?? ownerOf(incident.area),
+        DueDate: iso(due),
+        ActionStatus: choiceValue(ACTION_STATUSES, a.status),
+        CompletedAt: done ? iso(done) : null
+      },
+      ownerOf(incident.area),
+      new Date(incident.created.getTime() + DAY)
+    );
+  }
 }

@@ -69,6 +69,9 @@ export interface IStrings {
   target: string;
   outcome: string;
   status: string;
+  computedOn: string;
+  computedFromReports: string;
+  judgedStatus: string;
   notMeasured: string;
   targetAtLeast: string;
   targetAtMost: string;

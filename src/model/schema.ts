@@ -22,7 +22,7 @@ export type FieldType =
   | 'Lookup'
   | 'LookupMulti';
 
-export type ListKey = 'areas' | 'goals' | 'incidents' | 'documents';
+export type ListKey = 'areas' | 'goals' | 'incidents' | 'actions' | 'documents';
 
 /** A stored choice value (Swedish, as SharePoint stores it) and the stable key the code uses. */
 export interface IChoice {
@@ -158,6 +158,23 @@ export const GOAL_STATUSES: readonly IChoice[] = [
   { key: 'met', value: 'Uppfyllt' },
   { key: 'partlyMet', value: 'Delvis uppfyllt' },
   { key: 'notMet', value: 'Ej uppfyllt' }
+];
+
+export const INDICATOR_SOURCES: readonly IChoice[] = [
+  { key: 'manual', value: 'Manuellt utfall' },
+  { key: 'computed', value: 'Beräknas från rapporter' }
+];
+
+export const MEASURES: readonly IChoice[] = [
+  { key: 'count', value: 'Antal rapporter' },
+  { key: 'closedWithin', value: 'Andel avslutade inom tidsgräns' },
+  { key: 'medianDaysToClose', value: 'Mediantid till avslut' }
+];
+
+export const ACTION_STATUSES: readonly IChoice[] = [
+  { key: 'planned', value: 'Planerad' },
+  { key: 'ongoing', value: 'Pågår' },
+  { key: 'done', value: 'Klar' }
 ];
 
 export const GOAL_DIRECTIONS: readonly IChoice[] = [
@@ -329,6 +346,11 @@ export const GOALS_LIST: IListSchema = {
   readSecurity: 'all',
   writeSecurity: 'all',
   rights: { visitors: 'read', staff: 'read', areaOwners: 'edit', owners: 'manage' },
+  validation: {
+    formula:
+      '=AND(OR([Indikatorns källa]<>"Beräknas från rapporter",NOT(ISBLANK([Beräkning]))),OR([Beräkning]<>"Andel avslutade inom tidsgräns",NOT(ISBLANK([Tidsgräns (dagar)]))),OR(ISBLANK([Bedömd status]),NOT(ISBLANK([Motivering]))))',
+    message: 'En beräknad indikator behöver en Beräkning (och en Tidsgräns för andel avslutade), och en bedömd status behöver en Motivering.'
+  },
   fields: [
     {
       name: 'Title',
@@ -392,17 +414,76 @@ export const GOALS_LIST: IListSchema = {
       name: 'Outcome',
       displayName: 'Utfall',
       type: 'Number',
-      description: 'Uppmätt värde. Lämna tomt tills det finns ett mätvärde.'
+      description: 'Uppmätt värde. Manuellt utfall: fyll i när det finns ett mätvärde. Beräknat: appen skriver in det senast beräknade värdet.'
     },
     {
-      name: 'Status',
-      displayName: 'Status',
+      name: 'OutcomeComputedAt',
+      displayName: 'Utfall beräknat',
+      type: 'DateTime',
+      hiddenInForms: true,
+      description: 'När appen senast räknade fram utfallet ur rapporterna (bara för beräknade indikatorer).'
+    },
+    {
+      name: 'IndicatorSource',
+      displayName: 'Indikatorns källa',
       type: 'Choice',
       required: true,
+      choices: INDICATOR_SOURCES,
+      defaultValue: 'Manuellt utfall',
+      description: 'Manuellt utfall: fyll i Utfall. Beräknas från rapporter: appen räknar fram utfallet ur områdets rapporter enligt Beräkning nedan.'
+    },
+    {
+      name: 'Measure',
+      displayName: 'Beräkning',
+      type: 'Choice',
+      choices: MEASURES,
+      description: 'För beräknade indikatorer: vad som räknas i områdets rapporter under perioden.'
+    },
+    {
+      name: 'MeasureEventTypes',
+      displayName: 'Händelsetyper som räknas',
+      type: 'MultiChoice',
+      choices: EVENT_TYPES,
+      description: 'För beräknade indikatorer: räkna bara dessa händelsetyper. Tomt betyder alla.'
+    },
+    {
+      name: 'MeasureCategory',
+      displayName: 'Kategori som räknas',
+      type: 'Text',
+      maxLength: 100,
+      description: 'För beräknade indikatorer: räkna bara rapporter i denna kategori. Tomt betyder alla.'
+    },
+    {
+      name: 'MeasureMinSeverity',
+      displayName: 'Lägsta allvarlighetsgrad',
+      type: 'Choice',
+      choices: SEVERITIES,
+      description: 'För beräknade indikatorer: räkna bara rapporter med minst denna allvarlighetsgrad. Tomt betyder alla.'
+    },
+    {
+      name: 'MeasureDays',
+      displayName: 'Tidsgräns (dagar)',
+      type: 'Number',
+      decimals: 0,
+      min: 1,
+      max: 365,
+      description: 'För Andel avslutade inom tidsgräns: antal dagar från rapport till avslut.'
+    },
+    {
+      name: 'StatusOverride',
+      displayName: 'Bedömd status',
+      type: 'Choice',
       choices: GOAL_STATUSES,
-      defaultValue: 'Pågår',
-      description: 'Måluppfyllelse för perioden.',
+      description: 'Lämna tomt: statusen följer av målvärde och utfall. Välj en status för att göra en egen bedömning, och motivera den.',
       formatter: statusPill({ Uppfyllt: GOOD, 'Delvis uppfyllt': WARNING, 'Ej uppfyllt': BLOCKED, Pågår: LOW })
+    },
+    {
+      name: 'StatusComment',
+      displayName: 'Motivering',
+      type: 'Note',
+      numLines: 3,
+      maxLength: 2000,
+      description: 'Varför den bedömda statusen skiljer sig från den beräknade.'
     },
     {
       name: 'Responsible',
@@ -424,7 +505,7 @@ export const GOALS_LIST: IListSchema = {
       name: 'Per område och period',
       url: 'AllItems.aspx',
       isDefault: true,
-      fields: ['LinkTitle', 'Indicator', 'Unit', 'Baseline', 'Target', 'Outcome', 'Status', 'Responsible'],
+      fields: ['LinkTitle', 'Indicator', 'Unit', 'Baseline', 'Target', 'Outcome', 'IndicatorSource', 'StatusOverride', 'Responsible'],
       groupBy: ['Area', 'Period'],
       orderBy: [{ field: 'Period', ascending: false }],
       rowLimit: 100
@@ -443,6 +524,10 @@ export const INCIDENTS_LIST: IListSchema = {
   readSecurity: 'own',
   writeSecurity: 'own',
   rights: { visitors: 'none', staff: 'contribute', areaOwners: 'manage', owners: 'manage' },
+  validation: {
+    formula: '=OR([Status]<>"Avslutad",NOT(ISBLANK([Avslutad datum])))',
+    message: 'En avslutad rapport behöver ett datum för när den avslutades.'
+  },
   fields: [
     {
       name: 'Title',
@@ -536,6 +621,32 @@ export const INCIDENTS_LIST: IListSchema = {
       formatter: statusPill({ Ny: WARNING, 'Under utredning': LOW, 'Åtgärd pågår': LOW, Avslutad: GOOD })
     },
     {
+      name: 'Investigator',
+      displayName: 'Utredare',
+      type: 'User',
+      description: 'Den som utreder rapporten.'
+    },
+    {
+      name: 'Analysis',
+      displayName: 'Analys',
+      type: 'Note',
+      numLines: 6,
+      maxLength: 4000,
+      description: 'Utredningens slutsatser: orsaker, risker och vad som behöver ändras.'
+    },
+    {
+      name: 'ClosedAt',
+      displayName: 'Avslutad datum',
+      type: 'DateTime',
+      description: 'När rapporten avslutades. Sätts när status blir Avslutad.'
+    },
+    {
+      name: 'AuthorityReportedAt',
+      displayName: 'Anmäld till myndighet',
+      type: 'DateTime',
+      description: 'När anmälan enligt lex Maria, AML 3:3a eller polisanmälan gjordes.'
+    },
+    {
       name: 'Anonymous',
       displayName: 'Anonym mot områdesansvarig',
       type: 'Boolean',
@@ -581,6 +692,88 @@ export const INCIDENTS_LIST: IListSchema = {
       fields: ['LinkTitle', 'Area', 'EventType', 'OccurredAt', 'Status'],
       where: '<Eq><FieldRef Name="Author"/><Value Type="Integer"><UserID Type="Integer"/></Value></Eq>',
       orderBy: [{ field: 'OccurredAt', ascending: false }],
+      rowLimit: 100
+    }
+  ]
+};
+
+export const ACTIONS_LIST: IListSchema = {
+  key: 'actions',
+  title: 'Åtgärder',
+  url: 'Lists/Atgarder',
+  template: 100,
+  description: 'Åtgärder som beslutats i utredningen av en rapport, med ansvarig och tidpunkt.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'none', staff: 'none', areaOwners: 'edit', owners: 'manage' },
+  validation: {
+    formula: '=OR([Status]<>"Klar",NOT(ISBLANK([Klar datum])))',
+    message: 'En klar åtgärd behöver ett datum för när den blev klar.'
+  },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Åtgärd',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 255,
+      description: 'Vad som ska göras.'
+    },
+    {
+      name: 'Incident',
+      displayName: 'Rapport',
+      type: 'Lookup',
+      lookupList: 'incidents',
+      required: true,
+      indexed: true,
+      description: 'Rapporten som åtgärden hör till.'
+    },
+    {
+      name: 'ActionOwner',
+      displayName: 'Ansvarig',
+      type: 'User',
+      required: true,
+      description: 'Den som ser till att åtgärden blir gjord.'
+    },
+    {
+      name: 'DueDate',
+      displayName: 'Klart senast',
+      type: 'DateTime',
+      dateOnly: true,
+      required: true,
+      indexed: true,
+      description: 'När åtgärden ska vara klar.'
+    },
+    {
+      name: 'ActionStatus',
+      displayName: 'Status',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: ACTION_STATUSES,
+      defaultValue: 'Planerad',
+      description: 'Planerad, pågår eller klar.',
+      formatter: statusPill({ Planerad: LOW, Pågår: WARNING, Klar: GOOD })
+    },
+    {
+      name: 'CompletedAt',
+      displayName: 'Klar datum',
+      type: 'DateTime',
+      dateOnly: true,
+      description: 'Dagen då åtgärden blev klar.'
+    }
+  ],
+  views: [
+    {
+      name: 'Öppna åtgärder',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'Incident', 'ActionOwner', 'DueDate', 'ActionStatus'],
+      where: '<Neq><FieldRef Name="ActionStatus"/><Value Type="Choice">Klar</Value></Neq>',
+      orderBy: [{ field: 'DueDate', ascending: true }],
       rowLimit: 100
     }
   ]
@@ -707,7 +900,7 @@ export const DOCUMENTS_LIST: IListSchema = {
   ]
 };
 
-export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, DOCUMENTS_LIST];
+export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, ACTIONS_LIST, DOCUMENTS_LIST];
 
 export function listByKey(key: ListKey): IListSchema {
   const list = LISTS.find((l) => l.key === key);

@@ -12,6 +12,9 @@ export type GoalDirectionKey = 'atLeast' | 'atMost';
 export type DocumentTypeKey = 'policy' | 'guideline' | 'routine' | 'instruction' | 'plan';
 export type DocumentStatusKey = 'draft' | 'approved' | 'underRevision' | 'repealed';
 export type ReportFlagKey = 'lexMaria' | 'workEnvironmentAuthority' | 'policeReport';
+export type IndicatorSourceKey = 'manual' | 'computed';
+export type MeasureKey = 'count' | 'closedWithin' | 'medianDaysToClose';
+export type ActionStatusKey = 'planned' | 'ongoing' | 'done';
 
 export interface IPerson {
   id: number;
@@ -45,10 +48,30 @@ export interface IGoal {
   direction: GoalDirectionKey;
   baseline?: number;
   target: number;
+  /** The outcome: entered by the owner, or the last one the app computed and stored. */
   outcome?: number;
-  status: GoalStatusKey;
+  /** When a computed outcome was last stored. */
+  outcomeComputedAt?: Date;
+  indicatorSource: IndicatorSourceKey;
+  /** How a computed indicator counts the area's reports. */
+  measure?: IMeasure;
+  /** An owner's own judgement of the status, which must come with a comment. */
+  statusOverride?: GoalStatusKey;
+  statusComment: string;
   responsible?: IPerson;
   followUp: string;
+}
+
+export interface IMeasure {
+  kind: MeasureKey;
+  /** Only these event types; empty means all. */
+  eventTypes: EventTypeKey[];
+  /** Only this category; empty means all. */
+  category: string;
+  /** Only reports at least this severe. */
+  minSeverity?: SeverityKey;
+  /** For closedWithin: days from report to closing. */
+  days?: number;
 }
 
 export interface IIncident {
@@ -74,6 +97,22 @@ export interface IIncident {
   /** The reporter; absent when the report is anonymous towards the viewer. */
   reporter?: IPerson;
   hasAttachments: boolean;
+  investigator?: IPerson;
+  analysis: string;
+  closedAt?: Date;
+  authorityReportedAt?: Date;
+}
+
+/** An action decided in the investigation of a report. */
+export interface IAction {
+  id: number;
+  etag: string;
+  incidentId: number;
+  title: string;
+  owner?: IPerson;
+  dueDate: Date;
+  status: ActionStatusKey;
+  completedAt?: Date;
 }
 
 export interface IAttachment {

@@ -1,6 +1,7 @@
-import { GOALS_LIST } from '../model/schema';
+import { GOALS_LIST, GOAL_STATUSES, choiceValue } from '../model/schema';
 import type { IGoal } from '../model/types';
-import type { IGoalService } from './interfaces';
+import { toServiceError } from './errors';
+import type { IGoalChange, IGoalService } from './interfaces';
 import { listOf } from './lists';
 import { GOAL_SHAPE, toGoal } from './mapping';
 import type { SPFI } from './sp';
@@ -16,6 +17,44 @@ export class GoalService implements IGoalService {
       .filter(`AreaId eq ${Number(areaId)} and Period eq ${Number(period)}`)
       .orderBy('Id')
       .top(500)();
+    return rows.map(toGoal);
+  }
+
+  public async updateGoal(goal: IGoal, change: IGoalChange, sp: SPFI = this.sp): Promise<IGoal> {
+    const body: Record<string, unknown> = {};
+    if (change.outcome !== undefined) {
+      body.Outcome = change.outcome;
+    }
+    if (change.outcomeComputedAt !== undefined) {
+      body.OutcomeComputedAt = change.outcomeComputedAt.toISOString();
+    }
+    if (change.statusOverride !== undefined) {
+      body.StatusOverride = change.statusOverride ? choiceValue(GOAL_STATUSES, change.statusOverride) : null;
+    }
+    if (change.statusComment !== undefined) {
+      body.StatusComment = change.statusComment.trim() || null;
+    }
+    if (change.followUp !== undefined) {
+      body.FollowUp = change.followUp.trim() || null;
+    }
+    const item = listOf(sp, GOALS_LIST, this.siteUrl).items.getById(goal.id);
+    try {
+      await item.update(body, goal.etag);
+      const raw: Record<string, unknown> = await listOf(this.sp, GOALS_LIST, this.siteUrl).items.getById(goal.id).select(...GOAL_SHAPE.select).expand(...GOAL_SHAPE.expand)();
+      return toGoal(raw);
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+
+  /** Goals of a range of years, e.g. this year and the last for the lägesbild's trends. */
+  public async getGoalsForYears(from: number, to: number, sp: SPFI = this.sp): Promise<IGoal[]> {
+    const rows: Record<string, unknown>[] = await listOf(sp, GOALS_LIST, this.siteUrl)
+      .items.select(...GOAL_SHAPE.select)
+      .expand(...GOAL_SHAPE.expand)
+      .filter(`Period ge ${Number(from)} and Period le ${Number(to)}`)
+      .orderBy('Id')
+      .top(5000)();
     return rows.map(toGoal);
   }
 

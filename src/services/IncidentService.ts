@@ -1,7 +1,9 @@
 import { INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
+import { openActions } from '../model/caseRules';
 import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
-import { toServiceError } from './errors';
-import type { IAttachmentResult, ICurrentUser, IIncidentService } from './interfaces';
+import type { ActionService } from './ActionService';
+import { ServiceError, toServiceError } from './errors';
+import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } from './interfaces';
 import { THRESHOLD, listOf, odataString } from './lists';
 import { INCIDENT_SHAPE, fromNewIncident, toIncident } from './mapping';
 import type { SPFI } from './sp';
@@ -32,7 +34,8 @@ export class IncidentService implements IIncidentService {
   constructor(
     private readonly sp: SPFI,
     private readonly siteUrl: string,
-    private readonly currentUser: () => Promise<ICurrentUser>
+    private readonly currentUser: () => Promise<ICurrentUser>,
+    private readonly actions: ActionService
   ) {}
 
   private list(sp: SPFI = this.sp): ReturnType<typeof listOf> {
@@ -115,19 +118,37 @@ export class IncidentService implements IIncidentService {
     }
   }
 
-  /** The highest item ID: the upper end for scanning the list in threshold-sized ID windows. */
-  public async maxId(sp?: SPFI): Promise<number> {
-    const rows: Raw[] = await this.list(sp).items.select('Id').orderBy('Id', false).top(1)();
-    return rows.length ? Number(rows[0].Id) : 0;
-  }
-
-  /**
-   * Rows of one ID window (from, to]. An ID range is the indexed first condition that keeps every
-   * query under SharePoint's list view threshold however large the list grows.
-   */
-  public window(from: number, to: number, select: string[], extraFilter: string, sp?: SPFI): Promise<Raw[]> {
-    const filter = `Id gt ${from} and Id le ${to}${extraFilter ? ` and (${extraFilter})` : ''}`;
-    return this.list(sp).items.select(...select).filter(filter).top(THRESHOLD)();
+  public async updateCase(report: IIncident, change: ICaseChange): Promise<IIncidentDetail> {
+    const body: Record<string, unknown> = {};
+    if (change.status !== undefined && change.status !== report.status) {
+      if (change.status === 'closed') {
+        // Read the actions now, not as the form saw them: someone may have added one.
+        const open = openActions(await this.actions.getActions(report.id));
+        if (open.length > 0) {
+          throw new ServiceError('rule', `The report has ${open.length} actions that are not done.`, undefined, 'openActions');
+        }
+        body.ClosedAt = new Date().toISOString();
+      } else if (report.status === 'closed') {
+        body.ClosedAt = null;
+      }
+      body.Status = choiceValue(INCIDENT_STATUSES, change.status);
+    }
+    if (change.investigatorId !== undefined) {
+      body.InvestigatorId = change.investigatorId;
+    }
+    if (change.analysis !== undefined) {
+      body.Analysis = change.analysis.trim() || null;
+    }
+    if (change.authorityReportedAt !== undefined) {
+      body.AuthorityReportedAt = change.authorityReportedAt ? change.authorityReportedAt.toISOString() : null;
+    }
+    try {
+      // The report's own ETag, never '*': a change someone else saved first is a conflict.
+      await this.list().items.getById(report.id).update(body, report.etag);
+    } catch (err) {
+      throw toServiceError(err);
+    }
+    return this.getReport(report.id);
   }
 
   /** The latest reports of one area (people who handle reports), newest first. */

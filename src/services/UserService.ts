@@ -1,6 +1,7 @@
 import { GOALS_LIST, INCIDENTS_LIST } from '../model/schema';
+import type { IPerson } from '../model/types';
 import type { ICurrentUser, IUserService } from './interfaces';
-import { listOf } from './lists';
+import { listOf, odataString } from './lists';
 import type { SessionCache } from './SessionCache';
 import { PermissionKind, type SPFI } from './sp';
 
@@ -13,6 +14,18 @@ export class UserService implements IUserService {
 
   public get cached(): boolean {
     return this.cache.has('user');
+  }
+
+  public async searchPeople(text: string): Promise<IPerson[]> {
+    const q = text.trim().slice(0, 60);
+    if (q.length < 2) {
+      return [];
+    }
+    const rows: Record<string, unknown>[] = await this.sp.web.siteUsers
+      .select('Id', 'Title', 'Email')
+      .filter(`substringof(${odataString(q)},Title) or substringof(${odataString(q)},Email)`)
+      .top(8)();
+    return rows.map((r) => ({ id: Number(r.Id), displayName: String(r.Title ?? ''), email: String(r.Email ?? '') || undefined }));
   }
 
   /**

@@ -6,34 +6,20 @@
 import type { IArea, IGoal, IGoverningDocument, IIncident } from '../model/types';
 import type { AreaService } from './AreaService';
 import type { DocumentService } from './DocumentService';
-import { ServiceError, toServiceError } from './errors';
+import { inOneBatch } from './batch';
+import { ServiceError } from './errors';
 import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService } from './IncidentService';
-import type { IAreaView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, IReportView, IStartView, IViewService } from './interfaces';
-import { THRESHOLD } from './lists';
+import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, IReportView, ISituationView, IStartView, IViewService } from './interfaces';
+import type { ActionService } from './ActionService';
+import { ACTION_SHAPE, FACTS_SELECT, toAction, toFacts } from './mapping';
+import { yearStart } from '../analytics/indicators';
+import { listOf, THRESHOLD } from './lists';
+import { maxItemId, scanAll, scanWindow } from './scan';
+import { ACTIONS_LIST, INCIDENTS_LIST } from '../model/schema';
 import type { SessionCache } from './SessionCache';
 import type { SPFI } from './sp';
 import type { UserService } from './UserService';
-
-/** Runs the queries that `build` starts on a batched SPFI in one request and returns their results. */
-export async function inOneBatch<T extends readonly unknown[]>(sp: SPFI, build: (batched: SPFI) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const [batched, execute] = sp.batched();
-  const pending = build(batched);
-  // Keep rejections handled until we look at them, so a failed part never goes unnoticed.
-  const settled = Promise.allSettled(pending as readonly Promise<unknown>[]);
-  try {
-    await execute();
-  } catch (err) {
-    await settled;
-    throw toServiceError(err);
-  }
-  const results = await settled;
-  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
-  if (failed) {
-    throw toServiceError(failed.reason);
-  }
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
-}
 
 const MAX_ID = 'incidents:maxId';
 
@@ -46,31 +32,33 @@ export class ViewService implements IViewService {
     private readonly goals: GoalService,
     private readonly documents: DocumentService,
     private readonly incidents: IncidentService,
+    private readonly actions: ActionService,
+    private readonly siteUrl: string,
     private readonly now: () => Date = () => new Date()
   ) {}
 
+  private incidentsList = (sp: SPFI): ReturnType<typeof listOf> => listOf(sp, INCIDENTS_LIST, this.siteUrl);
+
+  /** The highest report ID, learned once per session (the upper end of the ID windows). */
   private maxId(sp: SPFI): Promise<number> {
-    return this.cache.get(MAX_ID, () => this.incidents.maxId(sp));
+    return this.cache.get(MAX_ID, () => maxItemId(this.incidentsList(sp)));
   }
 
   public async loadStart(): Promise<IStartView> {
+    const open = { select: ['AreaId'], filter: `Status ne '${CLOSED_STATUS}'` };
     const [areas, user, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
-      this.incidents.maxId(b),
-      this.incidents.window(0, THRESHOLD, ['AreaId'], `Status ne '${CLOSED_STATUS}'`, b)
+      maxItemId(this.incidentsList(b)),
+      // Guess that the list is small: the first window comes with the first round trip.
+      scanWindow(this.incidentsList(b), 0, THRESHOLD, open)
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
     const rows = [...firstWindow];
     if (maxId > THRESHOLD) {
-      // A large list: the remaining ID windows, in as many batches as PnPjs needs.
-      const windows: [number, number][] = [];
-      for (let from = THRESHOLD; from < maxId; from += THRESHOLD) {
-        windows.push([from, from + THRESHOLD]);
-      }
-      const more = await inOneBatch(this.sp, (b) => windows.map(([from, to]) => this.incidents.window(from, to, ['AreaId'], `Status ne '${CLOSED_STATUS}'`, b)));
-      more.forEach((w) => rows.push(...(w as Record<string, unknown>[])));
+      // A large list: the remaining windows, in as many batches as PnPjs needs.
+      rows.push(...(await scanAll(this.sp, this.incidentsList, maxId, open, THRESHOLD)));
     }
     const openCounts = new Map<number, number>();
     for (const row of rows) {
@@ -141,6 +129,63 @@ export class ViewService implements IViewService {
   public async loadReportForm(): Promise<IReportFormView> {
     const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
     return { areas, user };
+  }
+
+  public async loadCase(id: number): Promise<ICaseView> {
+    const knowsUser = this.users.cached;
+    const [areas, user] = knowsUser
+      ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()])
+      : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
+    if (!user.canManageReports) {
+      return { areas, user, report: await this.incidents.getReport(id, undefined, user), actions: [] };
+    }
+    const [report, actions] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b)] as const);
+    return { areas, user, report, actions };
+  }
+
+  /**
+   * The year's and the previous year's goals and reports. Every report query reads an ID window,
+   * so the counts are exact however large Händelser grows; a small list needs one round trip.
+   */
+  public async loadSituation(year: number): Promise<ISituationView> {
+    return (await this.situationRows(year, [])).situation;
+  }
+
+  private async situationRows(year: number, extraSelect: string[]): Promise<{ situation: ISituationView; rows: Record<string, unknown>[] }> {
+    const select = [...FACTS_SELECT, ...extraSelect];
+    const period = `OccurredAt ge datetime'${yearStart(year - 1).toISOString()}' and OccurredAt lt datetime'${yearStart(year + 1).toISOString()}'`;
+    const [areas, user, goals, maxId, first] = await inOneBatch(this.sp, (b) => [
+      this.areas.getAreas(b),
+      this.users.getCurrentUser(b),
+      this.goals.getGoalsForYears(year - 1, year, b),
+      maxItemId(this.incidentsList(b)),
+      scanWindow(this.incidentsList(b), 0, THRESHOLD, { select, filter: period })
+    ] as const);
+    this.cache.set(MAX_ID, maxId);
+    const rows = [...first];
+    if (maxId > THRESHOLD) {
+      rows.push(...(await scanAll(this.sp, this.incidentsList, maxId, { select, filter: period }, THRESHOLD)));
+    }
+    return { situation: { year, areas, user, goals, facts: rows.map(toFacts) }, rows };
+  }
+
+  public async loadAnnualReport(year: number): Promise<IAnnualReportView> {
+    const { situation, rows } = await this.situationRows(year, ['Analysis']);
+    const analyses = new Map<number, string>();
+    for (const row of rows) {
+      if (typeof row.Analysis === 'string' && row.Analysis.trim()) {
+        analyses.set(Number(row.Id), row.Analysis);
+      }
+    }
+    // Actions done during the year: the indexed due date narrows the list; a window scan keeps it exact.
+    const actionsList = (sp: SPFI): ReturnType<typeof listOf> => listOf(sp, ACTIONS_LIST, this.siteUrl);
+    const maxAction = await maxItemId(actionsList(this.sp));
+    const done = await scanAll(this.sp, actionsList, maxAction, {
+      select: ACTION_SHAPE.select,
+      expand: ACTION_SHAPE.expand,
+      filter: `CompletedAt ge datetime'${yearStart(year).toISOString()}' and CompletedAt lt datetime'${yearStart(year + 1).toISOString()}'`
+    });
+    return { ...situation, analyses, completedActions: done.map(toAction) };
   }
 
   public async loadReport(id: number): Promise<IReportView> {

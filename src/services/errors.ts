@@ -3,7 +3,7 @@
  * a conflict (someone else saved first), no access, not found, throttled or offline (try again),
  * a value SharePoint refused, or something else.
  */
-export type ServiceErrorKind = 'conflict' | 'forbidden' | 'notFound' | 'throttled' | 'offline' | 'invalid' | 'duplicate' | 'threshold' | 'unknown';
+export type ServiceErrorKind = 'conflict' | 'forbidden' | 'notFound' | 'throttled' | 'offline' | 'invalid' | 'duplicate' | 'threshold' | 'rule' | 'unknown';
 
 export class ServiceError extends Error {
   constructor(

@@ -1,3 +1,4 @@
+import { ActionService } from './ActionService';
 import { AreaService } from './AreaService';
 import { DocumentService } from './DocumentService';
 import { GoalService } from './GoalService';
@@ -13,6 +14,7 @@ export interface ISharePointServices extends IServices {
   goals: GoalService;
   documents: DocumentService;
   incidents: IncidentService;
+  actions: ActionService;
   users: UserService;
   views: ViewService;
 }
@@ -28,9 +30,10 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const users = new UserService(sp, siteUrl, cache);
   const goals = new GoalService(sp, siteUrl);
   const documents = new DocumentService(sp, siteUrl);
-  const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser());
-  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents);
-  return { onRetry, areas, users, goals, documents, incidents, views };
+  const actions = new ActionService(sp, siteUrl);
+  const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
+  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, siteUrl);
+  return { onRetry, areas, users, goals, documents, incidents, actions, views };
 }
 
 export { SessionCache } from './SessionCache';

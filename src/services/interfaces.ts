@@ -2,7 +2,8 @@
  * What the React app asks of SharePoint. Components read these through React context, so a test
  * can hand them a fake, and the dev host and the web parts hand them the real PnPjs services.
  */
-import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, INewIncident } from '../model/types';
+import type { IReportFacts } from '../analytics/indicators';
+import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -37,8 +38,43 @@ export interface IAreaService {
   getAreas(): Promise<IArea[]>;
 }
 
+export interface IGoalChange {
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  outcome?: number | null;
+  outcomeComputedAt?: Date;
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  statusOverride?: GoalStatusKey | null;
+  statusComment?: string;
+  followUp?: string;
+}
+
 export interface IGoalService {
   getGoals(areaId: number, period: number): Promise<IGoal[]>;
+  /** Saves a change if nobody else saved the goal since it was read (its ETag); else a conflict. */
+  updateGoal(goal: IGoal, change: IGoalChange): Promise<IGoal>;
+}
+
+/** What a person handling a report can change. */
+export interface ICaseChange {
+  status?: IncidentStatusKey;
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  investigatorId?: number | null;
+  analysis?: string;
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  authorityReportedAt?: Date | null;
+}
+
+export interface INewAction {
+  title: string;
+  ownerId: number;
+  dueDate: Date;
+}
+
+export interface IActionService {
+  getActions(incidentId: number): Promise<IAction[]>;
+  addAction(incidentId: number, action: INewAction): Promise<IAction>;
+  /** Moves an action on (planerad → pågår → klar); a conflict if someone else saved it first. */
+  setActionStatus(action: IAction, status: IAction['status']): Promise<IAction>;
 }
 
 export interface IDocumentService {
@@ -58,11 +94,18 @@ export interface IIncidentService {
   addAttachment(itemId: number, file: File, taken?: string[]): Promise<IAttachmentResult>;
   getMyReports(): Promise<IIncident[]>;
   getReport(id: number): Promise<IIncidentDetail>;
+  /**
+   * Saves a case-handling change if nobody else saved the report since it was read (its ETag),
+   * else a conflict; refuses to close a report with actions that are not done.
+   */
+  updateCase(report: IIncident, change: ICaseChange): Promise<IIncidentDetail>;
 }
 
 export interface IUserService {
   /** The signed-in user and what SharePoint lets them do; cached for the session. */
   getCurrentUser(): Promise<ICurrentUser>;
+  /** People of the site whose name or e-mail contains the text. */
+  searchPeople(text: string): Promise<IPerson[]>;
 }
 
 export interface IStartView {
@@ -97,6 +140,31 @@ export interface IReportFormView {
   user: ICurrentUser;
 }
 
+export interface ICaseView {
+  areas: IArea[];
+  user: ICurrentUser;
+  report: IIncidentDetail;
+  /** Actions (only for people who handle reports). */
+  actions: IAction[];
+}
+
+/** Everything the lägesbild and the säkerhetsberättelse compute from, for a year and the one before. */
+export interface ISituationView {
+  year: number;
+  areas: IArea[];
+  user: ICurrentUser;
+  goals: IGoal[];
+  /** Reports that occurred in the year or the year before. */
+  facts: IReportFacts[];
+}
+
+export interface IAnnualReportView extends ISituationView {
+  /** The owners' analyses of the year's reports, by report id. */
+  analyses: Map<number, string>;
+  /** Actions completed during the year. */
+  completedActions: IAction[];
+}
+
 export interface IMyReportsView {
   areas: IArea[];
   user: ICurrentUser;
@@ -111,6 +179,9 @@ export interface IViewService {
   loadMyReports(): Promise<IMyReportsView>;
   loadReport(id: number): Promise<IReportView>;
   loadReportForm(): Promise<IReportFormView>;
+  loadCase(id: number): Promise<ICaseView>;
+  loadSituation(year: number): Promise<ISituationView>;
+  loadAnnualReport(year: number): Promise<IAnnualReportView>;
 }
 
 export interface IServices {
@@ -120,6 +191,7 @@ export interface IServices {
   goals: IGoalService;
   documents: IDocumentService;
   incidents: IIncidentService;
+  actions: IActionService;
   users: IUserService;
   views: IViewService;
 }

@@ -9,8 +9,12 @@ import {
   DOCUMENT_TYPES,
   EVENT_TYPES,
   GOALS_LIST,
+  ACTIONS_LIST,
+  ACTION_STATUSES,
   GOAL_DIRECTIONS,
   GOAL_STATUSES,
+  INDICATOR_SOURCES,
+  MEASURES,
   IListSchema,
   INCIDENTS_LIST,
   INCIDENT_STATUSES,
@@ -20,21 +24,27 @@ import {
   choiceValue
 } from '../model/schema';
 import {
+  ActionStatusKey,
   DocumentStatusKey,
   DocumentTypeKey,
   EventTypeKey,
   GoalDirectionKey,
   GoalStatusKey,
+  IAction,
   IArea,
   IGoal,
   IGoverningDocument,
   IIncident,
+  IMeasure,
+  IndicatorSourceKey,
+  MeasureKey,
   INewIncident,
   IPerson,
   IncidentStatusKey,
   ReportFlagKey,
   SeverityKey
 } from '../model/types';
+import type { IReportFacts } from '../analytics/indicators';
 
 type Raw = Record<string, unknown>;
 
@@ -66,6 +76,7 @@ export function queryShape(list: IListSchema, extra: string[] = []): IQueryShape
 export const AREA_SHAPE = queryShape(AREAS_LIST);
 export const GOAL_SHAPE = queryShape(GOALS_LIST);
 export const DOCUMENT_SHAPE = queryShape(DOCUMENTS_LIST, ['FileLeafRef', 'FileRef']);
+export const ACTION_SHAPE = queryShape(ACTIONS_LIST);
 /** Reports carry their reporter; whether it is shown is decided when mapping. */
 export const INCIDENT_SHAPE: IQueryShape = (() => {
   const shape = queryShape(INCIDENTS_LIST, ['AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail', 'Attachments']);
@@ -130,6 +141,22 @@ export function toArea(raw: Raw): IArea {
   };
 }
 
+function measureOf(raw: Raw): IMeasure | undefined {
+  const kind = choiceKey(MEASURES, raw.Measure) as MeasureKey | undefined;
+  if (!kind) {
+    return undefined;
+  }
+  return {
+    kind,
+    eventTypes: (Array.isArray(raw.MeasureEventTypes) ? raw.MeasureEventTypes : [])
+      .map((v) => choiceKey(EVENT_TYPES, v) as EventTypeKey | undefined)
+      .filter((k): k is EventTypeKey => !!k),
+    category: str(raw.MeasureCategory),
+    minSeverity: choiceKey(SEVERITIES, raw.MeasureMinSeverity) as SeverityKey | undefined,
+    days: num(raw.MeasureDays)
+  };
+}
+
 export function toGoal(raw: Raw): IGoal {
   return {
     id: num(raw.Id) ?? 0,
@@ -143,7 +170,11 @@ export function toGoal(raw: Raw): IGoal {
     baseline: num(raw.Baseline),
     target: num(raw.Target) ?? 0,
     outcome: num(raw.Outcome),
-    status: (choiceKey(GOAL_STATUSES, raw.Status) ?? 'ongoing') as GoalStatusKey,
+    outcomeComputedAt: date(raw.OutcomeComputedAt),
+    indicatorSource: (choiceKey(INDICATOR_SOURCES, raw.IndicatorSource) ?? 'manual') as IndicatorSourceKey,
+    measure: measureOf(raw),
+    statusOverride: choiceKey(GOAL_STATUSES, raw.StatusOverride) as GoalStatusKey | undefined,
+    statusComment: str(raw.StatusComment),
     responsible: person(raw.Responsible),
     followUp: str(raw.FollowUp)
   };
@@ -175,7 +206,24 @@ export function toIncident(raw: Raw, showReporter: boolean): IIncident {
     created: date(raw.Created) ?? new Date(0),
     modified: date(raw.Modified) ?? new Date(0),
     reporter: showReporter ? person(raw.Author) : undefined,
-    hasAttachments: raw.Attachments === true
+    hasAttachments: raw.Attachments === true,
+    investigator: person(raw.Investigator),
+    analysis: str(raw.Analysis),
+    closedAt: date(raw.ClosedAt),
+    authorityReportedAt: date(raw.AuthorityReportedAt)
+  };
+}
+
+export function toAction(raw: Raw): IAction {
+  return {
+    id: num(raw.Id) ?? 0,
+    etag: etag(raw),
+    incidentId: num(raw.IncidentId) ?? 0,
+    title: str(raw.Title),
+    owner: person(raw.ActionOwner),
+    dueDate: date(raw.DueDate) ?? new Date(0),
+    status: (choiceKey(ACTION_STATUSES, raw.ActionStatus) ?? 'planned') as ActionStatusKey,
+    completedAt: date(raw.CompletedAt)
   };
 }
 
@@ -216,5 +264,27 @@ export function toDocument(raw: Raw): IGoverningDocument {
     validTo: date(raw.ValidTo),
     status: (choiceKey(DOCUMENT_STATUSES, raw.DocStatus) ?? 'approved') as DocumentStatusKey,
     modified: date(raw.Modified) ?? new Date(0)
+  };
+}
+
+/** The fields the lägesbild and the säkerhetsberättelse read of every report. */
+export const FACTS_SELECT = ['Id', 'AreaId', 'Title', 'EventType', 'Severity', 'Status', 'Category', 'OccurredAt', 'Created', 'ClosedAt', 'LexMaria', 'WorkEnvironmentReport', 'PoliceReport', 'AuthorityReportedAt'];
+
+export function toFacts(raw: Raw): IReportFacts {
+  return {
+    id: num(raw.Id) ?? 0,
+    areaId: num(raw.AreaId) ?? 0,
+    title: str(raw.Title),
+    eventType: (choiceKey(EVENT_TYPES, raw.EventType) ?? 'deviation') as EventTypeKey,
+    severity: (choiceKey(SEVERITIES, raw.Severity) ?? 'low') as SeverityKey,
+    status: (choiceKey(INCIDENT_STATUSES, raw.Status) ?? 'new') as IncidentStatusKey,
+    category: str(raw.Category),
+    occurredAt: date(raw.OccurredAt) ?? new Date(0),
+    created: date(raw.Created) ?? new Date(0),
+    closedAt: date(raw.ClosedAt),
+    lexMaria: raw.LexMaria === true,
+    workEnvironmentReport: raw.WorkEnvironmentReport === true,
+    policeReport: raw.PoliceReport === true,
+    authorityReportedAt: date(raw.AuthorityReportedAt)
   };
 }

@@ -9,7 +9,7 @@ import type { IHost } from '../../src/app/host';
 import type { Route } from '../../src/app/routes';
 import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail } from '../../src/model/types';
 import { ServiceError } from '../../src/services/errors';
-import type { ICurrentUser, IServices } from '../../src/services/interfaces';
+import type { ICaseChange, ICurrentUser, IServices } from '../../src/services/interfaces';
 
 export const AREAS: IArea[] = [
   {
@@ -46,7 +46,7 @@ export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'a
 export const OWNER: ICurrentUser = { ...STAFF, id: 11, displayName: 'Erik Holm', canManageReports: true, canEditGoals: true };
 
 export const GOALS: IGoal[] = [
-  { id: 1, etag: '"1"', areaId: 2, title: 'Färre fallskador', period: new Date().getFullYear(), indicator: 'Fall per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 1.9, target: 1.5, outcome: 1.6, status: 'partlyMet', followUp: 'Riskbedömning vid inskrivning.' }
+  { id: 1, etag: '"1"', areaId: 2, title: 'Färre fallskador', period: new Date().getFullYear(), indicator: 'Fall per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 1.9, target: 1.5, outcome: 1.6, indicatorSource: 'manual', statusComment: '', followUp: 'Riskbedömning vid inskrivning.' }
 ];
 
 const day = 86400000;
@@ -79,6 +79,7 @@ export function incident(overrides: Partial<IIncident> = {}): IIncident {
     modified: new Date('2026-11-20T10:00:00Z'),
     reporter: { id: 10, displayName: 'Anna Lind' },
     hasAttachments: false,
+    analysis: '',
     ...overrides
   };
 }
@@ -98,14 +99,27 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       return () => retryListeners.delete(l);
     },
     areas: { getAreas: jest.fn(async () => AREAS) },
-    goals: { getGoals: jest.fn(async () => GOALS) },
+    goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g) },
     documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
-    users: { getCurrentUser: jest.fn(async () => user) },
+    users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },
+    actions: {
+      getActions: jest.fn(async () => []),
+      addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: a.dueDate, status: 'planned' as const })),
+      setActionStatus: jest.fn(async (a, status) => ({ ...a, status, etag: '"2"' }))
+    },
     incidents: {
       submit: jest.fn(async (r) => incident({ ...r, id: 99, status: 'new', created: new Date(), modified: new Date(), reporter: { id: user.id, displayName: user.displayName } })),
       addAttachment: jest.fn(async (_id: number, f: File) => ({ fileName: f.name, ok: true })),
       getMyReports: jest.fn(async () => reports),
-      getReport: jest.fn(async (id: number): Promise<IIncidentDetail> => ({ ...incident({ id }), attachments: [] }))
+      getReport: jest.fn(async (id: number): Promise<IIncidentDetail> => ({ ...incident({ id }), attachments: [] })),
+      updateCase: jest.fn(async (r: IIncident, change: ICaseChange) => ({
+        ...r,
+        status: change.status ?? r.status,
+        analysis: change.analysis ?? r.analysis,
+        authorityReportedAt: change.authorityReportedAt ?? undefined,
+        etag: '"2"',
+        attachments: []
+      }))
     },
     views: {
       loadStart: jest.fn(async () => ({ areas: AREAS, user, openCounts: new Map([[2, 3]]) })),
@@ -119,7 +133,10 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       loadDocuments: jest.fn(async () => ({ areas: AREAS, documents: DOCUMENTS })),
       loadMyReports: jest.fn(async () => ({ areas: AREAS, user, reports })),
       loadReport: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] } })),
-      loadReportForm: jest.fn(async () => ({ areas: AREAS, user }))
+      loadReportForm: jest.fn(async () => ({ areas: AREAS, user })),
+      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [] }, actions: [] })),
+      loadSituation: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [] })),
+      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] }))
     }
   };
   Object.assign(services, overrides);

@@ -36,7 +36,7 @@ describe('sakerhet.sppkg', () => {
     expect(app.getAttribute('IsClientSideSolution')).toBe('true');
   });
 
-  it('holds the feature with all four lists and their fields', async () => {
+  it('holds the feature with all the lists and their fields', async () => {
     const featureFiles = Object.keys(zip.files).filter((n) => /^feature_[0-9a-f-]+\.xml$/.test(n));
     expect(featureFiles).toHaveLength(1);
     const featureId = featureFiles[0].replace(/^feature_|\.xml$/g, '');

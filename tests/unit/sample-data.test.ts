@@ -55,9 +55,13 @@ describe('sample content', () => {
       expect(g.indicator.length).toBeLessThanOrEqual(maxLength(GOALS_LIST, 'Indicator'));
       expect(g.title.length).toBeLessThanOrEqual(maxLength(GOALS_LIST, 'Title'));
       expect(g.unit.length).toBeLessThanOrEqual(maxLength(GOALS_LIST, 'Unit'));
-      // A goal marked met or not met has a measured outcome.
-      if (g.status !== 'ongoing') {
-        expect(typeof g.outcome).toBe('number');
+      // A goal has an entered outcome or a way to compute one, and a judgement has its reason.
+      if (g.measure) {
+        // A computed indicator's outcome comes from the reports, never from the sample.
+        expect(g.outcome).toBeUndefined();
+      }
+      if (g.judged) {
+        expect(g.judged.comment.length).toBeGreaterThan(20);
       }
     }
   });

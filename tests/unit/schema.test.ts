@@ -3,11 +3,12 @@ import { AREAS_LIST, DOCUMENTS_LIST, INCIDENTS_LIST, LISTS, choiceKey, choiceVal
 const BUILT_IN_VIEW_FIELDS = ['LinkTitle', 'LinkFilename', 'DocIcon', 'Author', 'Created', 'Modified', 'ID'];
 
 describe('list schema', () => {
-  it('defines the four lists of the architecture, addressed by URL', () => {
+  it('defines the lists of the architecture, and the actions of case handling, addressed by URL', () => {
     expect(LISTS.map((l) => [l.title, l.url])).toEqual([
       ['Säkerhetsområden', 'Lists/Sakerhetsomraden'],
       ['Mål', 'Lists/Mal'],
       ['Händelser', 'Lists/Handelser'],
+      ['Åtgärder', 'Lists/Atgarder'],
       ['Styrande dokument', 'StyrandeDokument']
     ]);
     expect(listServerRelativeUrl(INCIDENTS_LIST)).toBe('/sites/sakerhet/Lists/Handelser');

@@ -51,7 +51,7 @@ describe('mapping', () => {
 
   it('selects every schema field of Händelser, with people expanded', () => {
     expect(INCIDENT_SHAPE.select).toEqual(expect.arrayContaining(['ReportId', 'AreaId', 'EventType', 'OccurredAt', 'Severity', 'Status', 'Anonymous', 'Author/Title']));
-    expect(INCIDENT_SHAPE.expand).toEqual(['Author']);
+    expect(INCIDENT_SHAPE.expand).toEqual(['Investigator', 'Author']);
   });
 });
 

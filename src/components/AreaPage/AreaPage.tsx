@@ -5,17 +5,14 @@ import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
-import type { GoalStatusKey, IGoal } from '../../model/types';
 import { DocumentItem } from '../Documents/DocumentItem';
+import { GoalTable } from '../Goals/GoalTable';
 import { ErrorState } from '../common/ErrorState';
-import { withUnit } from '../common/format';
 import { Heading } from '../common/Heading';
 import { ViewTitle } from '../common/ViewTitle';
-import { label } from '../common/labels';
 import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
 import { RouteLink } from '../common/RouteLink';
-import { StatusBadge, StatusTone } from '../common/StatusBadge';
 import { ReportTable } from '../MyReports/ReportTable';
 
 const useStyles = makeStyles((theme) => ({
@@ -35,24 +32,10 @@ const useStyles = makeStyles((theme) => ({
   section: { margin: '0 0 28px' },
   sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
   laws: { margin: 0, paddingLeft: 20 },
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    selectors: {
-      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
-      th: { fontWeight: 600 },
-      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
-    }
-  },
-  followUp: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext },
   docs: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
   muted: { color: theme.semanticColors.bodySubtext }
 }));
 
-export function goalTone(status: GoalStatusKey): StatusTone {
-  return status === 'met' ? 'good' : status === 'notMet' ? 'bad' : status === 'partlyMet' ? 'warning' : 'neutral';
-}
 
 export interface IAreaPageProps {
   areaKey: string;
@@ -61,7 +44,7 @@ export interface IAreaPageProps {
 /** One security area: what it covers, who owns it, the laws, this year's goals, its documents and reports. */
 export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   const classes = useStyles();
-  const { strings, locale } = useStrings();
+  const { strings } = useStrings();
   const services = useServices();
   const router = useRouter();
   const view = useAsync(() => services.views.loadArea(areaKey), [services, areaKey]);
@@ -75,7 +58,6 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
     return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} />;
   }
   const { area, goals, documents, reports, user } = view.data;
-  const target = (g: IGoal): string => format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale));
 
   return (
     <>
@@ -149,37 +131,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         {goals.length === 0 ? (
           <p className={classes.muted}>{format(strings.noGoals, year)}</p>
         ) : (
-          <div className={classes.scroller} role="region" aria-labelledby="sakerhet-goals" tabIndex={0}>
-            <table className={classes.table}>
-              <thead>
-                <tr>
-                  <th scope="col">{strings.goal}</th>
-                  <th scope="col">{strings.indicator}</th>
-                  <th scope="col" className="num">{strings.baseline}</th>
-                  <th scope="col" className="num">{strings.target}</th>
-                  <th scope="col" className="num">{strings.outcome}</th>
-                  <th scope="col">{strings.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {goals.map((g) => (
-                  <tr key={g.id}>
-                    <td>
-                      {g.title}
-                      {g.followUp && <p className={classes.followUp}>{g.followUp}</p>}
-                    </td>
-                    <td>{g.indicator}</td>
-                    <td className="num">{g.baseline === undefined ? '–' : withUnit(g.baseline, g.unit, locale)}</td>
-                    <td className="num">{target(g)}</td>
-                    <td className="num">{g.outcome === undefined ? strings.notMeasured : withUnit(g.outcome, g.unit, locale)}</td>
-                    <td>
-                      <StatusBadge tone={goalTone(g.status)}>{label(strings, 'goalStatus', g.status)}</StatusBadge>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GoalTable rows={goals.map((goal) => ({ goal }))} label={format(strings.goalsHeading, year)} />
         )}
       </section>
 

@@ -1,0 +1,105 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useStrings } from '../../hooks/useHost';
+import { computedStatus } from '../../analytics/indicators';
+import type { GoalStatusKey, IGoal } from '../../model/types';
+import { formatDate, withUnit } from '../common/format';
+import { label } from '../common/labels';
+import { StatusBadge, StatusTone } from '../common/StatusBadge';
+
+const useStyles = makeStyles((theme) => ({
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: {
+      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
+      th: { fontWeight: 600 },
+      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
+    }
+  },
+  note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext }
+}));
+
+export function goalTone(status: GoalStatusKey): StatusTone {
+  return status === 'met' ? 'good' : status === 'notMet' ? 'bad' : status === 'partlyMet' ? 'warning' : 'neutral';
+}
+
+export interface IGoalRow {
+  goal: IGoal;
+  /** The outcome to show; by default the stored one. */
+  outcome?: number;
+}
+
+export interface IGoalTableProps {
+  rows: IGoalRow[];
+  /** Names the table for screen readers (a region that scrolls on narrow screens). */
+  label: string;
+  /** Show the area's name in the first column (lägesbild over all areas). */
+  areaName?: (goal: IGoal) => string;
+}
+
+/**
+ * Goals with indicator, baseline, target, outcome and status. The status follows from target and
+ * outcome unless the owner judged it, which is shown with the owner's reason.
+ */
+export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  return (
+    <div className={classes.scroller} role="region" aria-label={name} tabIndex={0}>
+      <table className={classes.table}>
+        <thead>
+          <tr>
+            {areaName && <th scope="col">{strings.area}</th>}
+            <th scope="col">{strings.goal}</th>
+            <th scope="col">{strings.indicator}</th>
+            <th scope="col" className="num">
+              {strings.baseline}
+            </th>
+            <th scope="col" className="num">
+              {strings.target}
+            </th>
+            <th scope="col" className="num">
+              {strings.outcome}
+            </th>
+            <th scope="col">{strings.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ goal: g, outcome: given }) => {
+            const outcome = given ?? g.outcome;
+            const status = g.statusOverride ?? computedStatus(g, outcome);
+            return (
+              <tr key={g.id}>
+                {areaName && <td>{areaName(g)}</td>}
+                <td>
+                  {g.title}
+                  {g.followUp && <p className={classes.note}>{g.followUp}</p>}
+                </td>
+                <td>
+                  {g.indicator}
+                  {g.indicatorSource === 'computed' && (
+                    <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale)) : strings.computedFromReports}</p>
+                  )}
+                </td>
+                <td className="num">{g.baseline === undefined ? '–' : withUnit(g.baseline, g.unit, locale)}</td>
+                <td className="num">{format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale))}</td>
+                <td className="num">{outcome === undefined ? strings.notMeasured : withUnit(outcome, g.unit, locale)}</td>
+                <td>
+                  <StatusBadge tone={goalTone(status)}>{label(strings, 'goalStatus', status)}</StatusBadge>
+                  {g.statusOverride && (
+                    <p className={classes.note}>
+                      {strings.judgedStatus}: {g.statusComment}
+                    </p>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { ACTIONS_LIST, ACTION_STATUSES, choiceValue } from '../model/schema';
+import type { IAction } from '../model/types';
+import { toServiceError } from './errors';
+import type { IActionService, INewAction } from './interfaces';
+import { listOf, THRESHOLD } from './lists';
+import { ACTION_SHAPE, toAction } from './mapping';
+import type { SPFI } from './sp';
+
+type Raw = Record<string, unknown>;
+
+/** Actions decided in the investigation of a report (Åtgärder). */
+export class ActionService implements IActionService {
+  constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+
+  private list(sp: SPFI = this.sp): ReturnType<typeof listOf> {
+    return listOf(sp, ACTIONS_LIST, this.siteUrl);
+  }
+
+  private async read(id: number): Promise<IAction> {
+    const raw: Raw = await this.list().items.getById(id).select(...ACTION_SHAPE.select).expand(...ACTION_SHAPE.expand)();
+    return toAction(raw);
+  }
+
+  /** A report's actions by due date; the indexed report lookup comes first in the filter. */
+  public async getActions(incidentId: number, sp?: SPFI): Promise<IAction[]> {
+    const rows: Raw[] = await this.list(sp)
+      .items.select(...ACTION_SHAPE.select)
+      .expand(...ACTION_SHAPE.expand)
+      .filter(`IncidentId eq ${Number(incidentId)}`)
+      .orderBy('DueDate')
+      .top(THRESHOLD)();
+    return rows.map(toAction);
+  }
+
+  public async addAction(incidentId: number, action: INewAction): Promise<IAction> {
+    try {
+      const added: Raw = await this.list().items.add({
+        Title: action.title.trim(),
+        IncidentId: incidentId,
+        ActionOwnerId: action.ownerId,
+        DueDate: action.dueDate.toISOString(),
+        ActionStatus: choiceValue(ACTION_STATUSES, 'planned')
+      });
+      return this.read(Number(added.Id));
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+
+  public async setActionStatus(action: IAction, status: IAction['status']): Promise<IAction> {
+    try {
+      await this.list()
+        .items.getById(action.id)
+        .update(
+          {
+            ActionStatus: choiceValue(ACTION_STATUSES, status),
+            CompletedAt: status === 'done' ? new Date().toISOString() : null
+          },
+          action.etag
+        );
+      return this.read(action.id);
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+}
