@@ -333,6 +333,8 @@ export interface ReadContext {
   /** Absolute URL of the web's _api, e.g. http://localhost:8080/sites/sakerhet/_api */
   apiUrl: string;
   siteUrl: string;
+  /** False when the client asked for `Accept: application/json;odata=nometadata`. */
+  metadata: boolean;
 }
 
 function userJson(ctx: ReadContext, user: SiteUser | undefined, subs: Set<string> | undefined): Record<string, unknown> | null {
@@ -359,7 +361,7 @@ export function fileUrl(ctx: ReadContext, list: IListSchema, name: string): stri
   return `${ctx.siteUrl}/${list.url}/${name}`;
 }
 
-/** An item as JSON light with minimal metadata. */
+/** An item as JSON light, with minimal metadata or (when asked) none. */
 export function itemJson(ctx: ReadContext, list: ListData, item: StoredItem, projection: Projection): Record<string, unknown> {
   const schema = list.schema;
   const editLink = `Web/Lists(guid'${list.id}')/Items(${item.id})`;
@@ -384,12 +386,14 @@ export function itemJson(ctx: ReadContext, list: ListData, item: StoredItem, pro
     all.FileRef = fileUrl(ctx, schema, item.file.name);
     all.FileDirRef = `${ctx.siteUrl}/${schema.url}`;
   }
-  const out: Record<string, unknown> = {
-    'odata.type': entityTypeName(schema),
-    'odata.id': `${ctx.apiUrl}/${editLink}`,
-    'odata.etag': `"${item.version}"`,
-    'odata.editLink': editLink
-  };
+  const out: Record<string, unknown> = ctx.metadata
+    ? {
+        'odata.type': entityTypeName(schema),
+        'odata.id': `${ctx.apiUrl}/${editLink}`,
+        'odata.etag': `"${item.version}"`,
+        'odata.editLink': editLink
+      }
+    : {};
   const selected = projection.select ?? new Set(scalarProperties(schema));
   for (const key of selected) {
     if (!projection.sub.has(key)) {

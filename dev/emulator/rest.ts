@@ -242,7 +242,7 @@ export class SharePointEmulator {
     if (first !== 'web') {
       throw Errors.badRequest(`The emulator does not serve _api/${segments.join('/')}.`);
     }
-    const ctx: ReadContext = { store: this.store, apiUrl: `${req.url.origin}${site}/_api`, siteUrl: site };
+    const ctx: ReadContext = { store: this.store, apiUrl: `${req.url.origin}${site}/_api`, siteUrl: site, metadata: !/odata=nometadata/i.test(req.headers.accept ?? '') };
     const next = segments[1];
     const lower = next?.toLowerCase() ?? '';
     if (!next) {
@@ -423,7 +423,7 @@ export class SharePointEmulator {
           (item) => this.canSee(user, list, item)
         );
         const body: Record<string, unknown> = {
-          'odata.metadata': `${ctx.apiUrl}/$metadata#SP.ListData.${list.schema.url.split('/').pop()}ListItems`,
+          ...(ctx.metadata ? { 'odata.metadata': `${ctx.apiUrl}/$metadata#SP.ListData.${list.schema.url.split('/').pop()}ListItems` } : {}),
           value: result.items.map((item) => itemJson(ctx, list, item, projection))
         };
         if (result.nextSkipToken) {

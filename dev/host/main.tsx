@@ -30,7 +30,7 @@ interface IDevUser {
 const params = new URLSearchParams(window.location.search);
 const hostKind = params.get('host') === 'teams' ? 'teams' : 'sharepoint';
 const themeParam = params.get('theme') ?? 'default';
-const webpart = (['app', 'area', 'documents', 'report'].includes(params.get('webpart') ?? '') ? params.get('webpart') : 'app') as WebPartKind;
+const webpart = (['app', 'area', 'documents', 'report', 'situation'].includes(params.get('webpart') ?? '') ? params.get('webpart') : 'app') as WebPartKind;
 const areaKey = params.get('area') ?? (webpart === 'area' || webpart === 'report' ? 'patientsakerhet' : '');
 const lang = params.get('lang') ?? undefined;
 
@@ -115,6 +115,7 @@ function DevBar({ users, current, teams }: { users: IDevUser[]; current?: string
             <option value="area">Säkerhetsområde</option>
             <option value="documents">Styrande dokument</option>
             <option value="report">Rapportera händelse</option>
+            <option value="situation">Lägesbild</option>
           </select>
         </label>
       </div>

@@ -9,6 +9,9 @@ import { MyReports } from '../components/MyReports';
 // The report form and a single report's page load on demand: most visits only read.
 const ReportForm = React.lazy(() => import(/* webpackChunkName: 'sakerhet-report-form' */ '../components/ReportForm'));
 const ReportDetail = React.lazy(() => import(/* webpackChunkName: 'sakerhet-report-detail' */ '../components/ReportDetail'));
+// The lägesbild and the säkerhetsberättelse are for the people who handle reports.
+const Situation = React.lazy(() => import(/* webpackChunkName: 'sakerhet-situation' */ '../components/Situation'));
+const AnnualReport = React.lazy(() => import(/* webpackChunkName: 'sakerhet-annual-report' */ '../components/AnnualReport'));
 
 export function ViewSwitch(): JSX.Element {
   const { route } = useRouter();
@@ -32,6 +35,18 @@ export function ViewSwitch(): JSX.Element {
       return (
         <React.Suspense fallback={<LoadingState label={strings.loadingReport} />}>
           <ReportDetail id={route.id} />
+        </React.Suspense>
+      );
+    case 'situation':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingSituation} />}>
+          <Situation year={route.year} areaKey={route.areaKey} />
+        </React.Suspense>
+      );
+    case 'annualReport':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingAnnualReport} />}>
+          <AnnualReport year={route.year} />
         </React.Suspense>
       );
   }

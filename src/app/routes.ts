@@ -9,7 +9,9 @@ export type Route =
   | { name: 'documents'; areaKey?: string }
   | { name: 'report'; areaKey?: string }
   | { name: 'myReports' }
-  | { name: 'reportDetail'; id: number };
+  | { name: 'reportDetail'; id: number }
+  | { name: 'situation'; year?: number; areaKey?: string }
+  | { name: 'annualReport'; year: number };
 
 export function routePath(route: Route): string {
   switch (route.name) {
@@ -25,13 +27,30 @@ export function routePath(route: Route): string {
       return 'mina-rapporter';
     case 'reportDetail':
       return `rapport/${route.id}`;
+    case 'situation':
+      return ['lagesbild', route.year ?? (route.areaKey ? new Date().getFullYear() : undefined), route.areaKey && encodeURIComponent(route.areaKey)].filter((p) => p !== undefined && p !== '').join('/');
+    case 'annualReport':
+      return `sakerhetsberattelse/${route.year}`;
   }
+}
+
+function year(value: string | undefined): number | undefined {
+  return value && /^20\d{2}$/.test(value) ? Number(value) : undefined;
 }
 
 /** Parses "#/omrade/x", "/omrade/x" or "omrade/x"; undefined when it names no place. */
 export function parseRoute(path: string | undefined): Route | undefined {
   const clean = (path ?? '').replace(/^#?\/?/, '').replace(/\/$/, '');
   const [head, arg, ...rest] = clean.split('/');
+  if (head === 'lagesbild' && rest.length <= 1) {
+    // lagesbild, lagesbild/2026 or lagesbild/2026/patientsakerhet
+    const y = year(arg);
+    const key = rest[0];
+    if ((arg !== undefined && y === undefined) || (key !== undefined && !/^[a-z0-9-]{1,40}$/.test(key))) {
+      return undefined;
+    }
+    return { name: 'situation', year: y, areaKey: key };
+  }
   if (rest.length > 0) {
     return undefined;
   }
@@ -58,6 +77,8 @@ export function parseRoute(path: string | undefined): Route | undefined {
       return value === undefined ? { name: 'myReports' } : undefined;
     case 'rapport':
       return value && /^\d{1,9}$/.test(value) ? { name: 'reportDetail', id: Number(value) } : undefined;
+    case 'sakerhetsberattelse':
+      return year(value) ? { name: 'annualReport', year: year(value)! } : undefined;
     default:
       return undefined;
   }

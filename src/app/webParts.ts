@@ -3,7 +3,7 @@
  */
 import type { Route } from './routes';
 
-export type WebPartKind = 'app' | 'area' | 'documents' | 'report';
+export type WebPartKind = 'app' | 'area' | 'documents' | 'report' | 'situation';
 
 export interface IWebPartView {
   /** Where it opens; undefined while it still needs its settings. */
@@ -22,5 +22,7 @@ export function webPartView(kind: WebPartKind, properties: { areaKey?: string })
       return { home: { name: 'documents', areaKey }, mode: 'view' };
     case 'report':
       return { home: areaKey ? { name: 'report', areaKey } : undefined, mode: 'view' };
+    case 'situation':
+      return { home: { name: 'situation', areaKey }, mode: 'view' };
   }
 }

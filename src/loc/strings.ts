@@ -255,6 +255,106 @@ export interface IStrings {
   documentStatus_underRevision: string;
   documentStatus_repealed: string;
 
+  // Lägesbild, säkerhetsberättelse and case handling
+  navSituation: string;
+  situationHeading: string;
+  situationIntro: string;
+  situationOnlyOwners: string;
+  loadingSituation: string;
+  wholeRegion: string;
+  period: string;
+  reportsCount: string;
+  seriousCount: string;
+  openCount: string;
+  closedWithin30: string;
+  goalsMet: string;
+  goalsMetValue: string;
+  comparedWith: string;
+  comparedWithSamePeriod: string;
+  /** Column heading of the per-area table: the change from the year before. {0} year */
+  trendColumn: string;
+  trendUp: string;
+  trendDown: string;
+  trendSame: string;
+  trendNone: string;
+  chartByMonth: string;
+  chartByType: string;
+  chartBySeverity: string;
+  chartByStatus: string;
+  showAsTable: string;
+  thisYear: string;
+  month: string;
+  deadlinesHeading: string;
+  deadlinesIntro: string;
+  noDeadlines: string;
+  authority: string;
+  deadline: string;
+  deadlineState: string;
+  reportedToAuthority: string;
+  daysLeft: string;
+  daysOverdue: string;
+  dueToday: string;
+  authority_lexMaria: string;
+  authority_workEnvironmentAuthority: string;
+  authority_policeReport: string;
+  goalsFulfilmentHeading: string;
+  perAreaHeading: string;
+  annualReportLink: string;
+  outcomesStored: string;
+  annualReportHeading: string;
+  annualReportIntro: string;
+  loadingAnnualReport: string;
+  downloadDocx: string;
+  preparingDocx: string;
+  print: string;
+  summaryHeading: string;
+  summaryText: string;
+  overallGoals: string;
+  goalFulfilment: string;
+  riskAnalyses: string;
+  riskAnalysesNone: string;
+  riskSummary: string;
+  incidentsHeading: string;
+  incidentsSummary: string;
+  /** Under a capped list of serious events. {0} how many more */
+  moreSeriousEvents: string;
+  /** Under a capped list of analyses. {0} how many more */
+  moreAnalyses: string;
+  /** Under a capped list of completed actions. {0} how many more */
+  moreActions: string;
+  seriousEvents: string;
+  followUpHeading: string;
+  completedActions: string;
+  improvementSuggestions: string;
+  nothingRecorded: string;
+  generatedAt: string;
+  caseHeading: string;
+  caseIntro: string;
+  investigator: string;
+  searchPerson: string;
+  noPersonFound: string;
+  clearPerson: string;
+  analysis: string;
+  analysisHelp: string;
+  authorityReportedAt: string;
+  saveCase: string;
+  caseSaved: string;
+  caseConflict: string;
+  cannotCloseOpenActions: string;
+  actionsHeading: string;
+  noActions: string;
+  actionTitle: string;
+  actionOwner: string;
+  actionDue: string;
+  actionStatus: string;
+  addAction: string;
+  markOngoing: string;
+  markDone: string;
+  actionStatus_planned: string;
+  actionStatus_ongoing: string;
+  actionStatus_done: string;
+  closedOn: string;
+
   // Web part property panes
   propertyPaneDescription: string;
   propertyArea: string;
@@ -265,6 +365,15 @@ export interface IStrings {
 }
 
 /** Fills {0}, {1}, … in a string. */
+/**
+ * Fills {0}, {1} … with the arguments. {0|one|other} chooses a word by the number in argument 0:
+ * '{0} {0|risk|risker}' gives '1 risk' and '3 risker'.
+ */
 export function format(text: string, ...args: (string | number)[]): string {
-  return text.replace(/\{(\d+)\}/g, (match, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : match));
+  return text
+    .replace(/\{(\d+)\|([^|}]*)\|([^}]*)\}/g, (match, i: string, one: string, other: string) => {
+      const n = args[Number(i)];
+      return n === undefined ? match : Number(n) === 1 ? one : other;
+    })
+    .replace(/\{(\d+)\}/g, (match, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : match));
 }

@@ -386,7 +386,7 @@ export const GOALS_LIST: IListSchema = {
       displayName: 'Enhet',
       type: 'Text',
       maxLength: 40,
-      description: 'Måttets enhet, t.ex. %, antal eller dagar.'
+      description: 'Måttets enhet, t.ex. %, st eller dagar.'
     },
     {
       name: 'Direction',

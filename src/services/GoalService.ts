@@ -1,10 +1,30 @@
 import { GOALS_LIST, GOAL_STATUSES, choiceValue } from '../model/schema';
 import type { IGoal } from '../model/types';
 import { toServiceError } from './errors';
-import type { IGoalChange, IGoalService } from './interfaces';
+import type { IComputedOutcome, IGoalChange, IGoalService } from './interfaces';
 import { listOf } from './lists';
 import { GOAL_SHAPE, toGoal } from './mapping';
 import type { SPFI } from './sp';
+
+function goalBody(change: IGoalChange): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (change.outcome !== undefined) {
+    body.Outcome = change.outcome;
+  }
+  if (change.outcomeComputedAt !== undefined) {
+    body.OutcomeComputedAt = change.outcomeComputedAt.toISOString();
+  }
+  if (change.statusOverride !== undefined) {
+    body.StatusOverride = change.statusOverride ? choiceValue(GOAL_STATUSES, change.statusOverride) : null;
+  }
+  if (change.statusComment !== undefined) {
+    body.StatusComment = change.statusComment.trim() || null;
+  }
+  if (change.followUp !== undefined) {
+    body.FollowUp = change.followUp.trim() || null;
+  }
+  return body;
+}
 
 export class GoalService implements IGoalService {
   constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
@@ -21,22 +41,7 @@ export class GoalService implements IGoalService {
   }
 
   public async updateGoal(goal: IGoal, change: IGoalChange, sp: SPFI = this.sp): Promise<IGoal> {
-    const body: Record<string, unknown> = {};
-    if (change.outcome !== undefined) {
-      body.Outcome = change.outcome;
-    }
-    if (change.outcomeComputedAt !== undefined) {
-      body.OutcomeComputedAt = change.outcomeComputedAt.toISOString();
-    }
-    if (change.statusOverride !== undefined) {
-      body.StatusOverride = change.statusOverride ? choiceValue(GOAL_STATUSES, change.statusOverride) : null;
-    }
-    if (change.statusComment !== undefined) {
-      body.StatusComment = change.statusComment.trim() || null;
-    }
-    if (change.followUp !== undefined) {
-      body.FollowUp = change.followUp.trim() || null;
-    }
+    const body = goalBody(change);
     const item = listOf(sp, GOALS_LIST, this.siteUrl).items.getById(goal.id);
     try {
       await item.update(body, goal.etag);
@@ -45,6 +50,22 @@ export class GoalService implements IGoalService {
     } catch (err) {
       throw toServiceError(err);
     }
+  }
+
+  /**
+   * Stores computed outcomes, each with the ETag of the goal it was computed for, in one round
+   * trip. A goal someone saved meanwhile is left for the next time. Returns how many were stored.
+   */
+  public async storeOutcomes(outcomes: IComputedOutcome[], at: Date): Promise<number> {
+    if (outcomes.length === 0) {
+      return 0;
+    }
+    const [batched, execute] = this.sp.batched();
+    const writes = Promise.allSettled(
+      outcomes.map(({ goal, outcome }) => listOf(batched, GOALS_LIST, this.siteUrl).items.getById(goal.id).update(goalBody({ outcome, outcomeComputedAt: at }), goal.etag))
+    );
+    await execute().catch(() => undefined);
+    return (await writes).filter((r) => r.status === 'fulfilled').length;
   }
 
   /** Goals of a range of years, e.g. this year and the last for the lägesbild's trends. */

@@ -10,16 +10,18 @@ import { inOneBatch } from './batch';
 import { ServiceError } from './errors';
 import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService } from './IncidentService';
-import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, IReportView, ISituationView, IStartView, IViewService } from './interfaces';
+import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
 import { ACTION_SHAPE, FACTS_SELECT, toAction, toFacts } from './mapping';
 import { yearStart } from '../analytics/indicators';
 import { listOf, THRESHOLD } from './lists';
-import { maxItemId, scanAll, scanWindow } from './scan';
+import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
 import { ACTIONS_LIST, INCIDENTS_LIST } from '../model/schema';
 import type { SessionCache } from './SessionCache';
 import type { SPFI } from './sp';
 import type { UserService } from './UserService';
+
+type Raw = Record<string, unknown>;
 
 const MAX_ID = 'incidents:maxId';
 
@@ -38,6 +40,16 @@ export class ViewService implements IViewService {
   ) {}
 
   private incidentsList = (sp: SPFI): ReturnType<typeof listOf> => listOf(sp, INCIDENTS_LIST, this.siteUrl);
+  private actionsList = (sp: SPFI): ReturnType<typeof listOf> => listOf(sp, ACTIONS_LIST, this.siteUrl);
+
+  /**
+   * A window scan whose first window came with the first round trip (a guess that the list is
+   * small): for a large list, the remaining windows, in as many batches as PnPjs needs.
+   */
+  private async restOfScan(list: (sp: SPFI) => ReturnType<typeof listOf>, maxId: number, first: Raw[], options: IScanOptions): Promise<Raw[]> {
+    // concat, not push(...): a spread of 150,000 rows overflows the call stack.
+    return maxId > THRESHOLD ? first.concat(await scanAll(this.sp, list, maxId, options, THRESHOLD)) : first;
+  }
 
   /** The highest report ID, learned once per session (the upper end of the ID windows). */
   private maxId(sp: SPFI): Promise<number> {
@@ -55,11 +67,7 @@ export class ViewService implements IViewService {
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
-    const rows = [...firstWindow];
-    if (maxId > THRESHOLD) {
-      // A large list: the remaining windows, in as many batches as PnPjs needs.
-      rows.push(...(await scanAll(this.sp, this.incidentsList, maxId, open, THRESHOLD)));
-    }
+    const rows = await this.restOfScan(this.incidentsList, maxId, firstWindow, open);
     const openCounts = new Map<number, number>();
     for (const row of rows) {
       const id = Number(row.AreaId);
@@ -148,54 +156,46 @@ export class ViewService implements IViewService {
    * so the counts are exact however large Händelser grows; a small list needs one round trip.
    */
   public async loadSituation(year: number): Promise<ISituationView> {
-    return (await this.situationRows(year, [])).situation;
+    return (await this.situationData(year, false)).situation;
   }
 
-  private async situationRows(year: number, extraSelect: string[]): Promise<{ situation: ISituationView; rows: Record<string, unknown>[] }> {
-    const select = [...FACTS_SELECT, ...extraSelect];
-    const period = `OccurredAt ge datetime'${yearStart(year - 1).toISOString()}' and OccurredAt lt datetime'${yearStart(year + 1).toISOString()}'`;
-    const [areas, user, goals, maxId, first] = await inOneBatch(this.sp, (b) => [
+  /**
+   * The lägesbild's data and, for the säkerhetsberättelse, the reports' analyses and the actions
+   * completed in the year – all first windows in the first round trip.
+   */
+  private async situationData(year: number, annual: boolean): Promise<{ situation: ISituationView; rows: Raw[]; actions: Raw[] }> {
+    const reports: IScanOptions = {
+      select: annual ? [...FACTS_SELECT, 'Analysis'] : FACTS_SELECT,
+      filter: `OccurredAt ge datetime'${yearStart(year - 1).toISOString()}' and OccurredAt lt datetime'${yearStart(year + 1).toISOString()}'`
+    };
+    const completed: IScanOptions = {
+      select: ACTION_SHAPE.select,
+      expand: ACTION_SHAPE.expand,
+      filter: `CompletedAt ge datetime'${yearStart(year).toISOString()}' and CompletedAt lt datetime'${yearStart(year + 1).toISOString()}'`
+    };
+    const [areas, user, goals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
       this.goals.getGoalsForYears(year - 1, year, b),
       maxItemId(this.incidentsList(b)),
-      scanWindow(this.incidentsList(b), 0, THRESHOLD, { select, filter: period })
+      scanWindow(this.incidentsList(b), 0, THRESHOLD, reports),
+      annual ? maxItemId(this.actionsList(b)) : Promise.resolve(0),
+      annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed) : Promise.resolve([] as Raw[])
     ] as const);
     this.cache.set(MAX_ID, maxId);
-    const rows = [...first];
-    if (maxId > THRESHOLD) {
-      rows.push(...(await scanAll(this.sp, this.incidentsList, maxId, { select, filter: period }, THRESHOLD)));
-    }
-    return { situation: { year, areas, user, goals, facts: rows.map(toFacts) }, rows };
+    const [rows, actions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
+    return { situation: { year, areas, user, goals, facts: rows.map(toFacts) }, rows, actions };
   }
 
   public async loadAnnualReport(year: number): Promise<IAnnualReportView> {
-    const { situation, rows } = await this.situationRows(year, ['Analysis']);
+    const { situation, rows, actions } = await this.situationData(year, true);
     const analyses = new Map<number, string>();
     for (const row of rows) {
       if (typeof row.Analysis === 'string' && row.Analysis.trim()) {
         analyses.set(Number(row.Id), row.Analysis);
       }
     }
-    // Actions done during the year: the indexed due date narrows the list; a window scan keeps it exact.
-    const actionsList = (sp: SPFI): ReturnType<typeof listOf> => listOf(sp, ACTIONS_LIST, this.siteUrl);
-    const maxAction = await maxItemId(actionsList(this.sp));
-    const done = await scanAll(this.sp, actionsList, maxAction, {
-      select: ACTION_SHAPE.select,
-      expand: ACTION_SHAPE.expand,
-      filter: `CompletedAt ge datetime'${yearStart(year).toISOString()}' and CompletedAt lt datetime'${yearStart(year + 1).toISOString()}'`
-    });
-    return { ...situation, analyses, completedActions: done.map(toAction) };
-  }
-
-  public async loadReport(id: number): Promise<IReportView> {
-    if (this.users.cached) {
-      const user = await this.users.getCurrentUser();
-      const [areas, report] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.incidents.getReport(id, b, user)] as const);
-      return { areas, user, report };
-    }
-    const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
-    return { areas, user, report: await this.incidents.getReport(id, undefined, user) };
+    return { ...situation, analyses, completedActions: actions.map(toAction) };
   }
 }
 

@@ -52,6 +52,13 @@ export interface IGoalService {
   getGoals(areaId: number, period: number): Promise<IGoal[]>;
   /** Saves a change if nobody else saved the goal since it was read (its ETag); else a conflict. */
   updateGoal(goal: IGoal, change: IGoalChange): Promise<IGoal>;
+  /** Stores computed outcomes in one round trip, each only if the goal is unchanged; returns how many were stored. */
+  storeOutcomes(outcomes: IComputedOutcome[], at: Date): Promise<number>;
+}
+
+export interface IComputedOutcome {
+  goal: IGoal;
+  outcome: number;
 }
 
 /** What a person handling a report can change. */
@@ -129,12 +136,6 @@ export interface IDocumentsView {
   documents: IGoverningDocument[];
 }
 
-export interface IReportView {
-  areas: IArea[];
-  user: ICurrentUser;
-  report: IIncidentDetail;
-}
-
 export interface IReportFormView {
   areas: IArea[];
   user: ICurrentUser;
@@ -177,7 +178,6 @@ export interface IViewService {
   loadArea(areaKey: string): Promise<IAreaView>;
   loadDocuments(): Promise<IDocumentsView>;
   loadMyReports(): Promise<IMyReportsView>;
-  loadReport(id: number): Promise<IReportView>;
   loadReportForm(): Promise<IReportFormView>;
   loadCase(id: number): Promise<ICaseView>;
   loadSituation(year: number): Promise<ISituationView>;

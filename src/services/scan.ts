@@ -3,12 +3,15 @@
  * window of 5,000 item IDs (an indexed range SharePoint can always serve), all windows in one
  * $batch request (PnPjs splits it into several HTTP requests of 20 when there are more).
  */
+import { InjectHeaders } from '@pnp/queryable';
 import type { IList } from '@pnp/sp/lists';
 import type { SPFI } from './sp';
 import { THRESHOLD } from './lists';
 import { inOneBatch } from './batch';
 
 type Raw = Record<string, unknown>;
+
+const NO_METADATA = InjectHeaders({ Accept: 'application/json;odata=nometadata' });
 
 export interface IScanOptions {
   select: string[];
@@ -23,10 +26,14 @@ export async function maxItemId(list: IList): Promise<number> {
   return rows.length ? Number(rows[0].Id) : 0;
 }
 
-/** One window (from, to] of a list. */
+/**
+ * One window (from, to] of a list. Scans read many rows and never write them back, so they ask
+ * for no OData metadata: without the type, id, ETag and edit link of every item the answer is
+ * about half the size.
+ */
 export function scanWindow(list: IList, from: number, to: number, options: IScanOptions): Promise<Raw[]> {
   const filter = `Id gt ${from} and Id le ${to}${options.filter ? ` and (${options.filter})` : ''}`;
-  let query = list.items.select(...options.select).filter(filter).top(THRESHOLD);
+  let query = list.items.using(NO_METADATA).select(...options.select).filter(filter).top(THRESHOLD);
   if (options.expand?.length) {
     query = query.expand(...options.expand);
   }

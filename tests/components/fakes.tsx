@@ -99,7 +99,7 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       return () => retryListeners.delete(l);
     },
     areas: { getAreas: jest.fn(async () => AREAS) },
-    goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g) },
+    goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g), storeOutcomes: jest.fn(async (outcomes: unknown[]) => outcomes.length) },
     documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
     users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },
     actions: {
@@ -132,9 +132,8 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       }),
       loadDocuments: jest.fn(async () => ({ areas: AREAS, documents: DOCUMENTS })),
       loadMyReports: jest.fn(async () => ({ areas: AREAS, user, reports })),
-      loadReport: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] } })),
       loadReportForm: jest.fn(async () => ({ areas: AREAS, user })),
-      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [] }, actions: [] })),
+      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [] })),
       loadSituation: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [] })),
       loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] }))
     }

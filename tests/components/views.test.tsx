@@ -165,7 +165,7 @@ describe('my reports and a report', () => {
 
   it('says a report is out of reach without showing anything of it', async () => {
     const services = fakeServices();
-    (services.views.loadReport as jest.Mock).mockRejectedValueOnce(new ServiceError('notFound', 'Item does not exist', 404));
+    (services.views.loadCase as jest.Mock).mockRejectedValueOnce(new ServiceError('notFound', 'Item does not exist', 404));
     renderApp(services, { name: 'reportDetail', id: 123 });
     expect(await screen.findByRole('alert')).toHaveTextContent('Det du letar efter finns inte, eller så har du inte behörighet att se det.');
   });

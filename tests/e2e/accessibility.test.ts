@@ -34,7 +34,10 @@ const VIEWS: IView[] = [
   { name: 'governing documents', path: '#/dokument', user: 'anna', ready: 'Filtrera dokumenten' },
   { name: 'report form', path: '#/rapportera/arbetsmiljo', user: 'anna', ready: 'Vad vill du rapportera?' },
   { name: 'my reports', path: '#/mina-rapporter', user: 'anna', ready: 'Rapporter du har skickat' },
-  { name: 'a report', path: '#/rapport/3', user: 'maria', ready: 'Rapporterad av' }
+  { name: 'a report with case handling', path: '#/rapport/3', user: 'maria', ready: 'Lägg till åtgärd' },
+  { name: 'lägesbild (region)', path: '#/lagesbild', user: 'maria', ready: 'Per säkerhetsområde' },
+  { name: 'lägesbild (area)', path: `#/lagesbild/${new Date().getFullYear()}/patientsakerhet`, user: 'erik', ready: 'Öppna händelser med myndighetsfrister' },
+  { name: 'säkerhetsberättelse', path: `#/sakerhetsberattelse/${new Date().getFullYear()}`, user: 'maria', ready: 'Sammanfattning' }
 ];
 
 const THEMES = [
@@ -156,6 +159,37 @@ describe('keyboard only', () => {
     }
     await page.keyboard.press('Enter');
     await m.getByRole('heading', { name: 'Tack! Din rapport är registrerad' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('keyboard only, for owners', () => {
+  it('chooses an investigator with the arrow keys and opens a chart\'s table', async () => {
+    const context = await contextFor(browser, server, 'maria');
+    const page = await open(context, server, '/#/rapport/3');
+    const m = main(page);
+    const picker = m.getByRole('combobox', { name: 'Utredare' }).or(m.getByRole('button', { name: /^Ta bort/ }));
+    await picker.first().waitFor();
+    if (await m.getByRole('button', { name: /^Ta bort/ }).count()) {
+      await m.getByRole('button', { name: /^Ta bort/ }).first().press('Enter');
+    }
+    const input = m.getByRole('combobox', { name: 'Utredare' });
+    await input.focus();
+    await page.keyboard.type('berg');
+    const listbox = m.getByRole('listbox', { name: 'Utredare' });
+    await listbox.getByRole('option').nth(1).waitFor();
+    const options = await listbox.getByRole('option').allInnerTexts();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    // The second suggestion was chosen; the field now names that person.
+    await m.getByText(options[1].replace(/ \(.*\)$/, ''), { exact: true }).waitFor();
+
+    await page.goto(`${server.url}/#/lagesbild`);
+    await m.getByText('Per säkerhetsområde').first().waitFor();
+    const summary = m.getByRole('figure', { name: 'Rapporter per händelsetyp' }).getByText('Visa som tabell');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await m.getByRole('figure', { name: 'Rapporter per händelsetyp' }).getByRole('table').isVisible()).toBe(true);
     await context.close();
   });
 });

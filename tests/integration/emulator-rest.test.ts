@@ -111,6 +111,15 @@ describe('$select and $expand', () => {
     expect(item.Author.Title).toBe('Anna Lind');
   });
 
+  it('leaves out the OData metadata of items when asked for odata=nometadata, keeping the next link', async () => {
+    const minimal = await rest(server, 'erik', `${HANDELSER}/items?$select=Id,Title&$top=2`);
+    expect(minimal.json.value[0]).toMatchObject({ 'odata.etag': expect.any(String), 'odata.editLink': expect.any(String) });
+    const none = await rest(server, 'erik', `${HANDELSER}/items?$select=Id,Title&$top=2`, { headers: { Accept: 'application/json;odata=nometadata' } });
+    expect(Object.keys(none.json).sort()).toEqual(['odata.nextLink', 'value']);
+    expect(Object.keys(none.json.value[0]).sort()).toEqual(['Id', 'Title']);
+    expect(none.json.value.map((i: { Id: number }) => i.Id)).toEqual(minimal.json.value.map((i: { Id: number }) => i.Id));
+  });
+
   it('refuses a projected field that is not expanded, and fields that do not exist', async () => {
     const notExpanded = await rest(server, 'erik', `${HANDELSER}/items?$select=Author/Title`);
     expect(notExpanded.status).toBe(400);

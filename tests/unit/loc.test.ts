@@ -3,7 +3,8 @@ import sv from '../../src/loc/sv-se';
 import { format } from '../../src/loc/strings';
 import { normalizeLocale } from '../../src/loc';
 
-const placeholders = (s: string): string[] => (s.match(/\{\d+\}/g) ?? []).sort();
+// The arguments a string uses, plain ({0}) or choosing a word by number ({0|one|other}).
+const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\d+)[}|]/g)].map((m) => m[1]))].sort();
 
 describe('strings', () => {
   it('has the same keys in Swedish and English', () => {
@@ -21,6 +22,14 @@ describe('strings', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('{0} av {1}', 3, 14)).toBe('3 av 14');
     expect(format('{0} {2}', 'a')).toBe('a {2}');
+  });
+
+  it('chooses the singular or plural word by the number', () => {
+    expect(format(sv.riskSummary, 1)).toBe('1 risk rapporterades under året.');
+    expect(format(sv.riskSummary, 0)).toBe('0 risker rapporterades under året.');
+    expect(format(en.daysLeft, 1)).toBe('1 day left');
+    expect(format(en.daysLeft, 12)).toBe('12 days left');
+    expect(format('{1|a|b}', 1)).toBe('{1|a|b}');
   });
 
   it('chooses English only when asked for English', () => {

@@ -159,6 +159,11 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         <Heading depth={1} className={classes.sectionTitle} id="sakerhet-reports">
           {user.canManageReports ? strings.latestReports : strings.yourReportsInArea}
         </Heading>
+        {user.canManageReports && (
+          <p>
+            <RouteLink to={{ name: 'situation', areaKey: area.key }}>{`${strings.navSituation}: ${area.title}`}</RouteLink>
+          </p>
+        )}
         {reports.length === 0 ? (
           <p className={classes.muted}>{user.canManageReports ? strings.noReportsInArea : strings.noOwnReportsInArea}</p>
         ) : (

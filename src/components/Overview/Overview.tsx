@@ -94,6 +94,7 @@ export function Overview(): JSX.Element {
           {strings.navDocuments}
         </RouteButton>
         <RouteButton to={{ name: 'myReports' }}>{strings.navMyReports}</RouteButton>
+        {view.status === 'done' && view.data.user.canManageReports && <RouteButton to={{ name: 'situation' }}>{strings.navSituation}</RouteButton>}
       </div>
       <Heading depth={1} className={classes.sectionTitle}>
         {strings.overviewHeading}

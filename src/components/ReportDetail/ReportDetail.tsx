@@ -12,6 +12,8 @@ import { LoadingState } from '../common/LoadingState';
 import { RouteLink } from '../common/RouteLink';
 import { StatusBadge } from '../common/StatusBadge';
 import { statusTone } from '../MyReports/ReportTable';
+import type { IIncidentDetail } from '../../model/types';
+import { CaseHandling } from './CaseHandling';
 
 const useStyles = makeStyles((theme) => ({
   kicker: { margin: '0 0 4px', color: theme.semanticColors.bodySubtext },
@@ -32,14 +34,16 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   const { strings, locale } = useStrings();
   const services = useServices();
   const router = useRouter();
-  const view = useAsync(() => services.views.loadReport(id), [services, id]);
+  const view = useAsync(() => services.views.loadCase(id), [services, id]);
+  const [changed, setChanged] = React.useState<IIncidentDetail | undefined>();
   if (view.status === 'loading') {
     return <LoadingState label={strings.loadingReport} />;
   }
   if (view.status === 'error') {
     return <ErrorState error={view.error} onRetry={view.reload} />;
   }
-  const { report: r, areas, user } = view.data;
+  const { areas, user, actions } = view.data;
+  const r = changed && changed.id === view.data.report.id ? changed : view.data.report;
   const area = areas.find((a) => a.id === r.areaId);
   const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
   const facts: [string, React.ReactNode, boolean?][] = [
@@ -88,6 +92,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
           </div>
         ))}
       </dl>
+      {user.canManageReports && <CaseHandling report={r} actions={actions} onChanged={setChanged} />}
       {!user.canManageReports && router.mode === 'app' && (
         <p>
           <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>

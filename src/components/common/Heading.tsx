@@ -3,7 +3,7 @@ import { useHost } from '../../hooks/useHost';
 
 export interface IHeadingProps extends React.HTMLAttributes<HTMLHeadingElement> {
   /** 0 for the view's title, 1 for its sections, 2 below that. */
-  depth: 0 | 1 | 2;
+  depth: 0 | 1 | 2 | 3;
 }
 
 /**

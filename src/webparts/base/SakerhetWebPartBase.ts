@@ -5,6 +5,7 @@
  */
 import { Version } from '@microsoft/sp-core-library';
 import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
+import { IPropertyPaneConfiguration, IPropertyPaneField, PropertyPaneDropdown, PropertyPaneLabel } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { createTheme } from '@fluentui/react/lib/Styling';
 import type { IHost, ITeamsSdk } from '../../app/host';
@@ -14,14 +15,30 @@ import { webPartView, WebPartKind } from '../../app/webParts';
 import { IStrings, loadStrings, normalizeLocale } from '../../loc';
 import { createServices, ISharePointServices } from '../../services';
 import { createSp, ISPFXContext } from '../../services/sp';
+import type { IAreaOptions } from './propertyPane';
 
-export abstract class SakerhetWebPartBase<TProps extends object> extends BaseClientSideWebPart<TProps> {
+/** A web part's one setting, the area: its label, and the label of "no area" when that is allowed. */
+export interface IAreaSetting {
+  label: keyof IStrings;
+  /** When set, the area is optional and this is the choice for none (all areas, the whole region). */
+  none?: keyof IStrings;
+}
+
+export interface IAreaWebPartProps {
+  areaKey?: string;
+}
+
+export abstract class SakerhetWebPartBase<TProps extends IAreaWebPartProps> extends BaseClientSideWebPart<TProps> {
   protected services!: ISharePointServices;
   protected host!: IHost;
   private themeProvider?: ThemeProvider;
+  private strings?: IStrings;
+  private areaOptions: IAreaOptions = { options: [] };
 
-  /** Which of the four web parts this is (see app/webParts.ts). */
+  /** Which of the web parts this is (see app/webParts.ts). */
   protected abstract readonly kind: WebPartKind;
+  /** The area setting in the property pane, for web parts that have one. */
+  protected readonly areaSetting?: IAreaSetting;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -59,7 +76,7 @@ export abstract class SakerhetWebPartBase<TProps extends object> extends BaseCli
   }
 
   public render(): void {
-    const { home, mode } = webPartView(this.kind, this.properties as { areaKey?: string });
+    const { home, mode } = webPartView(this.kind, this.properties);
     if (!home) {
       mountNotConfigured(this.domElement, this.host);
       return;
@@ -74,9 +91,33 @@ export abstract class SakerhetWebPartBase<TProps extends object> extends BaseCli
     });
   }
 
-  /** The web part's strings for its property pane, in the page's language. */
-  protected loadStrings(): Promise<IStrings> {
-    return loadStrings(this.host.locale);
+  /** Loaded only when an editor opens the settings: the strings and the areas to choose from. */
+  protected async loadPropertyPaneResources(): Promise<void> {
+    if (!this.areaSetting) {
+      return;
+    }
+    const { loadAreaOptions } = await import(/* webpackChunkName: 'sakerhet-property-pane' */ './propertyPane');
+    this.strings = await loadStrings(this.host.locale);
+    this.areaOptions = await loadAreaOptions(this.services, this.strings, this.areaSetting.none && this.strings[this.areaSetting.none]);
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    const strings = this.strings;
+    if (!this.areaSetting || !strings) {
+      return { pages: [] };
+    }
+    const fields: IPropertyPaneField<unknown>[] = [
+      PropertyPaneDropdown('areaKey', {
+        label: strings[this.areaSetting.label],
+        options: this.areaOptions.options,
+        selectedKey: this.properties.areaKey ?? '',
+        disabled: this.areaOptions.options.length === 0
+      })
+    ];
+    if (this.areaOptions.error) {
+      fields.push(PropertyPaneLabel('areaKey', { text: this.areaOptions.error }));
+    }
+    return { pages: [{ header: { description: strings.propertyPaneDescription }, groups: [{ groupFields: fields }] }] };
   }
 
   protected onDispose(): void {

@@ -1,0 +1,192 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { buildAnnualReport, IAnnualReport } from '../../analytics/annualReport';
+import { format } from '../../loc';
+import { useAsync } from '../../hooks/useAsync';
+import { useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { Button } from '../common/Button';
+import { ErrorState } from '../common/ErrorState';
+import { formatDate, formatDateTime, isoDate } from '../common/format';
+import { Heading } from '../common/Heading';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { Notice } from '../common/Notice';
+import { ViewTitle } from '../common/ViewTitle';
+import { GoalTable } from '../Goals/GoalTable';
+import { incidentsText, summaryText, typeBreakdown } from './text';
+
+const useStyles = makeStyles((theme) => ({
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 12px', maxWidth: '75ch' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: 12, margin: '0 0 20px', selectors: { '@media print': { display: 'none' } } },
+  meta: { color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  area: { margin: '28px 0 0', paddingTop: 16, borderTop: `2px solid ${theme.semanticColors.bodyDivider}`, selectors: { '@media print': { breakBefore: 'page' } } },
+  h1: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
+  h2: { margin: '16px 0 6px', fontSize: theme.fonts.large.fontSize, fontWeight: 600 },
+  h3: { margin: '12px 0 4px', fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600 },
+  list: { margin: '4px 0', paddingLeft: 20 },
+  text: { margin: '4px 0', maxWidth: '75ch', whiteSpace: 'pre-line' }
+}));
+
+export interface IAnnualReportProps {
+  year: number;
+}
+
+/** The säkerhetsberättelse for a year: on screen, printable, and as a Word document to download. */
+export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const view = useAsync(() => services.views.loadAnnualReport(year), [services, year]);
+  const [preparing, setPreparing] = React.useState(false);
+  const [docxError, setDocxError] = React.useState(false);
+  const data = view.status === 'done' ? view.data : undefined;
+  const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, new Date()) : undefined), [data]);
+
+  const download = async (): Promise<void> => {
+    if (!report) {
+      return;
+    }
+    setPreparing(true);
+    setDocxError(false);
+    try {
+      const { annualReportBlob } = await import(/* webpackChunkName: 'sakerhet-docx' */ './docx');
+      const blob = await annualReportBlob(report, strings, locale);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `Sakerhetsberattelse-${year}.docx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch {
+      setDocxError(true);
+    } finally {
+      setPreparing(false);
+    }
+  };
+
+  return (
+    <article>
+      <ViewTitle className={classes.title}>{format(strings.annualReportHeading, year)}</ViewTitle>
+      {view.status === 'loading' && <LoadingState label={strings.loadingAnnualReport} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
+      {report && view.status === 'done' && view.data.user.canManageReports && (
+        <>
+          <p className={classes.intro}>{format(strings.annualReportIntro, year)}</p>
+          <div className={classes.actions}>
+            <Button primary icon="Page" onClick={() => download()} disabled={preparing}>
+              {preparing ? strings.preparingDocx : strings.downloadDocx}
+            </Button>
+            <Button onClick={() => window.print()}>{strings.print}</Button>
+          </div>
+          {docxError && (
+            <Notice kind="error" role="alert">
+              {strings.errorUnknown}
+            </Notice>
+          )}
+          <p className={classes.meta}>{format(strings.generatedAt, formatDateTime(report.generatedAt, locale))}</p>
+          <section>
+            <Heading depth={1} className={classes.h1}>
+              {strings.summaryHeading}
+            </Heading>
+            <p className={classes.text}>{summaryText(strings, report, locale)}</p>
+          </section>
+          {report.areas.map((s) => (
+            <section key={s.area.id} className={classes.area} aria-labelledby={`sakerhet-ar-${s.area.id}`}>
+              <Heading depth={1} className={classes.h1} id={`sakerhet-ar-${s.area.id}`}>
+                {s.area.title}
+              </Heading>
+              <Heading depth={2} className={classes.h2}>
+                {strings.overallGoals}
+              </Heading>
+              <p className={classes.text}>{s.area.purpose}</p>
+              <Heading depth={2} className={classes.h2}>
+                {strings.goalFulfilment}
+              </Heading>
+              {s.goals.length ? (
+                <GoalTable rows={s.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))} label={`${strings.goalFulfilment} – ${s.area.title}`} />
+              ) : (
+                <p className={classes.text}>{format(strings.noGoals, year)}</p>
+              )}
+              <Heading depth={2} className={classes.h2}>
+                {strings.riskAnalyses}
+              </Heading>
+              <p className={classes.text}>{format(strings.riskSummary, s.riskCount)}</p>
+              {s.analyses.length ? (
+                <ul className={classes.list}>
+                  {s.analyses.map((a, i) => (
+                    <li key={i}>
+                      <strong>{a.title}:</strong> {a.text}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className={classes.text}>{strings.riskAnalysesNone}</p>
+              )}
+              {s.analysesNotListed > 0 && <p className={classes.text}>{format(strings.moreAnalyses, s.analysesNotListed)}</p>}
+              <Heading depth={2} className={classes.h2}>
+                {strings.incidentsHeading}
+              </Heading>
+              <p className={classes.text}>{incidentsText(strings, s)}</p>
+              {typeBreakdown(strings, s).length > 0 && (
+                <ul className={classes.list}>
+                  {typeBreakdown(strings, s).map(([t, n]) => (
+                    <li key={t}>
+                      {t}: {n}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {s.seriousEvents.length > 0 && (
+                <>
+                  <Heading depth={3} className={classes.h3}>
+                    {strings.seriousEvents}
+                  </Heading>
+                  <ul className={classes.list}>
+                    {s.seriousEvents.map((e) => (
+                      <li key={`${e.title}-${e.occurredAt.getTime()}`}>
+                        <strong>{e.title}</strong> – <time dateTime={isoDate(e.occurredAt)}>{formatDate(e.occurredAt, locale)}</time>, {label(strings, 'eventType', e.eventType)},{' '}
+                        {label(strings, 'severity', e.severity)}, {label(strings, 'incidentStatus', e.status)}
+                      </li>
+                    ))}
+                  </ul>
+                  {s.seriousNotListed > 0 && <p className={classes.text}>{format(strings.moreSeriousEvents, s.seriousNotListed)}</p>}
+                </>
+              )}
+              <Heading depth={2} className={classes.h2}>
+                {strings.followUpHeading}
+              </Heading>
+              {s.followUps.length > 0 && (
+                <ul className={classes.list}>
+                  {s.followUps.map((f, i) => (
+                    <li key={i}>
+                      <strong>{f.title}:</strong> {f.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {s.completedActions.length > 0 && (
+                <>
+                  <Heading depth={3} className={classes.h3}>
+                    {strings.completedActions}
+                  </Heading>
+                  <ul className={classes.list}>
+                    {s.completedActions.map((a, i) => (
+                      <li key={i}>{a.text ? `${a.title} (${a.text})` : a.title}</li>
+                    ))}
+                  </ul>
+                  {s.actionsNotListed > 0 && <p className={classes.text}>{format(strings.moreActions, s.actionsNotListed)}</p>}
+                </>
+              )}
+              <p className={classes.text}>{format(strings.improvementSuggestions, s.improvementCount)}</p>
+            </section>
+          ))}
+        </>
+      )}
+    </article>
+  );
+}

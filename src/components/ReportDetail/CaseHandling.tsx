@@ -1,0 +1,282 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { allowedNextStatuses, openActions } from '../../model/caseRules';
+import { ACTIONS_LIST, fieldOf, INCIDENTS_LIST } from '../../model/schema';
+import type { IAction, IIncidentDetail, IncidentStatusKey, IPerson } from '../../model/types';
+import { toServiceError, ServiceError } from '../../services/errors';
+import { Button } from '../common/Button';
+import { errorMessage } from '../common/errorMessage';
+import { formatDate, isoDate, stockholmInstant, stockholmNow } from '../common/format';
+import { Heading } from '../common/Heading';
+import { label } from '../common/labels';
+import { Notice } from '../common/Notice';
+import { Select } from '../common/Select';
+import { StatusBadge } from '../common/StatusBadge';
+import { TextInput } from '../common/TextInput';
+import { PeoplePicker } from './PeoplePicker';
+
+const useStyles = makeStyles((theme) => ({
+  section: { margin: '24px 0', padding: 16, border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, display: 'grid', gap: 16, maxWidth: 760 },
+  title: { margin: 0, fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
+  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' },
+  actions: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
+  action: { display: 'grid', gap: 4, padding: '8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` },
+  actionHead: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
+  addForm: { display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))', alignItems: 'end' },
+  diff: { margin: '4px 0 0', paddingLeft: 20 }
+}));
+
+const ACTION_TITLE_MAX = fieldOf(ACTIONS_LIST, 'Title').maxLength!;
+const ANALYSIS_MAX = fieldOf(INCIDENTS_LIST, 'Analysis').maxLength!;
+
+export interface ICaseForm {
+  status: IncidentStatusKey;
+  investigator?: IPerson;
+  analysis: string;
+  /** yyyy-mm-dd or empty. */
+  reportedOn: string;
+}
+
+type CaseField = keyof ICaseForm;
+const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn'];
+
+function sameValue(field: CaseField, a: ICaseForm, b: ICaseForm): boolean {
+  return field === 'investigator' ? a.investigator?.id === b.investigator?.id : a[field] === b[field];
+}
+
+/**
+ * A three-way merge after a conflict: what this user changed since `base` wins; everything else
+ * takes the other owner's saved value. Returns the fields the other owner changed.
+ */
+export function mergeCaseForms(base: ICaseForm, mine: ICaseForm, theirs: ICaseForm): { merged: ICaseForm; theirChanges: CaseField[] } {
+  const merged = { ...theirs };
+  for (const field of CASE_FIELDS) {
+    if (!sameValue(field, mine, base)) {
+      (merged as Record<CaseField, unknown>)[field] = mine[field];
+    }
+  }
+  return { merged, theirChanges: CASE_FIELDS.filter((f) => !sameValue(f, theirs, base)) };
+}
+
+function formOf(report: IIncidentDetail): ICaseForm {
+  return {
+    status: report.status,
+    investigator: report.investigator,
+    analysis: report.analysis,
+    reportedOn: report.authorityReportedAt ? stockholmNow(report.authorityReportedAt).date : ''
+  };
+}
+
+export interface ICaseHandlingProps {
+  report: IIncidentDetail;
+  actions: IAction[];
+  onChanged(report: IIncidentDetail): void;
+}
+
+/**
+ * Case handling for people who handle reports: status (Ny → Under utredning → Åtgärd pågår →
+ * Avslutad), investigator, analysis, the authority notification and the actions. Every save sends
+ * the version it started from; if someone else saved first, the user sees their version and
+ * decides – nothing is overwritten silently.
+ */
+export function CaseHandling({ report, actions: initialActions, onChanged }: ICaseHandlingProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const [form, setForm] = React.useState<ICaseForm>(() => formOf(report));
+  const [base, setBase] = React.useState<IIncidentDetail>(report);
+  const [actions, setActions] = React.useState<IAction[]>(initialActions);
+  const [saving, setSaving] = React.useState(false);
+  const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: string[] } | undefined>();
+  const [draft, setDraft] = React.useState<{ title: string; owner?: IPerson; due: string }>({ title: '', due: '' });
+  const [actionError, setActionError] = React.useState<string | undefined>();
+  const flagged = report.lexMaria || report.workEnvironmentReport || report.policeReport;
+  const open = openActions(actions);
+
+  const save = async (): Promise<void> => {
+    setSaving(true);
+    setMessage(undefined);
+    try {
+      const saved = await services.incidents.updateCase(base, {
+        status: form.status,
+        investigatorId: form.investigator ? form.investigator.id : null,
+        analysis: form.analysis,
+        authorityReportedAt: form.reportedOn ? stockholmInstant(form.reportedOn, '12:00') ?? null : null
+      });
+      setBase(saved);
+      setForm(formOf(saved));
+      onChanged(saved);
+      setMessage({ kind: 'success', text: strings.caseSaved });
+    } catch (err) {
+      const error = toServiceError(err);
+      if (error.kind === 'conflict') {
+        // Show what they saved. Fields this user changed keep their value; the rest take the
+        // other owner's, so saving again never undoes a change this user did not make.
+        const fresh = await services.incidents.getReport(report.id).catch(() => undefined);
+        if (fresh) {
+          const { merged, theirChanges } = mergeCaseForms(formOf(base), form, formOf(fresh));
+          const diff = theirChanges.map((field) => {
+            const theirs = formOf(fresh);
+            switch (field) {
+              case 'status':
+                return `${strings.status}: ${label(strings, 'incidentStatus', theirs.status)}`;
+              case 'investigator':
+                return `${strings.investigator}: ${theirs.investigator?.displayName ?? strings.noneGiven}`;
+              case 'analysis':
+                return `${strings.analysis}: ${theirs.analysis || strings.noneGiven}`;
+              case 'reportedOn':
+                return `${strings.authorityReportedAt}: ${theirs.reportedOn || strings.noneGiven}`;
+            }
+          });
+          setBase(fresh);
+          setForm(merged);
+          onChanged(fresh);
+          setMessage({ kind: 'warning', text: strings.caseConflict, diff });
+        } else {
+          setMessage({ kind: 'error', text: errorMessage(strings, error) });
+        }
+      } else if (error.kind === 'rule' && error.code === 'openActions') {
+        setMessage({ kind: 'error', text: strings.cannotCloseOpenActions });
+      } else {
+        setMessage({ kind: 'error', text: errorMessage(strings, error) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const addAction = async (): Promise<void> => {
+    setActionError(undefined);
+    const due = stockholmInstant(draft.due, '12:00');
+    const title = draft.title.trim();
+    if (!title || !draft.owner || !due) {
+      setActionError(format(strings.errRequired, [!title && strings.actionTitle, !draft.owner && strings.actionOwner, !due && strings.actionDue].filter(Boolean).join(', ')));
+      return;
+    }
+    if (title.length > ACTION_TITLE_MAX) {
+      setActionError(format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX));
+      return;
+    }
+    try {
+      const added = await services.actions.addAction(report.id, { title, ownerId: draft.owner.id, dueDate: due });
+      setActions((list) => [...list, added]);
+      setDraft({ title: '', due: '' });
+    } catch (err) {
+      setActionError(errorMessage(strings, err instanceof ServiceError ? err : toServiceError(err)));
+    }
+  };
+
+  const move = async (action: IAction, status: IAction['status']): Promise<void> => {
+    setActionError(undefined);
+    try {
+      const updated = await services.actions.setActionStatus(action, status);
+      setActions((list) => list.map((a) => (a.id === action.id ? updated : a)));
+    } catch (err) {
+      const error = toServiceError(err);
+      if (error.kind === 'conflict') {
+        // Someone else changed this action: show theirs.
+        const fresh = await services.actions.getActions(report.id).catch(() => undefined);
+        if (fresh) {
+          setActions(fresh);
+        }
+      }
+      setActionError(errorMessage(strings, error));
+    }
+  };
+
+  const statusOptions = allowedNextStatuses(base.status).map((s) => ({ value: s, text: label(strings, 'incidentStatus', s) }));
+
+  return (
+    <section className={classes.section} aria-labelledby="sakerhet-case">
+      <Heading depth={1} className={classes.title} id="sakerhet-case">
+        {strings.caseHeading}
+      </Heading>
+      <p className={classes.help}>{strings.caseIntro}</p>
+      {message && (
+        <Notice kind={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
+          {message.text}
+          {message.diff && message.diff.length > 0 && (
+            <ul className={classes.diff}>
+              {message.diff.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </Notice>
+      )}
+      <div className={classes.row}>
+        <Select id="sakerhet-case-status" label={strings.status} value={form.status} onChange={(v) => setForm((f) => ({ ...f, status: v as IncidentStatusKey }))} options={statusOptions} />
+        {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale))}</span>}
+      </div>
+      {form.status === 'closed' && base.status !== 'closed' && open.length > 0 && <Notice kind="warning">{strings.cannotCloseOpenActions}</Notice>}
+      <PeoplePicker id="sakerhet-case-investigator" label={strings.investigator} value={form.investigator} onChange={(p) => setForm((f) => ({ ...f, investigator: p }))} />
+      <TextInput
+        id="sakerhet-case-analysis"
+        label={strings.analysis}
+        multiline
+        rows={5}
+        value={form.analysis}
+        onChange={(v) => setForm((f) => ({ ...f, analysis: v }))}
+        description={strings.analysisHelp}
+        error={form.analysis.length > ANALYSIS_MAX ? format(strings.errTooLong, strings.analysis, ANALYSIS_MAX) : undefined}
+      />
+      {flagged && (
+        <div className={classes.row}>
+          <TextInput id="sakerhet-case-reported" type="date" label={strings.authorityReportedAt} value={form.reportedOn} onChange={(v) => setForm((f) => ({ ...f, reportedOn: v }))} />
+        </div>
+      )}
+      <div className={classes.row}>
+        <Button primary onClick={() => save()} disabled={saving || form.analysis.length > ANALYSIS_MAX}>
+          {strings.saveCase}
+        </Button>
+      </div>
+
+      <Heading depth={2} className={classes.title}>
+        {strings.actionsHeading}
+      </Heading>
+      {actions.length === 0 ? (
+        <p className={classes.help}>{strings.noActions}</p>
+      ) : (
+        <ul className={classes.actions}>
+          {actions.map((a) => (
+            <li key={a.id} className={classes.action}>
+              <span className={classes.actionHead}>
+                <strong>{a.title}</strong>
+                <StatusBadge tone={a.status === 'done' ? 'good' : a.status === 'ongoing' ? 'warning' : 'neutral'}>{label(strings, 'actionStatus', a.status)}</StatusBadge>
+              </span>
+              <span className={classes.help}>
+                {strings.actionOwner}: {a.owner?.displayName ?? strings.noneGiven} · {strings.actionDue}: <time dateTime={isoDate(a.dueDate)}>{formatDate(a.dueDate, locale)}</time>
+              </span>
+              {a.status !== 'done' && (
+                <span className={classes.row}>
+                  {a.status === 'planned' && <Button onClick={() => move(a, 'ongoing')}>{strings.markOngoing}</Button>}
+                  <Button onClick={() => move(a, 'done')}>{strings.markDone}</Button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {actionError && (
+        <Notice kind="error" role="alert">
+          {actionError}
+        </Notice>
+      )}
+      <fieldset className={classes.addForm} style={{ border: 0, padding: 0, margin: 0 }}>
+        <legend className={classes.help}>{strings.addAction}</legend>
+        <TextInput id="sakerhet-action-title" label={strings.actionTitle} value={draft.title} onChange={(v) => setDraft((d) => ({ ...d, title: v }))} />
+        <PeoplePicker id="sakerhet-action-owner" label={strings.actionOwner} value={draft.owner} onChange={(p) => setDraft((d) => ({ ...d, owner: p }))} />
+        <TextInput id="sakerhet-action-due" type="date" label={strings.actionDue} value={draft.due} onChange={(v) => setDraft((d) => ({ ...d, due: v }))} />
+        <div>
+          <Button icon="Add" onClick={() => addAction()}>
+            {strings.addAction}
+          </Button>
+        </div>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,327 @@
+import * as React from 'react';
+import { makeStyles } from '@fluentui/react/lib/Theme';
+import { format } from '../../loc';
+import { useAsync } from '../../hooks/useAsync';
+import { useRouter, useStrings } from '../../hooks/useHost';
+import { useServices } from '../../hooks/useServices';
+import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
+import type { IArea, IGoal } from '../../model/types';
+import type { ICurrentUser, IServices } from '../../services/interfaces';
+import { ErrorState } from '../common/ErrorState';
+import { formatDate, isoDate } from '../common/format';
+import { Heading } from '../common/Heading';
+import { label } from '../common/labels';
+import { LoadingState } from '../common/LoadingState';
+import { Notice } from '../common/Notice';
+import { RouteButton } from '../common/RouteButton';
+import { RouteLink } from '../common/RouteLink';
+import { Select } from '../common/Select';
+import { StatusBadge } from '../common/StatusBadge';
+import { trendText } from '../common/trend';
+import { ViewTitle } from '../common/ViewTitle';
+import { GoalTable } from '../Goals/GoalTable';
+import { Chart } from './Charts';
+
+const useStyles = makeStyles((theme) => ({
+  title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
+  intro: { margin: '0 0 16px', maxWidth: '70ch' },
+  controls: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end', margin: '0 0 16px' },
+  figures: { listStyle: 'none', margin: '0 0 24px', padding: 0, display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 11rem), 1fr))' },
+  figure: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, display: 'grid', gap: 2 },
+  figureLabel: { fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext },
+  figureValue: { fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, lineHeight: '1.2' },
+  figureNote: { fontSize: theme.fonts.small.fontSize },
+  charts: { display: 'grid', gap: 24, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', margin: '0 0 28px' },
+  section: { margin: '0 0 28px' },
+  sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
+  help: { margin: '0 0 8px', maxWidth: '75ch', color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: {
+      'th, td': { textAlign: 'left', padding: '6px 12px 6px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
+      th: { fontWeight: 600 },
+      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
+    }
+  }
+}));
+
+const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Computed outcomes are stored in the goals, so that staff (who cannot read everyone's reports)
+ * and SharePoint's own list views see them too. Only changed values are written, each with its
+ * ETag; a goal someone else just saved is left for the next time.
+ */
+async function storeComputedOutcomes(services: IServices, user: ICurrentUser, situation: ISituation): Promise<boolean> {
+  if (!user.canEditGoals) {
+    return false;
+  }
+  const changed = situation.goals.filter((r) => r.goal.indicatorSource === 'computed' && r.outcome !== undefined && r.outcome !== r.goal.outcome);
+  if (changed.length === 0) {
+    return false;
+  }
+  const stored = await services.goals.storeOutcomes(
+    changed.map((r) => ({ goal: r.goal, outcome: r.outcome! })),
+    new Date()
+  );
+  return stored === changed.length;
+}
+
+/** This year and the three before, and the year in the address if it is another one. */
+export function yearOptions(thisYear: number, chosen: number): { value: string; text: string }[] {
+  const years = [0, 1, 2, 3].map((n) => thisYear - n);
+  if (!years.includes(chosen)) {
+    years.push(chosen);
+    years.sort((a, b) => b - a);
+  }
+  return years.map((y) => ({ value: String(y), text: String(y) }));
+}
+
+export interface ISituationProps {
+  year?: number;
+  areaKey?: string;
+}
+
+/** Lägesbild: goal fulfilment, reports over time, serious events and their deadlines, trends. */
+export default function Situation({ year: givenYear, areaKey }: ISituationProps): JSX.Element {
+  const classes = useStyles();
+  const { strings, locale } = useStrings();
+  const services = useServices();
+  const router = useRouter();
+  const now = React.useMemo(() => new Date(), []);
+  const year = givenYear ?? now.getFullYear();
+  const view = useAsync(() => services.views.loadSituation(year), [services, year]);
+  const [stored, setStored] = React.useState(false);
+
+  const data = view.status === 'done' ? view.data : undefined;
+  const situation = React.useMemo(() => {
+    if (!data) {
+      return undefined;
+    }
+    const area = areaKey ? data.areas.find((a) => a.key === areaKey) : undefined;
+    return computeSituation(year, data.facts, data.goals, now, area);
+  }, [data, year, areaKey, now]);
+
+  const perArea = React.useMemo(
+    () => (data ? data.areas.map((area) => ({ area, situation: computeSituation(year, data.facts, data.goals, now, area) })) : []),
+    [data, year, now]
+  );
+
+  // Once per load: store the region's computed outcomes (switching area reads the same data).
+  React.useEffect(() => {
+    if (!data || !data.user.canManageReports) {
+      return;
+    }
+    const all = computeSituation(year, data.facts, data.goals, now);
+    storeComputedOutcomes(services, data.user, all).then(setStored, () => setStored(false));
+  }, [data, services, year, now]);
+
+  const go = (y: number, key?: string): void => router.navigate({ name: 'situation', year: y, areaKey: key || undefined });
+  const months = locale === 'en-US' ? MONTHS_EN : MONTHS_SV;
+  const areaName =
+    (areas: IArea[]): ((g: IGoal) => string) =>
+    (g: IGoal): string =>
+      areas.find((a) => a.id === g.areaId)?.title ?? '';
+
+  return (
+    <>
+      <ViewTitle className={classes.title}>{strings.situationHeading}</ViewTitle>
+      {view.status === 'loading' && <LoadingState label={strings.loadingSituation} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
+      {view.status === 'done' && view.data.user.canManageReports && situation && (
+        <>
+          <p className={classes.intro}>{format(strings.situationIntro, situation.area?.title ?? strings.wholeRegion)}</p>
+          <div className={classes.controls}>
+            <Select
+              id="sakerhet-situation-year"
+              label={strings.period}
+              value={String(year)}
+              onChange={(v) => go(Number(v), areaKey)}
+              options={yearOptions(now.getFullYear(), year)}
+            />
+            <Select
+              id="sakerhet-situation-area"
+              label={strings.area}
+              value={areaKey ?? ''}
+              onChange={(v) => go(year, v)}
+              options={[{ value: '', text: strings.wholeRegion }, ...view.data.areas.map((a) => ({ value: a.key, text: a.title }))]}
+            />
+            <RouteButton to={{ name: 'annualReport', year }} icon="Page">
+              {format(strings.annualReportLink, year)}
+            </RouteButton>
+          </div>
+
+          <ul className={classes.figures} aria-label={format(strings.situationIntro, situation.area?.title ?? strings.wholeRegion)}>
+            {[
+              [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale)],
+              [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale)],
+              [strings.openCount, situation.open.toLocaleString(locale), ''],
+              [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : `${situation.closedWithin30.toLocaleString(locale)} %`, ''],
+              [strings.goalsMet, format(strings.goalsMetValue, situation.goalStatus.met, situation.goals.length), '']
+            ].map(([name, value, note]) => (
+              <li key={name} className={classes.figure}>
+                <span className={classes.figureLabel}>{name}</span>
+                <span className={classes.figureValue}>{value}</span>
+                {note && (
+                  <span className={classes.figureNote}>
+                    {format(situation.partial ? strings.comparedWithSamePeriod : strings.comparedWith, year - 1, note)}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+
+          <div className={classes.charts}>
+            <Chart
+              id="sakerhet-chart-month"
+              columns
+              title={strings.chartByMonth}
+              currentLabel={String(year)}
+              previousLabel={String(year - 1)}
+              rows={situation.byMonth.map((m) => ({ label: months[m.month], current: m.current, previous: m.previous }))}
+            />
+            <Chart
+              id="sakerhet-chart-type"
+              title={strings.chartByType}
+              currentLabel={String(year)}
+              previousLabel={String(year - 1)}
+              rows={EVENT_TYPE_KEYS.map((k) => ({ label: label(strings, 'eventType', k), ...situation.byType[k] }))}
+            />
+            <Chart
+              id="sakerhet-chart-severity"
+              title={strings.chartBySeverity}
+              currentLabel={String(year)}
+              previousLabel={String(year - 1)}
+              rows={SEVERITY_KEYS.map((k) => ({ label: label(strings, 'severity', k), ...situation.bySeverity[k] }))}
+            />
+            <Chart
+              id="sakerhet-chart-status"
+              title={format(strings.chartByStatus, year)}
+              currentLabel={String(year)}
+              rows={STATUS_KEYS.map((k) => ({ label: label(strings, 'incidentStatus', k), current: situation.byStatus[k] }))}
+            />
+          </div>
+
+          <section className={classes.section}>
+            <Heading depth={1} className={classes.sectionTitle}>
+              {strings.deadlinesHeading}
+            </Heading>
+            <p className={classes.help}>{strings.deadlinesIntro}</p>
+            {situation.deadlines.length === 0 ? (
+              <p>{strings.noDeadlines}</p>
+            ) : (
+              <div className={classes.scroller} role="region" aria-label={strings.deadlinesHeading} tabIndex={0}>
+                <table className={classes.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.reportTitle}</th>
+                      <th scope="col">{strings.area}</th>
+                      <th scope="col">{strings.occurredAt}</th>
+                      <th scope="col">{strings.authority}</th>
+                      <th scope="col">{strings.deadline}</th>
+                      <th scope="col">{strings.deadlineState}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {situation.deadlines.map((d) => (
+                      <tr key={`${d.report.id}-${d.authority}`}>
+                        <td>
+                          <RouteLink to={{ name: 'reportDetail', id: d.report.id }}>{d.report.title}</RouteLink>
+                        </td>
+                        <td>{view.data.areas.find((a) => a.id === d.report.areaId)?.title ?? ''}</td>
+                        <td>
+                          <time dateTime={isoDate(d.report.occurredAt)}>{formatDate(d.report.occurredAt, locale)}</time>
+                        </td>
+                        <td>{label(strings, 'authority', d.authority)}</td>
+                        <td>
+                          <time dateTime={isoDate(d.due)}>{formatDate(d.due, locale)}</time>
+                        </td>
+                        <td>
+                          {d.reported ? (
+                            <StatusBadge tone="good">{strings.reportedToAuthority}</StatusBadge>
+                          ) : d.daysLeft < 0 ? (
+                            <StatusBadge tone="bad">{format(strings.daysOverdue, -d.daysLeft)}</StatusBadge>
+                          ) : d.daysLeft === 0 ? (
+                            <StatusBadge tone="warning">{strings.dueToday}</StatusBadge>
+                          ) : (
+                            <StatusBadge tone="warning">{format(strings.daysLeft, d.daysLeft)}</StatusBadge>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className={classes.section}>
+            <Heading depth={1} className={classes.sectionTitle}>
+              {format(strings.goalsFulfilmentHeading, year)}
+            </Heading>
+            {situation.goals.length === 0 ? (
+              <p>{format(strings.noGoals, year)}</p>
+            ) : (
+              <GoalTable
+                rows={situation.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))}
+                label={format(strings.goalsFulfilmentHeading, year)}
+                areaName={situation.area ? undefined : areaName(view.data.areas)}
+              />
+            )}
+            {stored && <p className={classes.help}>{strings.outcomesStored}</p>}
+          </section>
+
+          {!situation.area && (
+            <section className={classes.section}>
+              <Heading depth={1} className={classes.sectionTitle}>
+                {strings.perAreaHeading}
+              </Heading>
+              <div className={classes.scroller} role="region" aria-label={strings.perAreaHeading} tabIndex={0}>
+                <table className={classes.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{strings.area}</th>
+                      <th scope="col" className="num">
+                        {strings.reportsCount}
+                      </th>
+                      <th scope="col" className="num">
+                        {strings.seriousCount}
+                      </th>
+                      <th scope="col" className="num">
+                        {strings.openCount}
+                      </th>
+                      <th scope="col">{format(strings.trendColumn, year - 1)}</th>
+                      <th scope="col" className="num">
+                        {strings.goalsMet}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {perArea.map(({ area: a, situation: s }) => {
+                      return (
+                        <tr key={a.id}>
+                          <th scope="row">
+                            <RouteLink to={{ name: 'situation', year, areaKey: a.key }}>{a.title}</RouteLink>
+                          </th>
+                          <td className="num">{s.total.current}</td>
+                          <td className="num">{s.serious.current}</td>
+                          <td className="num">{s.open}</td>
+                          <td>{trendText(strings, s.total, locale)}</td>
+                          <td className="num">{format(strings.goalsMetValue, s.goalStatus.met, s.goals.length)}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { format, IStrings, Locale } from '../../loc';
+import { formatNumber } from './format';
+import { ICountPair, trend } from '../../analytics/situation';
+
+/** "12 % fler", "3 % färre", "lika många" – a year compared with the year before. */
+export function trendText(strings: IStrings, pair: ICountPair, locale: Locale): string {
+  const t = trend(pair);
+  if (t === undefined) {
+    return strings.trendNone;
+  }
+  if (t === 0) {
+    return strings.trendSame;
+  }
+  return format(t > 0 ? strings.trendUp : strings.trendDown, formatNumber(Math.abs(t), locale));
+}

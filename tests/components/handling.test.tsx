@@ -1,0 +1,330 @@
+/**
+ * The views for people who handle reports: the lägesbild, the säkerhetsberättelse and case
+ * handling, with fake services. Numbers are checked against hand-counted fixtures.
+ */
+import JSZip from 'jszip';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { IReportFacts } from '../../src/analytics/indicators';
+import type { IAction, IGoal } from '../../src/model/types';
+import { ServiceError } from '../../src/services/errors';
+import { ICaseForm, mergeCaseForms } from '../../src/components/ReportDetail/CaseHandling';
+import { AREAS, GOALS, OWNER, STAFF, fakeServices, incident, renderApp } from './fakes';
+
+const YEAR = new Date().getFullYear();
+const DAY = 86400000;
+
+function fact(overrides: Partial<IReportFacts>): IReportFacts {
+  const occurredAt = overrides.occurredAt ?? new Date(Date.UTC(YEAR, 0, 15, 12));
+  return {
+    id: 1,
+    areaId: 2,
+    title: 'Fall i korridor',
+    eventType: 'accident',
+    severity: 'moderate',
+    status: 'new',
+    category: 'Fall',
+    occurredAt,
+    created: occurredAt,
+    lexMaria: false,
+    workEnvironmentReport: false,
+    policeReport: false,
+    ...overrides
+  };
+}
+
+// This year: 3 in Patientsäkerhet (1 serious, flagged for lex Maria, not yet notified), 1 in
+// Arbetsmiljö. Last year, early in January so that it counts for "the same period": 2.
+const FACTS: IReportFacts[] = [
+  fact({ id: 1, eventType: 'nearMiss' }),
+  fact({ id: 2, severity: 'serious', lexMaria: true, title: 'Allvarlig vårdskada', occurredAt: new Date(Date.UTC(YEAR, 0, 10, 12)) }),
+  fact({ id: 3, status: 'closed', closedAt: new Date(Date.UTC(YEAR, 0, 20, 12)) }),
+  fact({ id: 4, areaId: 1, eventType: 'risk', category: 'Hot och våld' }),
+  fact({ id: 5, occurredAt: new Date(Date.UTC(YEAR - 1, 0, 5, 12)), status: 'closed', closedAt: new Date(Date.UTC(YEAR - 1, 0, 6, 12)) }),
+  fact({ id: 6, occurredAt: new Date(Date.UTC(YEAR - 1, 0, 6, 12)), status: 'closed', closedAt: new Date(Date.UTC(YEAR - 1, 0, 7, 12)) })
+];
+
+const COMPUTED_GOAL: IGoal = {
+  id: 2,
+  etag: '"4"',
+  areaId: 2,
+  title: 'Färre tillbud som inte rapporteras',
+  period: YEAR,
+  indicator: 'Antal rapporterade tillbud',
+  unit: 'st',
+  direction: 'atLeast',
+  target: 5,
+  outcome: 0,
+  indicatorSource: 'computed',
+  measure: { kind: 'count', eventTypes: ['nearMiss'], category: '' },
+  statusComment: '',
+  followUp: ''
+};
+
+function situationServices(user = OWNER): ReturnType<typeof fakeServices> {
+  const services = fakeServices(user);
+  (services.views.loadSituation as jest.Mock).mockImplementation(async (year: number) => ({ year, areas: AREAS, user, goals: [...GOALS, COMPUTED_GOAL], facts: FACTS }));
+  return services;
+}
+
+describe('lägesbild', () => {
+  it('is for people who handle reports; staff are told where their own reports are', async () => {
+    renderApp(situationServices(STAFF), { name: 'situation' });
+    expect(await screen.findByText(/Lägesbilden visas för områdesansvariga och säkerhetschefen/)).toBeInTheDocument();
+    expect(screen.queryByRole('figure')).not.toBeInTheDocument();
+  });
+
+  it('shows the region\'s figures, charts with table alternatives, deadlines and per-area rows', async () => {
+    const services = situationServices();
+    renderApp(services, { name: 'situation', year: YEAR });
+    const figures = await screen.findByRole('list', { name: /Hela regionen/ });
+    const figure = (name: string): HTMLElement => within(figures).getByText(name).closest('li')!;
+    expect(within(figure('Rapporter')).getByText('4')).toBeInTheDocument();
+    expect(within(figure('Rapporter')).getByText(/100 % fler/)).toBeInTheDocument();
+    expect(within(figure('Allvarliga händelser')).getByText('1')).toBeInTheDocument();
+    expect(within(figure('Öppna rapporter')).getByText('3')).toBeInTheDocument();
+
+    // Every chart has its numbers as a real table.
+    const byType = screen.getByRole('figure', { name: 'Rapporter per händelsetyp' });
+    const rows = within(byType).getAllByRole('row');
+    const tillbud = rows.find((r) => within(r).queryByText('Tillbud'))!;
+    expect(within(tillbud).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', '0']);
+
+    const deadlines = screen.getByRole('region', { name: 'Öppna händelser med myndighetsfrister' });
+    expect(within(deadlines).getByRole('link', { name: 'Allvarlig vårdskada' })).toHaveAttribute('href', '#/rapport/2');
+    expect(within(deadlines).getByText('Lex Maria (IVO)')).toBeInTheDocument();
+
+    const perArea = screen.getByRole('region', { name: 'Per säkerhetsområde' });
+    const patient = within(perArea).getByRole('rowheader', { name: 'Patientsäkerhet' }).closest('tr')!;
+    expect(within(patient).getAllByRole('cell').slice(0, 3).map((c) => c.textContent)).toEqual(['3', '1', '2']);
+  });
+
+  it('narrows to one area from the area menu', async () => {
+    renderApp(situationServices(), { name: 'situation', year: YEAR });
+    fireEvent.change(await screen.findByLabelText('Säkerhetsområde'), { target: { value: 'arbetsmiljo' } });
+    const figures = await screen.findByRole('list', { name: /Arbetsmiljö/ });
+    expect(within(within(figures).getByText('Rapporter').closest('li')!).getByText('1')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Per säkerhetsområde' })).not.toBeInTheDocument();
+  });
+
+  it('stores a computed outcome that changed, with the goal\'s version, and says so', async () => {
+    const services = situationServices();
+    renderApp(services, { name: 'situation', year: YEAR });
+    await waitFor(() => expect(services.goals.storeOutcomes).toHaveBeenCalledTimes(1));
+    const [outcomes] = (services.goals.storeOutcomes as jest.Mock).mock.calls[0];
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0].goal).toMatchObject({ id: 2, etag: '"4"' });
+    expect(outcomes[0].outcome).toBe(1);
+    expect(await screen.findByText(/De beräknade utfallen är sparade/)).toBeInTheDocument();
+  });
+
+  it('does not claim outcomes were stored when someone saved the goal first', async () => {
+    const services = situationServices();
+    (services.goals.storeOutcomes as jest.Mock).mockResolvedValue(0);
+    renderApp(services, { name: 'situation', year: YEAR });
+    await waitFor(() => expect(services.goals.storeOutcomes).toHaveBeenCalled());
+    await screen.findByRole('figure', { name: 'Rapporter per händelsetyp' });
+    expect(screen.queryByText(/De beräknade utfallen är sparade/)).not.toBeInTheDocument();
+  });
+
+  it('stores nothing for someone who may not edit goals', async () => {
+    const services = situationServices({ ...OWNER, canEditGoals: false });
+    renderApp(services, { name: 'situation', year: YEAR });
+    await screen.findByRole('figure', { name: 'Rapporter per händelsetyp' });
+    expect(services.goals.storeOutcomes).not.toHaveBeenCalled();
+  });
+
+  it('explains a failure and loads again on request', async () => {
+    const services = situationServices();
+    (services.views.loadSituation as jest.Mock).mockRejectedValueOnce(new ServiceError('throttled', 'Too many requests', 429));
+    renderApp(services, { name: 'situation', year: YEAR });
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
+    expect(await screen.findByRole('figure', { name: 'Rapporter per händelsetyp' })).toBeInTheDocument();
+  });
+
+  it('offers a year given in the address even when it is older than the menu\'s years', async () => {
+    renderApp(situationServices(), { name: 'situation', year: YEAR - 6 });
+    expect(await screen.findByLabelText('År')).toHaveValue(String(YEAR - 6));
+  });
+});
+
+describe('säkerhetsberättelse', () => {
+  function annualServices(): ReturnType<typeof fakeServices> {
+    const services = fakeServices(OWNER);
+    (services.views.loadAnnualReport as jest.Mock).mockImplementation(async (year: number) => ({
+      year,
+      areas: AREAS,
+      user: OWNER,
+      goals: GOALS,
+      facts: [...FACTS, fact({ id: 7, areaId: 1, eventType: 'risk', severity: 'serious', title: 'Hot i receptionen' })],
+      analyses: new Map([[7, 'Ensamarbete i receptionen kvällstid.']]),
+      completedActions: [{ id: 1, etag: '"1"', incidentId: 7, title: 'Larmknapp installerad', dueDate: new Date(), status: 'done', completedAt: new Date() } as IAction]
+    }));
+    return services;
+  }
+
+  it('writes each area\'s section from the lists, with the owners\' texts carried in', async () => {
+    renderApp(annualServices(), { name: 'annualReport', year: YEAR });
+    expect(await screen.findByRole('heading', { name: `Säkerhetsberättelse ${YEAR}`, level: 1 })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'Arbetsmiljö' });
+    expect(within(section).getByText(/Ensamarbete i receptionen kvällstid\./)).toBeInTheDocument();
+    expect(within(section).getByText(/Larmknapp installerad \(Hot i receptionen\)/)).toBeInTheDocument();
+    expect(within(section).getByText('Hot i receptionen')).toBeInTheDocument();
+    const patient = screen.getByRole('region', { name: 'Patientsäkerhet' });
+    expect(within(patient).getAllByText(/Riskbedömning vid inskrivning\./).length).toBeGreaterThan(0);
+    // No reporter is ever named.
+    expect(document.body.textContent).not.toContain('Anna Lind');
+  });
+
+  it('downloads the Word document, and says so when it could not be made', async () => {
+    renderApp(annualServices(), { name: 'annualReport', year: YEAR });
+    const button = await screen.findByRole('button', { name: 'Ladda ner som Word-dokument' });
+    // jsdom has no object URLs; stand in for the browser's.
+    const blobs: Blob[] = [];
+    const clicked: string[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    Object.assign(URL, {
+      createObjectURL: (b: Blob) => {
+        blobs.push(b);
+        return 'blob:docx';
+      },
+      revokeObjectURL: () => undefined
+    });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() => expect(clicked).toEqual([`Sakerhetsberattelse-${YEAR}.docx`]));
+    const zip = await JSZip.loadAsync(blobs[0]);
+    expect(await zip.file('word/document.xml')!.async('string')).toContain('Hot i receptionen');
+
+    Object.assign(URL, {
+      createObjectURL: () => {
+        throw new Error('blocked by the browser');
+      }
+    });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
+    expect(screen.getByRole('button', { name: 'Ladda ner som Word-dokument' })).toBeEnabled();
+    click.mockRestore();
+  });
+});
+
+describe('case handling', () => {
+  const actions: IAction[] = [{ id: 5, etag: '"1"', incidentId: 7, title: 'Byt golvmatta', owner: { id: 11, displayName: 'Erik Holm' }, dueDate: new Date(Date.now() + 10 * DAY), status: 'planned' }];
+
+  function caseServices(withActions: IAction[] = []): ReturnType<typeof fakeServices> {
+    const services = fakeServices(OWNER);
+    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, report: { ...incident({ lexMaria: true, severity: 'serious' }), attachments: [] }, actions: withActions });
+    return services;
+  }
+
+  it('staff see the status of their report but not the case handling', async () => {
+    renderApp(fakeServices(STAFF), { name: 'reportDetail', id: 7 });
+    expect(await screen.findByRole('heading', { name: 'Patient föll' })).toBeInTheDocument();
+    expect(screen.getByText('Ny')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Handläggning' })).not.toBeInTheDocument();
+  });
+
+  it('moves a report on with an investigator and an analysis', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'investigating' } });
+    fireEvent.change(screen.getByLabelText('Utredare'), { target: { value: 'Erik' } });
+    fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+    fireEvent.change(screen.getByLabelText(/^Analys/), { target: { value: 'Hal golvyta.' } });
+    fireEvent.change(screen.getByLabelText('Anmäld till myndighet (datum)'), { target: { value: '2026-11-21' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
+    const [base, change] = (services.incidents.updateCase as jest.Mock).mock.calls[0];
+    expect(base.etag).toBe('"1"');
+    expect(change).toMatchObject({ status: 'investigating', investigatorId: 11, analysis: 'Hal golvyta.' });
+    expect(change.authorityReportedAt).toEqual(new Date('2026-11-21T11:00:00Z'));
+  });
+
+  it('will not close a report with open actions, and says why', async () => {
+    const services = caseServices(actions);
+    (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('rule', 'open actions', 400, 'openActions'));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'closed' } });
+    expect(screen.getByText('Rapporten kan inte avslutas medan den har åtgärder som inte är klara.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Rapporten kan inte avslutas medan den har åtgärder som inte är klara.');
+  });
+
+  it('catches a conflicting save: shows what the other owner saved and keeps what this one typed', async () => {
+    const services = caseServices();
+    (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('conflict', 'Precondition failed', 412));
+    (services.incidents.getReport as jest.Mock).mockResolvedValueOnce({ ...incident({ status: 'investigating', analysis: 'Deras analys.', etag: '"3"' }), attachments: [] });
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Min analys.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Någon annan har sparat ändringar');
+    expect(alert).toHaveTextContent('Analys: Deras analys.');
+    expect(alert).toHaveTextContent('Status: Under utredning');
+    // What this owner typed stays; what only the other owner changed is taken over, so saving
+    // again does not undo their status change.
+    expect(screen.getByLabelText(/^Analys/)).toHaveValue('Min analys.');
+    expect(screen.getByLabelText('Status')).toHaveValue('investigating');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    await screen.findByText('Handläggningen är sparad.');
+    const [base, change] = (services.incidents.updateCase as jest.Mock).mock.calls[1];
+    expect(base.etag).toBe('"3"');
+    expect(change).toMatchObject({ status: 'investigating', analysis: 'Min analys.' });
+  });
+
+  it('adds an action only with title, owner and due date, and marks it done', async () => {
+    const services = caseServices(actions);
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Lägg till åtgärd' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Åtgärd, Ansvarig, Klart senast måste fyllas i.');
+    expect(services.actions.addAction).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText('Åtgärd'), { target: { value: 'x'.repeat(256) } });
+    fireEvent.change(screen.getByLabelText('Ansvarig'), { target: { value: 'Er' } });
+    fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+    fireEvent.change(screen.getByLabelText('Klart senast'), { target: { value: '2026-12-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Åtgärd får vara högst 255 tecken.');
+
+    fireEvent.change(screen.getByLabelText('Åtgärd'), { target: { value: '  Utbilda personalen  ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
+    expect(await screen.findByText('Utbilda personalen')).toBeInTheDocument();
+    expect((services.actions.addAction as jest.Mock).mock.calls[0]).toEqual([7, { title: 'Utbilda personalen', ownerId: 11, dueDate: new Date('2026-12-31T11:00:00Z') }]);
+
+    const existing = screen.getByText('Byt golvmatta').closest('li')!;
+    fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
+    expect(await within(existing).findByText('Klar')).toBeInTheDocument();
+  });
+
+  it('shows the other owner\'s action when marking it conflicts', async () => {
+    const services = caseServices(actions);
+    (services.actions.setActionStatus as jest.Mock).mockRejectedValueOnce(new ServiceError('conflict', 'Precondition failed', 412));
+    (services.actions.getActions as jest.Mock).mockResolvedValueOnce([{ ...actions[0], status: 'ongoing', etag: '"2"' }]);
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    const existing = (await screen.findByText('Byt golvmatta')).closest('li')!;
+    fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(await screen.findByText('Pågår')).toBeInTheDocument();
+  });
+});
+
+describe('merging after a conflict', () => {
+  const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '' };
+  it('keeps both owners\' changes to different fields, and this owner\'s where both changed one', () => {
+    const mine: ICaseForm = { ...base, analysis: 'Min.', reportedOn: '2026-11-01' };
+    const theirs: ICaseForm = { ...base, status: 'investigating', analysis: 'Deras.', investigator: { id: 12, displayName: 'Maria Berg' } };
+    const { merged, theirChanges } = mergeCaseForms(base, mine, theirs);
+    expect(merged).toEqual({ status: 'investigating', analysis: 'Min.', reportedOn: '2026-11-01', investigator: { id: 12, displayName: 'Maria Berg' } });
+    expect(theirChanges).toEqual(['status', 'investigator', 'analysis']);
+  });
+
+  it('takes a cleared value of the other owner when this one left the field alone', () => {
+    const withPerson: ICaseForm = { ...base, investigator: { id: 11, displayName: 'Erik Holm' } };
+    expect(mergeCaseForms(withPerson, withPerson, base).merged.investigator).toBeUndefined();
+  });
+});

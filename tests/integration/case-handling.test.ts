@@ -1,0 +1,126 @@
+/**
+ * Case handling against the emulator: status moves, investigator and analysis, the rule that a
+ * report with open actions cannot be closed, and conflicting edits caught by ETag – never
+ * silently overwritten.
+ */
+import type { DevServer } from '../../dev/server';
+import { sessionFor, startEmulator } from '../helpers/emulator';
+
+const NOW = new Date('2026-06-15T10:00:00Z');
+let server: DevServer;
+
+beforeAll(async () => {
+  server = await startEmulator({ now: NOW });
+});
+afterAll(() => server.close());
+
+function incidentId(title: string): number {
+  return [...server.store.list('incidents').items.values()].find((i) => i.fields.Title === title)!.id;
+}
+
+describe('case handling', () => {
+  it('moves a report on, names an investigator and stores the analysis', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const id = incidentId('Patient föll vid toalettbesök');
+    const report = await erik.incidents.getReport(id);
+    expect(report.status).toBe('new');
+    const [karin] = await erik.users.searchPeople('sjöberg');
+    expect(karin.displayName).toBe('Karin Sjöberg');
+    const saved = await erik.incidents.updateCase(report, { status: 'investigating', investigatorId: karin.id, analysis: 'Larmknappen var utom räckhåll.' });
+    expect(saved).toMatchObject({ status: 'investigating', analysis: 'Larmknappen var utom räckhåll.' });
+    expect(saved.investigator?.displayName).toBe('Karin Sjöberg');
+    expect(saved.etag).not.toBe(report.etag);
+    const stored = server.store.list('incidents').items.get(id)!;
+    expect(stored.fields).toMatchObject({ Status: 'Under utredning', InvestigatorId: karin.id, Analysis: 'Larmknappen var utom räckhåll.' });
+  });
+
+  it('catches a conflicting edit by a second owner instead of overwriting it', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
+    const id = incidentId('Fördröjd triagering under hög belastning');
+    const erikCopy = await erik.incidents.getReport(id);
+    const mariaCopy = await maria.incidents.getReport(id);
+    await erik.incidents.updateCase(erikCopy, { analysis: 'Eriks analys.' });
+    await expect(maria.incidents.updateCase(mariaCopy, { analysis: 'Marias analys.' })).rejects.toMatchObject({ kind: 'conflict', status: 412 });
+    expect(server.store.list('incidents').items.get(id)!.fields.Analysis).toBe('Eriks analys.');
+    // With the fresh version, Maria's change goes through.
+    const fresh = await maria.incidents.getReport(id);
+    expect((await maria.incidents.updateCase(fresh, { analysis: 'Marias analys.' })).analysis).toBe('Marias analys.');
+  });
+
+  it('refuses to close a report with open actions, and closes it once they are done', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const id = incidentId('Fel patient fick provsvar uppläst');
+    const actions = await erik.actions.getActions(id);
+    expect(actions.map((a) => a.status).sort()).toEqual(['done', 'ongoing']);
+    const report = await erik.incidents.getReport(id);
+    await expect(erik.incidents.updateCase(report, { status: 'closed' })).rejects.toMatchObject({ kind: 'rule', code: 'openActions' });
+    expect(server.store.list('incidents').items.get(id)!.fields.Status).toBe('Åtgärd pågår');
+    const open = actions.find((a) => a.status !== 'done')!;
+    const done = await erik.actions.setActionStatus(open, 'done');
+    expect(done.status).toBe('done');
+    expect(done.completedAt).toBeInstanceOf(Date);
+    const closed = await erik.incidents.updateCase(await erik.incidents.getReport(id), { status: 'closed' });
+    expect(closed.status).toBe('closed');
+    expect(closed.closedAt).toBeInstanceOf(Date);
+    // Reopening clears the closing date.
+    const reopened = await erik.incidents.updateCase(closed, { status: 'investigating' });
+    expect(reopened.closedAt).toBeUndefined();
+  });
+
+  it('adds actions with an owner and a due date, and catches a stale action update', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
+    const id = incidentId('Patient föll vid toalettbesök');
+    const [mats] = await erik.users.searchPeople('lindqvist');
+    const added = await erik.actions.addAction(id, { title: 'Flytta larmknappar i alla salar', ownerId: mats.id, dueDate: new Date('2026-08-01T10:00:00Z') });
+    expect(added).toMatchObject({ title: 'Flytta larmknappar i alla salar', status: 'planned', incidentId: id });
+    expect(added.owner?.displayName).toBe('Mats Lindqvist');
+    const stale = (await maria.actions.getActions(id)).find((a) => a.id === added.id)!;
+    await erik.actions.setActionStatus(added, 'ongoing');
+    await expect(maria.actions.setActionStatus(stale, 'done')).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('keeps actions away from staff', async () => {
+    const anna = sessionFor(server, 'anna').services;
+    await expect(anna.actions.getActions(incidentId('Fel patient fick provsvar uppläst'))).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('goals', () => {
+  it('catches a conflicting edit of a goal by two owners', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
+    const areaId = [...server.store.list('areas').items.values()].find((a) => a.fields.AreaKey === 'patientsakerhet')!.id;
+    const [erikGoal] = await erik.goals.getGoals(areaId, NOW.getFullYear());
+    const [mariaGoal] = await maria.goals.getGoals(areaId, NOW.getFullYear());
+    const saved = await erik.goals.updateGoal(erikGoal, { statusOverride: 'notMet', statusComment: 'Mätningen täcker bara hälften av avdelningarna.' });
+    expect(saved).toMatchObject({ statusOverride: 'notMet', statusComment: 'Mätningen täcker bara hälften av avdelningarna.' });
+    await expect(maria.goals.updateGoal(mariaGoal, { followUp: 'Ny text' })).rejects.toMatchObject({ kind: 'conflict' });
+  });
+
+  it('refuses a judged status without a reason, as the list validation says', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const areaId = [...server.store.list('areas').items.values()].find((a) => a.fields.AreaKey === 'brandsakerhet')!.id;
+    const [goal] = await erik.goals.getGoals(areaId, NOW.getFullYear());
+    await expect(erik.goals.updateGoal(goal, { statusOverride: 'met', statusComment: '' })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+
+  it('stores computed outcomes in one round trip, leaving a goal someone saved meanwhile untouched', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
+    const areaId = [...server.store.list('areas').items.values()].find((a) => a.fields.AreaKey === 'smittskydd')!.id;
+    const goals = await erik.goals.getGoals(areaId, NOW.getFullYear());
+    expect(goals.length).toBeGreaterThanOrEqual(2);
+    // Maria saves the second goal after Erik read it.
+    await maria.goals.updateGoal((await maria.goals.getGoals(areaId, NOW.getFullYear()))[1], { followUp: 'Uppföljt i ledningsgruppen.' });
+    const since = server.requests.length;
+    const at = new Date('2026-06-15T10:05:00Z');
+    const stored = await erik.goals.storeOutcomes(goals.slice(0, 2).map((goal, i) => ({ goal, outcome: 40 + i })), at);
+    expect(stored).toBe(1);
+    expect(server.requests.slice(since).filter((r) => !r.path.endsWith('/contextinfo'))).toHaveLength(1);
+    const [first, second] = goals.map((g) => server.store.list('goals').items.get(g.id)!.fields);
+    expect(first).toMatchObject({ Outcome: 40, OutcomeComputedAt: '2026-06-15T10:05:00Z' });
+    expect(second).toMatchObject({ Outcome: goals[1].outcome ?? null, FollowUp: 'Uppföljt i ledningsgruppen.' });
+  });
+});

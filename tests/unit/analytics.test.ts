@@ -1,0 +1,227 @@
+/**
+ * Indicators, goal status, the lägesbild's numbers and the säkerhetsberättelse, against small data
+ * sets counted by hand.
+ */
+import JSZip from 'jszip';
+import { Packer } from 'docx';
+import { buildAnnualReport } from '../../src/analytics/annualReport';
+import { computedStatus, computeIndicator, evaluateGoal, IReportFacts, yearStart } from '../../src/analytics/indicators';
+import { computeSituation, trend } from '../../src/analytics/situation';
+import { annualReportDocument } from '../../src/components/AnnualReport/docx';
+import sv from '../../src/loc/sv-se';
+import { allowedNextStatuses, authorityDeadlines, openActions } from '../../src/model/caseRules';
+import type { IArea, IGoal } from '../../src/model/types';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const DAY = 86400000;
+let nextId = 1;
+
+function report(overrides: Partial<IReportFacts>): IReportFacts {
+  const occurredAt = overrides.occurredAt ?? new Date('2026-03-10T09:00:00Z');
+  return {
+    id: nextId++,
+    areaId: 1,
+    title: 'R',
+    eventType: 'nearMiss',
+    severity: 'low',
+    status: 'new',
+    category: '',
+    occurredAt,
+    created: new Date(occurredAt.getTime() + 3600000),
+    lexMaria: false,
+    workEnvironmentReport: false,
+    policeReport: false,
+    ...overrides
+  };
+}
+
+const area = (id: number, title: string): IArea =>
+  ({ id, key: title.toLowerCase(), title, scope: '', purpose: `Syftet med ${title}.`, responsibility: '', ownerRole: '', laws: [], reportCategories: [], reportFlags: [], sortOrder: id } as IArea);
+
+const goal = (overrides: Partial<IGoal>): IGoal => ({
+  id: nextId++,
+  etag: '"1"',
+  areaId: 1,
+  title: 'Mål',
+  period: 2026,
+  indicator: 'Ind',
+  unit: 'antal',
+  direction: 'atMost',
+  target: 3,
+  indicatorSource: 'manual',
+  statusComment: '',
+  followUp: '',
+  ...overrides
+});
+
+// A hand-counted area: seven reports in 2026 (Stockholm time), two in 2025.
+const created = (d: string): Date => new Date(d);
+const ROWS: IReportFacts[] = [
+  report({ eventType: 'nearMiss', category: 'Hot och våld', severity: 'serious', occurredAt: created('2026-01-05T10:00:00Z'), status: 'closed', closedAt: created('2026-01-20T10:00:00Z') }), // closed after 15 d
+  report({ eventType: 'nearMiss', category: 'Hot och våld', severity: 'low', occurredAt: created('2026-02-05T10:00:00Z'), status: 'closed', closedAt: created('2026-04-06T10:00:00Z') }), // after ~60 d
+  report({ eventType: 'incident', category: 'Hot och våld', severity: 'critical', occurredAt: created('2026-06-01T10:00:00Z'), status: 'investigating' }), // open > 30 d
+  report({ eventType: 'risk', category: 'Fall', severity: 'moderate', occurredAt: created('2026-11-20T10:00:00Z'), status: 'new' }), // open, 2 d old: undecided
+  report({ eventType: 'accident', category: 'Fall', severity: 'serious', occurredAt: created('2026-09-01T10:00:00Z'), status: 'closed', closedAt: created('2026-09-11T10:00:00Z') }), // after 10 d
+  report({ eventType: 'nearMiss', category: 'Hot och våld', severity: 'serious', occurredAt: created('2026-12-31T22:30:00Z'), status: 'new' }), // 23:30 on 31 Dec 2026 in Stockholm
+  report({ eventType: 'nearMiss', category: 'Hot och våld', severity: 'serious', occurredAt: created('2025-12-31T23:30:00Z'), status: 'closed', closedAt: created('2026-01-05T10:00:00Z') }), // 00:30 on 1 Jan 2026 in Stockholm
+  report({ eventType: 'nearMiss', category: 'Hot och våld', severity: 'serious', occurredAt: created('2025-05-01T10:00:00Z'), status: 'closed', closedAt: created('2025-05-03T10:00:00Z') }),
+  report({ eventType: 'deficiency', severity: 'low', occurredAt: created('2025-08-01T10:00:00Z'), status: 'closed', closedAt: created('2025-08-03T10:00:00Z') })
+];
+
+describe('computed indicators', () => {
+  it('counts the reports a definition names, by the year in Stockholm', () => {
+    // 2026 in Stockholm: rows 0–6 (row 5 late on 31 December, row 6 early on 1 January).
+    expect(computeIndicator({ kind: 'count', eventTypes: [], category: '' }, ROWS, 2026, NOW)).toBe(7);
+    // Near misses and incidents about threats, at least serious: rows 0, 2, 5 and 6.
+    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss', 'incident'], category: 'Hot och våld', minSeverity: 'serious' }, ROWS, 2026, NOW)).toBe(4);
+    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld' }, ROWS, 2025, NOW)).toBe(1);
+  });
+
+  it('gives the share closed within a number of days, among the reports already decided', () => {
+    // 2026: closed after 15 d, 60 d, 10 d and 4.4 d (rows 0, 1, 4, 6); open for over 30 days: row 2;
+    // not yet decided: rows 3 and 5. Within 30 days: 3 of 5 decided = 60 %.
+    expect(computeIndicator({ kind: 'closedWithin', eventTypes: [], category: '', days: 30 }, ROWS, 2026, NOW)).toBe(60);
+    expect(computeIndicator({ kind: 'closedWithin', eventTypes: ['risk'], category: '', days: 30 }, ROWS, 2026, NOW)).toBeUndefined();
+  });
+
+  it('gives the median days to closing', () => {
+    // Days from report (an hour after the event) to closing: 4.4, 10.0, 15.0, 60.0 → median (10 + 15) / 2 = 12.5.
+    expect(computeIndicator({ kind: 'medianDaysToClose', eventTypes: [], category: '' }, ROWS, 2026, NOW)).toBe(12.5);
+  });
+});
+
+describe('goal status', () => {
+  it('follows from target, outcome and baseline', () => {
+    const atLeast = { direction: 'atLeast' as const, target: 90, baseline: 70 };
+    expect(computedStatus(atLeast, undefined)).toBe('ongoing');
+    expect(computedStatus(atLeast, 90)).toBe('met');
+    expect(computedStatus(atLeast, 80)).toBe('partlyMet');
+    expect(computedStatus(atLeast, 79.9)).toBe('notMet');
+    const atMost = { direction: 'atMost' as const, target: 18, baseline: 24 };
+    expect(computedStatus(atMost, 18)).toBe('met');
+    expect(computedStatus(atMost, 21)).toBe('partlyMet');
+    expect(computedStatus(atMost, 25)).toBe('notMet');
+    expect(computedStatus({ direction: 'atLeast', target: 100 }, 91)).toBe('partlyMet');
+    expect(computedStatus({ direction: 'atLeast', target: 100 }, 89)).toBe('notMet');
+  });
+
+  it('lets an owner judge otherwise, and says so', () => {
+    const g = goal({ outcome: 2, statusOverride: 'notMet', statusComment: 'Siffran är för låg för att lita på.' });
+    expect(evaluateGoal(g, [], NOW)).toMatchObject({ outcome: 2, computedStatus: 'met', status: 'notMet', judged: true });
+    const computed = goal({ indicatorSource: 'computed', outcome: 99, measure: { kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld', minSeverity: 'serious' } });
+    // The computed value (3 serious near misses: rows 0, 5, 6) wins over a stale stored outcome.
+    expect(evaluateGoal(computed, ROWS, NOW)).toMatchObject({ outcome: 3, status: 'met', judged: false });
+  });
+});
+
+describe('lägesbild numbers', () => {
+  it('counts by type, severity, status and month, and compares with the same part of last year', () => {
+    const s = computeSituation(2026, ROWS, [], NOW);
+    // Last year up to 22 November: rows 7 and 8.
+    expect(s.total).toEqual({ current: 7, previous: 2 });
+    expect(s.partial).toBe(true);
+    expect(s.serious).toEqual({ current: 5, previous: 1 });
+    expect(s.byType.nearMiss).toEqual({ current: 4, previous: 1 });
+    expect(s.bySeverity.critical.current).toBe(1);
+    expect(s.byStatus).toEqual({ new: 2, investigating: 1, actionsOngoing: 0, closed: 4 });
+    expect(s.open).toBe(3);
+    expect(s.byMonth[0].current).toBe(2);
+    expect(s.byMonth[11].current).toBe(1);
+    expect(s.byMonth.reduce((n, m) => n + m.current, 0)).toBe(7);
+    expect(trend(s.total)).toBe(250);
+    expect(trend({ current: 3, previous: 0 })).toBeUndefined();
+  });
+
+  it('lists open reports that must be notified to an authority, with their deadlines', () => {
+    const flagged = [
+      report({ title: 'Lex Maria', lexMaria: true, occurredAt: new Date('2026-10-31T10:00:00Z'), status: 'investigating' }),
+      report({ title: 'AML', workEnvironmentReport: true, occurredAt: new Date('2026-11-20T10:00:00Z'), status: 'new', authorityReportedAt: new Date('2026-11-20T15:00:00Z') }),
+      report({ title: 'Stängd', policeReport: true, occurredAt: new Date('2026-11-01T10:00:00Z'), status: 'closed' })
+    ];
+    const s = computeSituation(2026, flagged, [], NOW);
+    expect(s.deadlines.map((d) => [d.report.title, d.authority, d.reported])).toEqual([
+      ['Lex Maria', 'lexMaria', false],
+      ['AML', 'workEnvironmentAuthority', true]
+    ]);
+    // Two months after 31 October is the last day of December.
+    expect(s.deadlines[0].due.toISOString().slice(0, 10)).toBe('2026-12-31');
+    // Due 31 December at 10:00 UTC, 38.9 days after now.
+    expect(s.deadlines[0].daysLeft).toBe(38);
+    expect(authorityDeadlines({ occurredAt: new Date('2026-11-20T10:00:00Z'), lexMaria: false, workEnvironmentReport: false, policeReport: true })[0].due.toISOString()).toBe(new Date(Date.parse('2026-11-20T10:00:00Z') + 7 * DAY).toISOString());
+  });
+});
+
+describe('case rules', () => {
+  it('moves a report forward, back a step, or reopens it', () => {
+    expect(allowedNextStatuses('new')).toEqual(['new', 'investigating', 'closed']);
+    expect(allowedNextStatuses('closed')).toEqual(['closed', 'investigating']);
+    expect(openActions([{ status: 'done' }, { status: 'ongoing' }, { status: 'planned' }])).toHaveLength(2);
+  });
+});
+
+describe('säkerhetsberättelse', () => {
+  const areas = [area(1, 'Arbetsmiljö'), area(2, 'Brandsäkerhet')];
+  const goals = [
+    goal({ areaId: 1, title: 'Färre hot', indicatorSource: 'computed', measure: { kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld', minSeverity: 'serious' }, followUp: 'Utbildning genomförd.' }),
+    goal({ areaId: 2, title: 'Brandutbildning', direction: 'atLeast', target: 90, outcome: 84, baseline: 70, unit: '%' })
+  ];
+  const facts = ROWS.map((r) => (r.eventType === 'risk' ? { ...r, areaId: 2 } : r));
+  const input = { year: 2026, areas, goals, facts, analyses: new Map([[facts[2].id, 'Larmknappen saknades.']]), completedActions: [{ id: 1, etag: '', incidentId: facts[0].id, title: 'Larmknapp installerad', dueDate: NOW, status: 'done' as const }] };
+
+  it('reports per area the goals, their fulfilment, risks, incidents and follow-up', () => {
+    const r = buildAnnualReport(input, NOW);
+    expect(r.summary.total.current).toBe(7);
+    expect(r.summary.goals).toBe(2);
+    expect(r.summary.fulfilment).toEqual({ met: 1, partlyMet: 1, notMet: 0, ongoing: 0 });
+    const [arbetsmiljo, brand] = r.areas;
+    expect(arbetsmiljo.goals[0].outcome).toBe(3);
+    expect(arbetsmiljo.total.current).toBe(6);
+    // In time order: 1 Jan, 5 Jan, 1 Jun (critical), 1 Sep, 31 Dec.
+    expect(arbetsmiljo.seriousEvents.map((e) => e.severity)).toEqual(['serious', 'serious', 'critical', 'serious', 'serious']);
+    expect(arbetsmiljo.analyses).toEqual([{ title: 'R', text: 'Larmknappen saknades.' }]);
+    expect(arbetsmiljo.completedActions.map((a) => a.title)).toEqual(['Larmknapp installerad']);
+    expect(arbetsmiljo.followUps).toEqual([{ title: 'Färre hot', text: 'Utbildning genomförd.' }]);
+    expect(brand.riskCount).toBe(1);
+  });
+
+  it('lists at most 25 serious events per area, the most severe first, and counts the rest', async () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      report({ areaId: 1, severity: i % 8 === 0 ? 'critical' : 'serious', title: `Händelse ${i}`, occurredAt: new Date(Date.UTC(2026, 0, 1 + i, 9)) })
+    );
+    const r = buildAnnualReport({ ...input, facts: many, analyses: new Map(many.map((f) => [f.id, `Analys ${f.title}`])) }, NOW);
+    const [arbetsmiljo] = r.areas;
+    expect(arbetsmiljo.seriousCount).toBe(40);
+    expect(arbetsmiljo.seriousEvents).toHaveLength(25);
+    expect(arbetsmiljo.seriousNotListed).toBe(15);
+    // All 5 critical ones are listed; the rest are the latest serious ones; shown in date order.
+    expect(arbetsmiljo.seriousEvents.filter((e) => e.severity === 'critical')).toHaveLength(5);
+    const times = arbetsmiljo.seriousEvents.map((e) => e.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(arbetsmiljo.seriousEvents.some((e) => e.title === 'Händelse 39')).toBe(true);
+    expect(arbetsmiljo.seriousEvents.some((e) => e.title === 'Händelse 1')).toBe(false);
+    expect(arbetsmiljo.analyses).toHaveLength(25);
+    expect(arbetsmiljo.analysesNotListed).toBe(15);
+    const xml = await (await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE')))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Ytterligare 15 allvarliga händelser finns i listan Händelser.');
+  });
+
+  it('writes a Word document with a heading per area and the numbers from the lists', async () => {
+    const r = buildAnnualReport(input, NOW);
+    const buffer = await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE'));
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Säkerhetsberättelse 2026');
+    expect(xml.match(/w:pStyle w:val="Heading1"/g)).toHaveLength(1 + areas.length);
+    expect(text).toContain('Arbetsmiljö');
+    expect(text).toContain('Brandsäkerhet');
+    expect(text).toContain('Under 2026 rapporterades 7 brister, händelser och incidenter');
+    expect(text).toContain('6 rapporter under året (2 året innan), varav 5 allvarliga.');
+    expect(text).toContain('Larmknappen saknades.');
+    expect(text).toContain('minst 90 %');
+  });
+
+  it('starts the year at midnight in Stockholm', () => {
+    expect(yearStart(2026).toISOString()).toBe('2025-12-31T23:00:00.000Z');
+  });
+});
