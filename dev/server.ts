@@ -51,7 +51,7 @@ export interface DevServer {
 
 const MAX_BODY = 300 * 1024 * 1024;
 const ROOT = join(__dirname, '..');
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   // Fluent UI writes its styles at run time, as on SharePoint pages.

@@ -23,6 +23,8 @@ export interface FaultRule {
 
 interface ActiveRule extends FaultRule {
   hits: number;
+  /** When each hit happened (ms since the epoch), so tests can see the client's back-off. */
+  hitTimes: number[];
   pattern?: RegExp;
 }
 
@@ -36,7 +38,7 @@ export class Faults {
       }
       // Patterns come from the tests that set the faults, on loopback only.
       // eslint-disable-next-line @rushstack/security/no-unsafe-regexp
-      return { ...r, hits: 0, pattern: r.path ? new RegExp(r.path, 'i') : undefined };
+      return { ...r, hits: 0, hitTimes: [], pattern: r.path ? new RegExp(r.path, 'i') : undefined };
     });
   }
 
@@ -44,7 +46,7 @@ export class Faults {
     this.rules = [];
   }
 
-  public describe(): (FaultRule & { hits: number })[] {
+  public describe(): (FaultRule & { hits: number; hitTimes: number[] })[] {
     return this.rules.map(({ pattern: _p, ...r }) => r);
   }
 
@@ -62,6 +64,7 @@ export class Faults {
         continue;
       }
       rule.hits++;
+      rule.hitTimes.push(Date.now());
       taken.push(rule);
     }
     return taken;

@@ -85,17 +85,64 @@ class ColumnIndex {
     this.dirty = true;
   }
 
+  private keyOf(item: StoredItem): number | string | undefined {
+    return indexKey(this.column === 'ID' ? item.id : item.fields[this.column]);
+  }
+
+  /** Position of (key, id) in the sorted entries, or where it would go. */
+  private position(key: number | string, id: number): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareEntries(this.sorted[mid], { key, id }) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Keeps the index up to date for one changed item (before and after the change; undefined for
+   * an added or deleted one), so that writes do not re-sort the whole list.
+   */
+  public update(before: StoredItem | undefined, after: StoredItem | undefined): void {
+    if (this.dirty) {
+      return;
+    }
+    if (before && before === after) {
+      // Changed in place (tests do this): the old key is gone, so rebuild on the next lookup.
+      this.dirty = true;
+      return;
+    }
+    const oldKey = before && this.keyOf(before);
+    const newKey = after && this.keyOf(after);
+    if (before && after && oldKey === newKey) {
+      return;
+    }
+    if (before && oldKey !== undefined) {
+      const at = this.position(oldKey, before.id);
+      if (this.sorted[at]?.id === before.id) {
+        this.sorted.splice(at, 1);
+      }
+    }
+    if (after && newKey !== undefined) {
+      this.sorted.splice(this.position(newKey, after.id), 0, { key: newKey, id: after.id });
+    }
+  }
+
   private entries(): { key: number | string; id: number }[] {
     if (this.dirty) {
       const out: { key: number | string; id: number }[] = [];
       for (const item of this.list.items.values()) {
-        const raw = this.column === 'ID' ? item.id : item.fields[this.column];
-        const key = indexKey(raw);
+        const key = this.keyOf(item);
         if (key !== undefined) {
           out.push({ key, id: item.id });
         }
       }
-      out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
+      out.sort(compareEntries);
       this.sorted = out;
       this.dirty = false;
     }
@@ -146,6 +193,10 @@ class ColumnIndex {
     }
     return entries.slice(from, to).map((e) => e.id);
   }
+}
+
+function compareEntries(a: { key: number | string; id: number }, b: { key: number | string; id: number }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id;
 }
 
 /** Comparable key for an indexed value: numbers, strings, ISO dates (as time), booleans as 0/1. */
@@ -285,6 +336,14 @@ export class Store {
     return index;
   }
 
+  private updateIndexes(list: ListKey, before: StoredItem | undefined, after: StoredItem | undefined): void {
+    for (const [key, index] of this.indexes) {
+      if (key.startsWith(`${list}:`)) {
+        index.update(before, after);
+      }
+    }
+  }
+
   private invalidateIndexes(list?: ListKey): void {
     for (const [key, index] of this.indexes) {
       if (!list || key.startsWith(`${list}:`)) {
@@ -298,15 +357,17 @@ export class Store {
   /** Adds or replaces an item; resolves once the change is durable. */
   public putItem(key: ListKey, item: StoredItem): Promise<void> {
     const list = this.list(key);
+    const before = list.items.get(item.id);
     list.items.set(item.id, item);
     list.nextId = Math.max(list.nextId, item.id + 1);
-    this.invalidateIndexes(key);
+    this.updateIndexes(key, before, item);
     return this.journal({ seq: ++this.seq, op: 'put', list: key, item, nextId: list.nextId });
   }
 
   public deleteItem(key: ListKey, id: number): Promise<void> {
+    const before = this.list(key).items.get(id);
     this.list(key).items.delete(id);
-    this.invalidateIndexes(key);
+    this.updateIndexes(key, before, undefined);
     return this.journal({ seq: ++this.seq, op: 'del', list: key, id });
   }
 

@@ -196,7 +196,7 @@ const strings: IStrings = {
   receiptHeading: 'Thank you! Your report is registered',
   receiptText: 'The report “{0}” has been sent to {1}. You can follow it under My reports.',
   receiptStatus: 'Status: {0}',
-  attachmentsSaved: '{0} attachments were saved.',
+  attachmentsSaved: '{0} {0|attachment was|attachments were} saved.',
   attachmentFailed: 'The attachment {0} could not be uploaded. The report is saved; try the attachment again.',
   retryAttachment: 'Try {0} again',
   reportAnother: 'Report another',

@@ -196,7 +196,7 @@ const strings: IStrings = {
   receiptHeading: 'Tack! Din rapport är registrerad',
   receiptText: 'Rapporten ”{0}” har skickats till {1}. Du följer den under Mina rapporter.',
   receiptStatus: 'Status: {0}',
-  attachmentsSaved: '{0} bilagor sparades.',
+  attachmentsSaved: '{0} {0|bilaga|bilagor} sparades.',
   attachmentFailed: 'Bilagan {0} kunde inte laddas upp. Rapporten är sparad; försök igen med bilagan.',
   retryAttachment: 'Försök igen med {0}',
   reportAnother: 'Rapportera en till',

@@ -68,9 +68,18 @@ export class IncidentService implements IIncidentService {
       // A unique ReportId makes a repeated submit harmless: if an earlier attempt was stored
       // (its answer lost, or a retry raced it), that report is the result.
       if (error.kind === 'duplicate' || error.transient) {
-        const stored = await this.findByReportId(report.reportId).catch(() => undefined);
+        let lookupError: ServiceError | undefined;
+        const stored = await this.findByReportId(report.reportId).catch((e) => {
+          lookupError = toServiceError(e);
+          return undefined;
+        });
         if (stored) {
           return stored;
+        }
+        // Stored already, but the lookup failed for now: a transient error, so that the form tries
+        // again (same ReportId) and finds it, instead of saying that the report was not saved.
+        if (error.kind === 'duplicate' && lookupError?.transient) {
+          throw lookupError;
         }
       }
       throw error;

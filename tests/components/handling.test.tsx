@@ -301,6 +301,32 @@ describe('case handling', () => {
     expect(await within(existing).findByText('Klar')).toBeInTheDocument();
   });
 
+  it('keeps what was typed when saving the case fails, and says what to do', async () => {
+    const services = caseServices();
+    (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('offline', 'Failed to fetch'));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Halkigt golv.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('SharePoint gick inte att nå. Kontrollera nätverksanslutningen och försök igen.');
+    expect(screen.getByLabelText(/^Analys/)).toHaveValue('Halkigt golv.');
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
+  });
+
+  it('keeps the new action when adding it fails, and says why', async () => {
+    const services = caseServices();
+    (services.actions.addAction as jest.Mock).mockRejectedValueOnce(new ServiceError('forbidden', 'Access denied', 403));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText('Åtgärd'), { target: { value: 'Ny rutin för dusch' } });
+    fireEvent.change(screen.getByLabelText('Ansvarig'), { target: { value: 'Er' } });
+    fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+    fireEvent.change(screen.getByLabelText('Klart senast'), { target: { value: '2026-12-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/behörighet/);
+    expect(screen.getByLabelText('Åtgärd')).toHaveValue('Ny rutin för dusch');
+    expect(screen.getByText('Inga åtgärder är beslutade.')).toBeInTheDocument();
+  });
+
   it('shows the other owner\'s action when marking it conflicts', async () => {
     const services = caseServices(actions);
     (services.actions.setActionStatus as jest.Mock).mockRejectedValueOnce(new ServiceError('conflict', 'Precondition failed', 412));

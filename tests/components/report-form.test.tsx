@@ -56,14 +56,42 @@ describe('validation', () => {
     expect(summary).toHaveTextContent('Tidpunkten kan inte ligga i framtiden.');
   });
 
-  it('accepts Swedish letters, emoji and right-to-left script', async () => {
+  it('accepts Swedish letters, emoji (also joined ones) and right-to-left script, storing å as one letter', async () => {
     const services = fakeServices();
     await openForm(services);
     fillValid();
-    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Åsa såg ett fel 🚑 – خطأ في الجرعة' } });
+    // "Åsa" typed with a combining ring (as some keyboards and pastes do), a nurse emoji made with a
+    // zero-width joiner, Arabic, and Persian with its zero-width non-joiner.
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'A\u030asa såg ett fel 🚑👩\u200d⚕️ – خطأ في الجرعة' } });
+    fireEvent.change(screen.getByLabelText(/^Plats/), { target: { value: 'بخش می\u200cخواهم' } });
     submit();
     await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
-    expect((services.incidents.submit as jest.Mock).mock.calls[0][0].title).toBe('Åsa såg ett fel 🚑 – خطأ في الجرعة');
+    const sent = (services.incidents.submit as jest.Mock).mock.calls[0][0];
+    expect(sent.title).toBe('\u00c5sa såg ett fel 🚑👩\u200d⚕️ – خطأ في الجرعة');
+    expect(sent.location).toBe('بخش می\u200cخواهم');
+  });
+
+  it('refuses a zero-width space and a byte order mark, naming the field', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Fel\u200bdos' } });
+    fireEvent.change(screen.getByLabelText(/^Vad hände/), { target: { value: '\ufeffText' } });
+    submit();
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Rubrik innehåller osynliga styrtecken.');
+    expect(summary).toHaveTextContent(/Vad hände.* innehåller osynliga styrtecken\./);
+    expect(services.incidents.submit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a time in the absurd past', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    fillValid();
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: '1899-12-31' } });
+    submit();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Tidpunkten ligger mer än fem år bakåt. Kontrollera året.');
+    expect(services.incidents.submit).not.toHaveBeenCalled();
   });
 
   it('refuses files that are not photos or PDF, and files over 10 MB', async () => {
@@ -87,6 +115,19 @@ describe('validation', () => {
 });
 
 describe('submitting', () => {
+  it('sends once when the form is submitted twice in the same instant', async () => {
+    const services = fakeServices();
+    await openForm(services);
+    fillValid();
+    const form = screen.getByRole('button', { name: 'Skicka rapporten' }).closest('form')!;
+    act(() => {
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+    });
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    expect(services.incidents.submit).toHaveBeenCalledTimes(1);
+  });
+
   it('sends the report with a client ReportId and the time in Stockholm, then shows the receipt', async () => {
     const services = fakeServices();
     await openForm(services);
@@ -198,7 +239,7 @@ describe('submitting', () => {
     });
     submit();
     await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
-    expect(screen.getByText('1 bilagor sparades.')).toBeInTheDocument();
+    expect(screen.getByText('1 bilaga sparades.')).toBeInTheDocument();
     expect(screen.getByText(/Bilagan b\.pdf kunde inte laddas upp\. Rapporten är sparad/)).toBeInTheDocument();
     expect(services.incidents.submit).toHaveBeenCalledTimes(1);
     add.mockResolvedValueOnce({ fileName: 'b.pdf', ok: true });

@@ -76,7 +76,7 @@ describe('staff (Anna Lind)', () => {
     await main(page).getByRole('button', { name: 'Skicka rapporten' }).click();
 
     await main(page).getByRole('heading', { name: 'Tack! Din rapport är registrerad' }).waitFor();
-    await main(page).getByText('1 bilagor sparades.').waitFor();
+    await main(page).getByText('1 bilaga sparades.').waitFor();
     await main(page).getByText('Ny', { exact: true }).waitFor();
     const stored = [...server.store.list('incidents').items.values()].find((i) => i.fields.Title === TITLE)!;
     expect(stored.fields).toMatchObject({ Category: 'Skada på byggnad', EventType: 'Brist', Severity: 'Måttlig', Status: 'Ny', Anonymous: false });

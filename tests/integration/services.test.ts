@@ -128,6 +128,23 @@ describe('filing a report', () => {
     expect([...server.store.list('incidents').items.values()].filter((i) => i.fields.ReportId === report.reportId)).toHaveLength(1);
   });
 
+  it('keeps a stored report retryable when its answer was lost and looking it up fails for now', async () => {
+    const { services } = sessionFor(server, 'anna');
+    await services.incidents.getMyReports();
+    const report = newReport({ title: 'Svar och uppslag tappades' });
+    // The first POST is stored but its answer lost; PnPjs's retry is refused as a duplicate; the
+    // lookup by ReportId is unavailable. The form must be told to try again, not that it failed.
+    server.faults.set([
+      { kind: 'dropAfterCommit', count: 1, method: 'POST', path: 'Handelser' },
+      { kind: 'unavailable', method: 'GET', path: 'ReportId' }
+    ]);
+    await expect(services.incidents.submit(report)).rejects.toMatchObject({ transient: true });
+    server.faults.clear();
+    // The form's next attempt, with the same ReportId, finds the one stored report.
+    expect((await services.incidents.submit(report)).title).toBe('Svar och uppslag tappades');
+    expect([...server.store.list('incidents').items.values()].filter((i) => i.fields.ReportId === report.reportId)).toHaveLength(1);
+  }, 20000);
+
   it('waits out throttling with Retry-After, as PnPjs does in SharePoint, and says so', async () => {
     const { services, onRetry } = sessionFor(server, 'anna');
     await services.incidents.getMyReports();

@@ -71,6 +71,24 @@ describe('sakerhet.sppkg', () => {
     }
   });
 
+  it('names and describes every web part in Swedish and in English for the toolbox', async () => {
+    const webPartFiles = Object.keys(zip.files).filter((n) => /\/WebPart_[0-9a-f-]+\.xml$/.test(n));
+    for (const file of webPartFiles) {
+      const manifest = JSON.parse(parse(await text(file)).getElementsByTagName('ClientSideComponent')[0].getAttribute('ComponentManifest')!);
+      for (const entry of manifest.preconfiguredEntries) {
+        for (const field of ['title', 'description']) {
+          const { default: sv, 'en-US': en } = entry[field] as { default: string; 'en-US': string };
+          expect(sv.trim().length).toBeGreaterThan(3);
+          expect(en.trim().length).toBeGreaterThan(3);
+          // English without Swedish words left in it, each a sentence that starts as one.
+          expect(en).not.toMatch(/[åäöÅÄÖ]/);
+          expect(en).toMatch(/^[A-Z]/);
+          expect(sv).toMatch(/^[A-ZÅÄÖ]/);
+        }
+      }
+    }
+  });
+
   it('bundles neither a second copy of teams-js nor the dev sample content', async () => {
     const scripts = Object.keys(zip.files).filter((n) => /^ClientSideAssets\/.*\.js$/.test(n));
     expect(scripts.length).toBeGreaterThan(1);

@@ -9,20 +9,33 @@ import { formatDate, formatDateTime } from '../common/format';
 import { label } from '../common/labels';
 import { incidentsText, outcomeText, statusText, summaryText, targetText, typeBreakdown } from './text';
 
+/** Characters XML 1.0 cannot hold: most C0 controls, lone surrogates, U+FFFE and U+FFFF. */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * List text as a Word file can hold it. The docx library escapes markup but passes control
+ * characters on, and one of them (PowerPoint's line break U+000B comes along when text is pasted)
+ * makes the whole document unreadable; they become U+FFFD, the replacement character.
+ */
+function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
 function p(text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun(text)], spacing: { after: 120 } });
+  return new Paragraph({ children: [new TextRun(xmlText(text))], spacing: { after: 120 } });
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ text, heading: level, spacing: { before: 240, after: 120 } });
+  return new Paragraph({ text: xmlText(text), heading: level, spacing: { before: 240, after: 120 } });
 }
 
 function bullet(text: string, bold?: string): Paragraph {
-  return new Paragraph({ bullet: { level: 0 }, children: bold ? [new TextRun({ text: `${bold}: `, bold: true }), new TextRun(text)] : [new TextRun(text)] });
+  const run = new TextRun(xmlText(text));
+  return new Paragraph({ bullet: { level: 0 }, children: bold ? [new TextRun({ text: `${xmlText(bold)}: `, bold: true }), run] : [run] });
 }
 
 function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: xmlText(text), bold })] })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))]

@@ -117,6 +117,9 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
 
   const onSubmit = (e: React.FormEvent): void => {
     e.preventDefault();
+    if (busy) {
+      return;
+    }
     const found = validateReport(draft, areas, files, strings);
     setErrors(found);
     if (Object.keys(found).length > 0) {

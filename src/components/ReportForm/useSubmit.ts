@@ -34,6 +34,8 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
   const [state, setState] = React.useState<SubmitState>({ phase: 'idle' });
   const wake = React.useRef<() => void>();
   const cancelled = React.useRef(false);
+  // A second submit while one is under way (a double click, Enter twice) does nothing.
+  const inFlight = React.useRef(false);
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -70,7 +72,7 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
       wake.current = done;
     });
 
-  const submit = async (report: INewIncident, files: File[]): Promise<void> => {
+  const send = async (report: INewIncident, files: File[]): Promise<void> => {
     cancelled.current = false;
     set({ phase: 'saving' });
     const unsubscribe = services.onRetry((attempt) => set({ phase: 'saving', retry: attempt }));
@@ -105,6 +107,16 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
       results.push(await services.incidents.addAttachment(incident!.id, files[i], results.map((r) => r.storedName ?? r.fileName)));
     }
     set({ phase: 'done', incident: incident!, attachments: results, files });
+  };
+
+  const submit = (report: INewIncident, files: File[]): Promise<void> => {
+    if (inFlight.current) {
+      return Promise.resolve();
+    }
+    inFlight.current = true;
+    return send(report, files).finally(() => {
+      inFlight.current = false;
+    });
   };
 
   const retryAttachment = async (file: File): Promise<void> => {

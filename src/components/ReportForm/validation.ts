@@ -42,12 +42,15 @@ const ALLOWED_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'heif',
 const OLDEST_YEARS = 5;
 
 /**
- * Characters that change how text is shown without being seen: bidirectional overrides (which can
- * make a text read differently from what it says), zero-width characters and control codes.
- * Swedish letters, emoji and right-to-left scripts themselves are fine.
+ * Characters that change how text is shown without being seen: bidirectional embeddings,
+ * overrides and isolates (which can make a text read differently from what it says), zero-width
+ * spaces and word joiners, the byte order mark and control codes. Swedish letters, emoji and
+ * right-to-left scripts are fine, and so are the characters they need: the zero-width joiner and
+ * non-joiner (emoji sequences such as 👩‍⚕️, Persian and Indic scripts) and the left-to-right and
+ * right-to-left marks.
  */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters being refused
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 export function hasInvisibleCharacters(text: string): boolean {
   return INVISIBLE.test(text);
@@ -112,19 +115,24 @@ export function validateReport(draft: IReportDraft, areas: IArea[], files: File[
   return errors;
 }
 
+/** Trimmed, and composed (NFC): an å pasted as a + ring is stored as the one letter å, so searches and exports find it. */
+function clean(text: string): string {
+  return text.trim().normalize('NFC');
+}
+
 /** The report to send; only called on a draft that passed validation. */
 export function toNewIncident(draft: IReportDraft, area: IArea): INewIncident {
   const category = area.reportCategories.includes(draft.category) ? draft.category : '';
   return {
     reportId: draft.reportId,
     areaId: area.id,
-    title: draft.title.trim(),
+    title: clean(draft.title),
     eventType: draft.eventType as EventTypeKey,
     category,
     occurredAt: stockholmInstant(draft.date, draft.time)!,
-    location: draft.location.trim(),
-    description: draft.description.trim(),
-    immediateAction: draft.immediateAction.trim(),
+    location: clean(draft.location),
+    description: clean(draft.description),
+    immediateAction: clean(draft.immediateAction),
     severity: draft.severity as SeverityKey,
     anonymous: draft.anonymous,
     // Authority questions only count where the area asks them.
