@@ -1,4 +1,4 @@
-import { daysBetween, firstSentence, formatDate, stockholmInstant, stockholmNow, withUnit } from '../../src/components/common/format';
+import { daysBetween, firstSentence, formatDate, keepNumbersWhole, stockholmInstant, stockholmNow, withUnit } from '../../src/components/common/format';
 import { matchesSearch } from '../../src/components/common/search';
 import { validityOf } from '../../src/components/Documents/validity';
 import type { IGoverningDocument } from '../../src/model/types';
@@ -36,6 +36,10 @@ describe('formatting', () => {
     expect(withUnit(1.6, 'per 1 000 vårddagar', 'sv-SE')).toBe('1,6 per 1 000 vårddagar');
     expect(withUnit(91, '%', 'sv-SE')).toBe('91 %');
     expect(withUnit(1.6, '', 'en-US')).toBe('1.6');
+    expect(keepNumbersWhole('högst 1,5 per 1 000 vårddagar')).toBe('högst 1,5 per 1\u00a0000 vårddagar');
+    expect(keepNumbersWhole('minst 90 %')).toBe('minst 90\u00a0%');
+    expect(keepNumbersWhole('12 345 678 st')).toBe('12\u00a0345\u00a0678 st');
+    expect(keepNumbersWhole('2 av 31')).toBe('2 av 31');
     expect(formatDate(new Date('2026-06-30T22:00:00Z'), 'sv-SE')).toBe('1 juli 2026');
     expect(firstSentence('Att alla är trygga. Mer text.')).toBe('Att alla är trygga.');
   });

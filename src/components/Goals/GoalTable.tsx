@@ -1,24 +1,17 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
 import { computedStatus } from '../../analytics/indicators';
 import type { GoalStatusKey, IGoal } from '../../model/types';
-import { formatDate, withUnit } from '../common/format';
+import { formatDate, keepNumbersWhole, withUnit } from '../common/format';
 import { label } from '../common/labels';
 import { StatusBadge, StatusTone } from '../common/StatusBadge';
 
 const useStyles = makeStyles((theme) => ({
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    selectors: {
-      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
-      th: { fontWeight: 600 },
-      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
-    }
-  },
+  scroller: scrollerStyle,
+  table: tableStyle(theme),
   note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext }
 }));
 
@@ -84,9 +77,9 @@ export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX
                     <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale)) : strings.computedFromReports}</p>
                   )}
                 </td>
-                <td className="num">{g.baseline === undefined ? '–' : withUnit(g.baseline, g.unit, locale)}</td>
-                <td className="num">{format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale))}</td>
-                <td className="num">{outcome === undefined ? strings.notMeasured : withUnit(outcome, g.unit, locale)}</td>
+                <td className="num">{g.baseline === undefined ? '–' : keepNumbersWhole(withUnit(g.baseline, g.unit, locale))}</td>
+                <td className="num">{keepNumbersWhole(format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale)))}</td>
+                <td className="num">{outcome === undefined ? strings.notMeasured : keepNumbersWhole(withUnit(outcome, g.unit, locale))}</td>
                 <td>
                   <StatusBadge tone={goalTone(status)}>{label(strings, 'goalStatus', status)}</StatusBadge>
                   {g.statusOverride && (

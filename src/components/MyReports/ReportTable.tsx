@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { scrollerStyle, tableStyle } from '../common/styles';
 import { useStrings } from '../../hooks/useHost';
 import type { IArea, IIncident, IncidentStatusKey } from '../../model/types';
 import { formatDate, isoDate } from '../common/format';
@@ -8,16 +9,11 @@ import { RouteLink } from '../common/RouteLink';
 import { StatusBadge, StatusTone } from '../common/StatusBadge';
 
 const useStyles = makeStyles((theme) => ({
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    selectors: {
-      'th, td': { textAlign: 'left', padding: '8px 12px 8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
-      th: { fontWeight: 600, whiteSpace: 'nowrap' },
-      caption: { textAlign: 'left', position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }
-    }
-  }
+  scroller: scrollerStyle,
+  table: [
+    tableStyle(theme),
+    { selectors: { th: { whiteSpace: 'nowrap' }, caption: { textAlign: 'left', position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' } } }
+  ]
 }));
 
 export function statusTone(status: IncidentStatusKey): StatusTone {

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { controlStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
@@ -10,16 +11,7 @@ const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, position: 'relative', maxWidth: 420 },
   label: { fontWeight: 600 },
   chosen: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
-  input: {
-    font: 'inherit',
-    minHeight: 32,
-    padding: '4px 8px',
-    color: theme.semanticColors.inputText,
-    background: theme.semanticColors.inputBackground,
-    border: `1px solid ${theme.semanticColors.inputBorder}`,
-    borderRadius: 2,
-    selectors: { ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' } }
-  },
+  input: controlStyle(theme),
   list: {
     listStyle: 'none',
     margin: 0,

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { tableStyle } from '../common/styles';
 import { useStrings } from '../../hooks/useHost';
 
 const useStyles = makeStyles((theme) => ({
@@ -22,12 +23,7 @@ const useStyles = makeStyles((theme) => ({
   colLabels: { display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gap: 4, fontSize: theme.fonts.xSmall.fontSize, textAlign: 'center', marginTop: 4 },
   srOnly: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   details: { marginTop: 8, selectors: { summary: { cursor: 'pointer', color: theme.semanticColors.link }, 'summary:focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}` } } },
-  table: {
-    borderCollapse: 'collapse',
-    marginTop: 6,
-    fontSize: theme.fonts.small.fontSize,
-    selectors: { 'th, td': { padding: '2px 12px 2px 0', textAlign: 'left', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` }, 'td.num, th.num': { textAlign: 'right' } }
-  }
+  table: [tableStyle(theme, '2px 12px 2px 0'), { width: 'auto', marginTop: 6, fontSize: theme.fonts.small.fontSize }]
 }));
 
 export interface IChartRow {

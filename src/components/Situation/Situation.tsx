@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { useRouter, useStrings } from '../../hooks/useHost';
@@ -35,16 +36,8 @@ const useStyles = makeStyles((theme) => ({
   section: { margin: '0 0 28px' },
   sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
   help: { margin: '0 0 8px', maxWidth: '75ch', color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    selectors: {
-      'th, td': { textAlign: 'left', padding: '6px 12px 6px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
-      th: { fontWeight: 600 },
-      'td.num, th.num': { textAlign: 'right', whiteSpace: 'nowrap' }
-    }
-  }
+  scroller: scrollerStyle,
+  table: tableStyle(theme, '6px 12px 6px 0')
 }));
 
 const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];

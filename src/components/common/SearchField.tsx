@@ -1,28 +1,14 @@
 import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, maxWidth: 480 },
   label: { fontWeight: 600 },
   box: { position: 'relative', display: 'flex', alignItems: 'center' },
   icon: { position: 'absolute', left: 8, color: theme.semanticColors.inputPlaceholderText, pointerEvents: 'none' },
-  input: {
-    font: 'inherit',
-    width: '100%',
-    minHeight: 32,
-    boxSizing: 'border-box',
-    padding: '4px 8px 4px 30px',
-    color: theme.semanticColors.inputText,
-    background: theme.semanticColors.inputBackground,
-    border: `1px solid ${theme.semanticColors.inputBorder}`,
-    borderRadius: 2,
-    selectors: {
-      ':hover': { borderColor: theme.semanticColors.inputBorderHovered },
-      ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' },
-      '::placeholder': { color: theme.semanticColors.inputPlaceholderText, opacity: 1 }
-    }
-  }
+  input: [controlStyle(theme), { width: '100%', boxSizing: 'border-box', padding: '4px 8px 4px 30px' }]
 }));
 
 export interface ISearchFieldProps {

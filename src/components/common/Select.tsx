@@ -1,23 +1,11 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, minWidth: 0 },
   label: { fontWeight: 600 },
-  select: {
-    font: 'inherit',
-    minHeight: 32,
-    padding: '4px 8px',
-    color: theme.semanticColors.inputText,
-    background: theme.semanticColors.inputBackground,
-    border: `1px solid ${theme.semanticColors.inputBorder}`,
-    borderRadius: 2,
-    maxWidth: '100%',
-    selectors: {
-      ':hover': { borderColor: theme.semanticColors.inputBorderHovered },
-      ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' }
-    }
-  }
+  select: [controlStyle(theme), { maxWidth: '100%' }]
 }));
 
 export interface ISelectOption {

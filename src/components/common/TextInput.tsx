@@ -1,27 +1,21 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, minWidth: 0 },
   label: { fontWeight: 600 },
   required: { color: theme.semanticColors.errorText },
-  control: {
-    font: 'inherit',
-    width: '100%',
-    boxSizing: 'border-box',
-    minHeight: 32,
-    padding: '5px 8px',
-    color: theme.semanticColors.inputText,
-    background: theme.semanticColors.inputBackground,
-    border: `1px solid ${theme.semanticColors.inputBorder}`,
-    borderRadius: 2,
-    colorScheme: theme.isInverted ? 'dark' : 'light',
-    selectors: {
-      ':hover': { borderColor: theme.semanticColors.inputBorderHovered },
-      ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' },
-      '&[aria-invalid="true"]': { borderColor: theme.semanticColors.errorText, borderWidth: 2 }
+  control: [
+    controlStyle(theme),
+    {
+      width: '100%',
+      boxSizing: 'border-box',
+      padding: '5px 8px',
+      colorScheme: theme.isInverted ? 'dark' : 'light',
+      selectors: { '&[aria-invalid="true"]': { borderColor: theme.semanticColors.errorText, borderWidth: 2 } }
     }
-  },
+  ],
   textarea: { resize: 'vertical', lineHeight: '1.4' },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize, fontWeight: 600 }

@@ -41,6 +41,11 @@ export function withUnit(value: number, unit: string, locale: Locale): string {
   return unit === '%' ? `${n} %` : `${n} ${unit}`;
 }
 
+/** For narrow table cells: no line break inside "1 000" or before "%", so a number stays whole. */
+export function keepNumbersWhole(text: string): string {
+  return text.replace(/(\d) (?=\d{3}(\D|$))/g, '$1\u00a0').replace(/ %/g, '\u00a0%');
+}
+
 /** The first sentence of a text, for summaries. */
 export function firstSentence(text: string): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(text.trim());

@@ -1,0 +1,37 @@
+/** Looks several components share, so that every control and table in the app looks alike. */
+import type { IRawStyle, ITheme } from '@fluentui/react/lib/Styling';
+
+/** A form control: the theme's input colours, and a focus ring that shows in every theme. */
+export function controlStyle(theme: ITheme): IRawStyle {
+  return {
+    font: 'inherit',
+    minHeight: 32,
+    padding: '4px 8px',
+    color: theme.semanticColors.inputText,
+    background: theme.semanticColors.inputBackground,
+    border: `1px solid ${theme.semanticColors.inputBorder}`,
+    borderRadius: 2,
+    selectors: {
+      ':hover': { borderColor: theme.semanticColors.inputBorderHovered },
+      ':focus': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '1px' },
+      '::placeholder': { color: theme.semanticColors.inputPlaceholderText, opacity: 1 }
+    }
+  };
+}
+
+/** A data table: rows divided by lines, cells aligned to the top; cells with class `num` align right. */
+export function tableStyle(theme: ITheme, cellPadding: string = '8px 12px 8px 0'): IRawStyle {
+  return {
+    width: '100%',
+    borderCollapse: 'collapse',
+    selectors: {
+      'th, td': { textAlign: 'left', padding: cellPadding, borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, verticalAlign: 'top' },
+      th: { fontWeight: 600 },
+      // Values with units ("1,6 per 1 000 vårddagar") may wrap, so that narrow screens keep the text columns readable.
+      'td.num, th.num': { textAlign: 'right' }
+    }
+  };
+}
+
+/** Lets a wide table scroll on its own at 320 px instead of the page. */
+export const scrollerStyle: IRawStyle = { overflowX: 'auto', maxWidth: '100%' };
