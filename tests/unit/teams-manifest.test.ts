@@ -1,8 +1,10 @@
 /** teams/manifest.json against Microsoft's published schema for its manifestVersion. */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+// ajv 6: the version SPFx 1.21's toolchain expects as a devDependency (m365 spfx project doctor,
+// FN002007), and one that still reads JSON Schema draft-04, the draft of Teams' manifest schemas.
+import Ajv from 'ajv';
+import draft04 from 'ajv/lib/refs/json-schema-draft-04.json';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'teams', 'manifest.json'), 'utf8'));
@@ -15,14 +17,26 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('Teams app manifest', () => {
-  it(`validates against Microsoft's schema for its version`, () => {
+  function manifestValidator(): Ajv.ValidateFunction {
     const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const ajv = new Ajv({ allErrors: true, schemaId: 'auto', unknownFormats: 'ignore' });
+    ajv.addMetaSchema(draft04);
+    return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  }
+
+  it(`validates against Microsoft's schema for its version`, () => {
+    const validate = manifestValidator();
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+  });
+
+  it('is checked by a validator that refuses what the schema refuses', () => {
+    const validate = manifestValidator();
+    const { id, ...withoutId } = manifest;
+    expect(id).toBeTruthy();
+    expect(validate(withoutId)).toBe(false);
+    expect(validate({ ...manifest, staticTabs: [{ ...manifest.staticTabs[0], scopes: ['nowhere'] }] })).toBe(false);
   });
 
   it('is schema 1.17 or later with a static tab "Säkerhet" hosting the app web part', () => {
