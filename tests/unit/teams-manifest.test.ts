@@ -4,7 +4,6 @@ import { join } from 'path';
 // ajv 6: the version SPFx 1.21's toolchain expects as a devDependency (m365 spfx project doctor,
 // FN002007), and one that still reads JSON Schema draft-04, the draft of Teams' manifest schemas.
 import Ajv from 'ajv';
-import draft04 from 'ajv/lib/refs/json-schema-draft-04.json';
 
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'teams', 'manifest.json'), 'utf8'));
@@ -20,7 +19,7 @@ describe('Teams app manifest', () => {
   function manifestValidator(): Ajv.ValidateFunction {
     const schemaPath = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
     const ajv = new Ajv({ allErrors: true, schemaId: 'auto', unknownFormats: 'ignore' });
-    ajv.addMetaSchema(draft04);
+    ajv.addMetaSchema(JSON.parse(readFileSync(require.resolve('ajv/lib/refs/json-schema-draft-04.json'), 'utf8')));
     return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   }
 
