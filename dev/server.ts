@@ -13,6 +13,7 @@ import { readCookie } from './emulator/cookies';
 import { Errors } from './emulator/errors';
 import { FaultRule, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
+import { siteTimeZone } from './emulator/regional';
 import { seedSampleContent } from './emulator/seed';
 import { Store } from './emulator/store';
 
@@ -26,6 +27,8 @@ export interface DevServerOptions {
   hostBuildDir?: string;
   /** The moment the sample content is relative to (tests pin it). */
   now?: Date;
+  /** The site's regional-settings time zone: an IANA name or SharePoint zone ID (default Europe/Stockholm, see emulator/regional.ts). */
+  siteTimeZone?: string;
   quiet?: boolean;
 }
 
@@ -107,6 +110,7 @@ const STATIC_TYPES: Record<string, string> = {
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const store = new Store(options.dataDir);
+  store.timeZone = siteTimeZone(options.siteTimeZone);
   store.open();
   if (options.reset || store.isEmpty) {
     if (!store.isEmpty) {

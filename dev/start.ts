@@ -8,6 +8,8 @@
  *   npm start -- --port 9000      or PORT=9000 npm start
  *   npm start -- --data DIR       keep the data somewhere else
  *   npm start -- --no-build       skip the dev host build (tests that only need the emulator)
+ *   SITE_TIME_ZONE=America/New_York npm start   the site's regional-settings time zone (IANA name
+ *                                 or SharePoint zone ID; default Europe/Stockholm)
  */
 import { rmSync } from 'fs';
 import { join, resolve } from 'path';
@@ -59,9 +61,9 @@ async function main(): Promise<void> {
     rmSync(args.dataDir, { recursive: true, force: true });
     console.log('Starting over from the sample content (--reset)');
   }
-  const server = await startDevServer({ port: args.port, dataDir: args.dataDir });
+  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE });
   const counts = [...server.store.lists.values()].map((l) => `${l.schema.title}: ${l.items.size}`).join(', ');
-  console.log(`Local SharePoint emulator: ${counts} (data in ${args.dataDir})`);
+  console.log(`Local SharePoint emulator: ${counts} (data in ${args.dataDir}; site time zone ${server.store.timeZone.iana})`);
   console.log(`Säkerhet is running at ${server.url}/`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;

@@ -8,9 +8,8 @@
 import { IFieldSchema, IListSchema, LISTS } from '../../src/model/schema';
 import { Errors, SPError } from './errors';
 import { formulaPasses } from './formula';
+import { siteMidnight } from './regional';
 import { ListData, SiteUser, Store, StoredItem, storedName } from './store';
-
-export const SITE_TIME_ZONE = 'Europe/Stockholm';
 
 /** SharePoint's limit for multiple lines of plain text in a list. */
 const NOTE_MAX = 63999;
@@ -33,23 +32,6 @@ function typeError(field: IFieldSchema, expected: string): SPError {
     '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
     `A type named '${expected}' could not be resolved by the model. The value for '${storedName(field.type, field.name)}' (${field.displayName}) has the wrong type.`
   );
-}
-
-/** Midnight in Stockholm of the calendar day that `instant` falls on there, as a UTC ISO string. */
-export function siteMidnight(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  const [y, m, d] = parts.split('-').map(Number);
-  // Find the UTC instant whose Stockholm wall-clock time is 00:00 on y-m-d (offset is +1 or +2 h).
-  for (const offsetHours of [1, 2, 0]) {
-    const guess = new Date(Date.UTC(y, m - 1, d, -offsetHours));
-    const wall = new Intl.DateTimeFormat('en-GB', { timeZone: SITE_TIME_ZONE, hour: '2-digit', hourCycle: 'h23', day: '2-digit' }).formatToParts(guess);
-    const hour = Number(wall.find((p) => p.type === 'hour')!.value);
-    const day = Number(wall.find((p) => p.type === 'day')!.value);
-    if (hour === 0 && day === d) {
-      return guess.toISOString().replace('.000Z', 'Z');
-    }
-  }
-  return new Date(Date.UTC(y, m - 1, d)).toISOString().replace('.000Z', 'Z');
 }
 
 function arrayOf(value: unknown): unknown[] | undefined {
@@ -105,8 +87,8 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       if (date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 8900) {
         throw fieldError(field, 'The date is outside the range SharePoint can store.');
       }
-      // Date-only columns hold midnight in the site's time zone.
-      return field.dateOnly ? siteMidnight(date) : date.toISOString().replace('.000Z', 'Z');
+      // Date-only columns hold midnight of the day in the site's time zone (regional.ts).
+      return field.dateOnly ? siteMidnight(date, store.timeZone.iana) : date.toISOString().replace('.000Z', 'Z');
     }
     case 'Boolean':
       if (typeof value !== 'boolean') {

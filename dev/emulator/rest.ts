@@ -11,6 +11,7 @@ import { ReadContext, applyWrite, entityTypeName, fileUrl, itemJson, parseProjec
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { evaluate, runQuery } from './query';
 import { readCookie } from './cookies';
+import { timeZoneJson } from './regional';
 import { ListData, SiteUser, Store, StoredFile, StoredItem } from './store';
 
 export interface EmulatorRequest {
@@ -254,6 +255,10 @@ export class SharePointEmulator {
         ServerRelativeUrl: site,
         Language: 1053
       });
+    }
+    if (lower === 'regionalsettings' && segments[2]?.toLowerCase() === 'timezone' && segments.length === 3 && method === 'GET') {
+      // The site's regional-settings time zone (regional.ts); a Swedish site (Language 1053) answers in Swedish.
+      return json(200, timeZoneJson(this.store.timeZone, 'sv', ctx.apiUrl, ctx.metadata));
     }
     if (lower === 'currentuser' && segments.length === 2) {
       return json(200, this.userJson(user));

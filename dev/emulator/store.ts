@@ -9,6 +9,7 @@
  * during a snapshot leaves the previous snapshot and the journal intact.
  */
 import { createHash, randomUUID } from 'crypto';
+import { DEFAULT_SITE_TIME_ZONE, ISiteTimeZone } from './regional';
 import * as fs from 'fs';
 import { join } from 'path';
 import { IListSchema, LISTS, ListKey } from '../../src/model/schema';
@@ -228,6 +229,8 @@ function indexKey(value: unknown): number | string | undefined {
 export class Store {
   public readonly lists = new Map<ListKey, ListData>();
   public readonly users = new Map<number, SiteUser>();
+  /** The site's regional-settings time zone (see regional.ts). */
+  public timeZone: ISiteTimeZone = DEFAULT_SITE_TIME_ZONE;
   private readonly indexes = new Map<string, ColumnIndex>();
   private readonly memoryBlobs = new Map<string, Buffer>();
   private seq = 0;

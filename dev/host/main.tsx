@@ -14,7 +14,7 @@ import { SITE_URL } from '../../src/model/schema';
 import { mountApp, mountNotConfigured } from '../../src/app/mountApp';
 import { IHost, teamsHost } from '../../src/app/host';
 import { webPartView, WebPartKind } from '../../src/app/webParts';
-import { normalizeLocale } from '../../src/loc';
+import { languageOf, normalizeLocale } from '../../src/loc';
 import { createServices } from '../../src/services';
 import { createSp } from '../../src/services/sp';
 import { devSpfxContext } from './context';
@@ -103,7 +103,7 @@ function DevBar({ users, current, teams }: { users: IDevUser[]; current?: string
         </label>
         <label>
           Språk
-          <select value={normalizeLocale(lang)} onChange={(e) => go(withParams({ lang: e.target.value === 'en-US' ? 'en-us' : undefined }) + window.location.hash)}>
+          <select value={languageOf(normalizeLocale(lang)) === 'en' ? 'en-US' : 'sv-SE'} onChange={(e) => go(withParams({ lang: e.target.value === 'en-US' ? 'en-us' : undefined }) + window.location.hash)}>
             <option value="sv-SE">Svenska</option>
             <option value="en-US">English</option>
           </select>
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     host = { kind: 'sharepoint', locale: normalizeLocale(lang ?? 'sv-SE'), theme: 'light' };
   }
 
-  document.documentElement.lang = host.locale === 'en-US' ? 'en' : 'sv';
+  document.documentElement.lang = host.locale;
   document.body.dataset.host = hostKind;
   document.body.dataset.theme = hostKind === 'teams' ? themeParam : 'default';
   teams?.onTheme((t) => (document.body.dataset.theme = t));
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   if (hostKind === 'sharepoint') {
     page.className = 'sp-page';
     page.innerHTML = '<div class="sp-suitebar">SharePoint · Ledningssystemet</div><main class="sp-canvas" id="sp-main"><h1 class="sp-title"></h1><div class="sp-webpart"></div></main>';
-    page.querySelector('.sp-title')!.textContent = host.locale === 'en-US' ? 'Management system' : 'Ledningssystemet';
+    page.querySelector('.sp-title')!.textContent = languageOf(host.locale) === 'en' ? 'Management system' : 'Ledningssystemet';
     canvas = page.querySelector('.sp-webpart')!;
   } else {
     page.className = 'teams-tab';

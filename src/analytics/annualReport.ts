@@ -7,7 +7,8 @@
  * The printable view and the Word document both render this one model.
  */
 import type { EventTypeKey, GoalStatusKey, IAction, IArea, IGoal, IncidentStatusKey, SeverityKey } from '../model/types';
-import { IGoalResult, inYear, IReportFacts, isSerious } from './indicators';
+import { inYear, TimeZone } from '../model/calendar';
+import { IGoalResult, IReportFacts, isSerious } from './indicators';
 import { computeSituation, EVENT_TYPE_KEYS, GOAL_STATUS_KEYS, ICountPair } from './situation';
 
 export interface IAnnualEvent {
@@ -82,12 +83,13 @@ function mostSevere(facts: IReportFacts[], max: number): IReportFacts[] {
   return [...chosen].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }
 
-export function buildAnnualReport(input: IAnnualReportInput, now: Date): IAnnualReport {
+/** @param zone the site's time zone (IANA): the year is the site's calendar year */
+export function buildAnnualReport(input: IAnnualReportInput, now: Date, zone: TimeZone): IAnnualReport {
   const { year } = input;
   const factById = new Map(input.facts.map((f) => [f.id, f]));
   const sections = input.areas.map<IAnnualAreaSection>((area) => {
-    const situation = computeSituation(year, input.facts, input.goals, now, area);
-    const yearFacts = input.facts.filter((f) => f.areaId === area.id && inYear(f.occurredAt, year));
+    const situation = computeSituation(year, input.facts, input.goals, now, zone, area);
+    const yearFacts = input.facts.filter((f) => f.areaId === area.id && inYear(f.occurredAt, year, zone));
     const analysed = yearFacts.filter((f) => (f.eventType === 'risk' || isSerious(f)) && input.analyses.has(f.id));
     const serious = yearFacts.filter(isSerious);
     const completed = input.completedActions

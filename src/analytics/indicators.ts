@@ -6,6 +6,7 @@
  * Pure functions over plain rows, so the app, the lägesbild and the säkerhetsberättelse compute
  * the same numbers, and tests can check them against hand-counted data.
  */
+import { dayIn, daysBetween, inYear, TimeZone } from '../model/calendar';
 import type { EventTypeKey, GoalStatusKey, IGoal, IMeasure, IncidentStatusKey, SeverityKey } from '../model/types';
 
 /** What the analytics need of a report. */
@@ -26,7 +27,8 @@ export interface IReportFacts {
   authorityReportedAt?: Date;
 }
 
-const DAY = 86400000;
+/** A day as a unit of elapsed time (for the median time to close, a duration, not a calendar count). */
+const DAY_MS = 86400000;
 const SEVERITY_ORDER: SeverityKey[] = ['low', 'moderate', 'serious', 'critical'];
 
 export function severityAtLeast(severity: SeverityKey, min: SeverityKey): boolean {
@@ -35,16 +37,6 @@ export function severityAtLeast(severity: SeverityKey, min: SeverityKey): boolea
 
 export function isSerious(r: Pick<IReportFacts, 'severity'>): boolean {
   return severityAtLeast(r.severity, 'serious');
-}
-
-/** 1 January 00:00 Stockholm time of a year, as an instant. */
-export function yearStart(year: number): Date {
-  // Stockholm is UTC+1 in January.
-  return new Date(Date.UTC(year, 0, 1) - 3600000);
-}
-
-export function inYear(date: Date, year: number): boolean {
-  return date >= yearStart(year) && date < yearStart(year + 1);
 }
 
 export function matchesMeasure(r: IReportFacts, m: IMeasure): boolean {
@@ -74,36 +66,48 @@ function round1(value: number): number {
 }
 
 /**
- * A computed indicator for one area and year.
- * - count: the matching reports that occurred in the year;
- * - closedWithin: the share (%) of matching reports closed within `days` of being reported,
- *   among those already decided (closed, or open for longer than `days`);
- * - medianDaysToClose: the median number of days from report to closing, for closed ones.
- * Undefined when there is nothing to measure yet.
+ * Of reports that are or may be closed: whether each was closed within `days` calendar days of the
+ * day it was reported (site's calendar), and how many are decided (closed, or open for longer).
+ * Shared by the indicators and the lägesbild, so both count alike.
  */
-export function computeIndicator(measure: IMeasure, areaRows: IReportFacts[], year: number, now: Date): number | undefined {
-  const rows = areaRows.filter((r) => inYear(r.occurredAt, year) && matchesMeasure(r, measure));
+export function closedWithinDays(rows: IReportFacts[], days: number, now: Date, zone: TimeZone): { decided: number; within: number } {
+  const today = dayIn(now, zone);
+  let decided = 0;
+  let within = 0;
+  for (const r of rows) {
+    const reported = dayIn(r.created, zone);
+    if (r.closedAt) {
+      decided++;
+      if (daysBetween(reported, dayIn(r.closedAt, zone)) <= days) {
+        within++;
+      }
+    } else if (daysBetween(reported, today) > days) {
+      decided++;
+    }
+  }
+  return { decided, within };
+}
+
+/**
+ * A computed indicator for one area and year (of the site's calendar).
+ * - count: the matching reports that occurred in the year;
+ * - closedWithin: the share (%) of matching reports closed within `days` calendar days of being
+ *   reported, among those already decided (closed, or open for longer than `days`);
+ * - medianDaysToClose: the median time from report to closing in days (elapsed time), for closed ones.
+ * Undefined when there is nothing to measure yet.
+ * @param zone the site's time zone (IANA)
+ */
+export function computeIndicator(measure: IMeasure, areaRows: IReportFacts[], year: number, now: Date, zone: TimeZone): number | undefined {
+  const rows = areaRows.filter((r) => inYear(r.occurredAt, year, zone) && matchesMeasure(r, measure));
   switch (measure.kind) {
     case 'count':
       return rows.length;
     case 'closedWithin': {
-      const days = measure.days ?? 30;
-      let decided = 0;
-      let within = 0;
-      for (const r of rows) {
-        if (r.closedAt) {
-          decided++;
-          if (r.closedAt.getTime() - r.created.getTime() <= days * DAY) {
-            within++;
-          }
-        } else if (now.getTime() - r.created.getTime() > days * DAY) {
-          decided++;
-        }
-      }
+      const { decided, within } = closedWithinDays(rows, measure.days ?? 30, now, zone);
       return decided === 0 ? undefined : round1((100 * within) / decided);
     }
     case 'medianDaysToClose': {
-      const closed = rows.filter((r) => r.closedAt).map((r) => (r.closedAt!.getTime() - r.created.getTime()) / DAY);
+      const closed = rows.filter((r) => r.closedAt).map((r) => (r.closedAt!.getTime() - r.created.getTime()) / DAY_MS);
       const m = median(closed);
       return m === undefined ? undefined : round1(m);
     }
@@ -111,9 +115,9 @@ export function computeIndicator(measure: IMeasure, areaRows: IReportFacts[], ye
 }
 
 /** The goal's outcome: entered, or computed from its area's reports. */
-export function goalOutcome(goal: IGoal, areaRows: IReportFacts[], now: Date): number | undefined {
+export function goalOutcome(goal: IGoal, areaRows: IReportFacts[], now: Date, zone: TimeZone): number | undefined {
   if (goal.indicatorSource === 'computed' && goal.measure) {
-    return computeIndicator(goal.measure, areaRows, goal.period, now);
+    return computeIndicator(goal.measure, areaRows, goal.period, now, zone);
   }
   return goal.outcome;
 }
@@ -149,8 +153,8 @@ export interface IGoalResult {
   computedStatus: GoalStatusKey;
 }
 
-export function evaluateGoal(goal: IGoal, areaRows: IReportFacts[], now: Date): IGoalResult {
-  const outcome = goalOutcome(goal, areaRows, now);
+export function evaluateGoal(goal: IGoal, areaRows: IReportFacts[], now: Date, zone: TimeZone): IGoalResult {
+  const outcome = goalOutcome(goal, areaRows, now, zone);
   const computed = computedStatus(goal, outcome);
   return {
     goal,

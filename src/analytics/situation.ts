@@ -4,16 +4,15 @@
  * serious events with their authority deadlines, and goal fulfilment. Pure, so the view, the
  * säkerhetsberättelse and the tests all count the same way.
  */
-import { authorityDeadlines, AuthorityKey } from '../model/caseRules';
+import { CalendarDay, inYear, monthIndexer, sameMomentYearBefore, TimeZone } from '../model/calendar';
+import { authorityDeadlines, AuthorityKey, daysLeft } from '../model/caseRules';
 import type { EventTypeKey, GoalStatusKey, IArea, IGoal, IncidentStatusKey, SeverityKey } from '../model/types';
-import { evaluateGoal, IGoalResult, inYear, IReportFacts, isSerious } from './indicators';
+import { closedWithinDays, evaluateGoal, IGoalResult, IReportFacts, isSerious } from './indicators';
 
 export const EVENT_TYPE_KEYS: EventTypeKey[] = ['risk', 'nearMiss', 'accident', 'deviation', 'deficiency', 'incident', 'improvement'];
 export const SEVERITY_KEYS: SeverityKey[] = ['low', 'moderate', 'serious', 'critical'];
 export const STATUS_KEYS: IncidentStatusKey[] = ['new', 'investigating', 'actionsOngoing', 'closed'];
 export const GOAL_STATUS_KEYS: GoalStatusKey[] = ['met', 'partlyMet', 'notMet', 'ongoing'];
-
-const DAY = 86400000;
 
 export interface ICountPair {
   current: number;
@@ -23,8 +22,9 @@ export interface ICountPair {
 export interface IDeadlineRow {
   report: IReportFacts;
   authority: AuthorityKey;
-  due: Date;
-  /** Negative when the deadline has passed. */
+  /** The last day, on the site's calendar. */
+  due: CalendarDay;
+  /** Calendar days left: 0 on the last day, negative when the deadline has passed. */
   daysLeft: number;
   reported: boolean;
 }
@@ -55,14 +55,6 @@ function zero<K extends string>(keys: K[]): Record<K, ICountPair> {
   return Object.fromEntries(keys.map((k) => [k, { current: 0, previous: 0 }])) as Record<K, ICountPair>;
 }
 
-// One formatter for all calls: creating one per report costs seconds at 100,000 reports.
-const STOCKHOLM_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', month: 'numeric' });
-
-/** Month 0–11 in Stockholm of an instant. */
-function stockholmMonth(date: Date): number {
-  return Number(STOCKHOLM_MONTH.format(date)) - 1;
-}
-
 function byArea(facts: IReportFacts[]): Map<number, IReportFacts[]> {
   const groups = new Map<number, IReportFacts[]>();
   for (const f of facts) {
@@ -76,13 +68,19 @@ function byArea(facts: IReportFacts[]): Map<number, IReportFacts[]> {
   return groups;
 }
 
-export function computeSituation(year: number, allFacts: IReportFacts[], goals: IGoal[], now: Date, area?: IArea): ISituation {
+/**
+ * The lägesbild of a year of the site's calendar.
+ * @param zone the site's time zone (IANA): years, months, days and deadlines are counted there
+ */
+export function computeSituation(year: number, allFacts: IReportFacts[], goals: IGoal[], now: Date, zone: TimeZone, area?: IArea): ISituation {
   const facts = area ? allFacts.filter((f) => f.areaId === area.id) : allFacts;
-  const current = facts.filter((f) => inYear(f.occurredAt, year));
+  const current = facts.filter((f) => inYear(f.occurredAt, year, zone));
   // While the year is running, compare with the same part of the year before.
-  const running = inYear(now, year);
-  const lastYearNow = new Date(now.getTime() - 365 * DAY);
-  const previous = facts.filter((f) => inYear(f.occurredAt, year - 1) && (!running || f.occurredAt <= lastYearNow));
+  const running = inYear(now, year, zone);
+  const lastYearNow = sameMomentYearBefore(now, zone);
+  const previous = facts.filter((f) => inYear(f.occurredAt, year - 1, zone) && (!running || f.occurredAt <= lastYearNow));
+  const monthOf = monthIndexer(year, zone);
+  const monthLastYear = monthIndexer(year - 1, zone);
   const byType = zero(EVENT_TYPE_KEYS);
   const bySeverity = zero(SEVERITY_KEYS);
   const byStatus = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<IncidentStatusKey, number>;
@@ -91,38 +89,28 @@ export function computeSituation(year: number, allFacts: IReportFacts[], goals: 
     byType[f.eventType].current++;
     bySeverity[f.severity].current++;
     byStatus[f.status]++;
-    byMonth[stockholmMonth(f.occurredAt)].current++;
+    byMonth[monthOf(f.occurredAt)!].current++;
   }
   for (const f of previous) {
     byType[f.eventType].previous++;
     bySeverity[f.severity].previous++;
-    byMonth[stockholmMonth(f.occurredAt)].previous++;
+    byMonth[monthLastYear(f.occurredAt)!].previous++;
   }
-  let decided = 0;
-  let within = 0;
-  for (const f of current) {
-    if (f.closedAt) {
-      decided++;
-      if (f.closedAt.getTime() - f.created.getTime() <= 30 * DAY) {
-        within++;
-      }
-    } else if (now.getTime() - f.created.getTime() > 30 * DAY) {
-      decided++;
-    }
-  }
+  const { decided, within } = closedWithinDays(current, 30, now, zone);
   const deadlines: IDeadlineRow[] = [];
   for (const f of facts) {
     if (f.status === 'closed') {
       continue;
     }
-    for (const d of authorityDeadlines(f)) {
-      deadlines.push({ report: f, authority: d.authority, due: d.due, daysLeft: Math.floor((d.due.getTime() - now.getTime()) / DAY), reported: !!f.authorityReportedAt });
+    for (const d of authorityDeadlines(f, zone)) {
+      deadlines.push({ report: f, authority: d.authority, due: d.due, daysLeft: daysLeft(d.due, now, zone), reported: !!f.authorityReportedAt });
     }
   }
-  deadlines.sort((a, b) => Number(a.reported) - Number(b.reported) || a.due.getTime() - b.due.getTime());
+  // ISO days sort as text.
+  deadlines.sort((a, b) => Number(a.reported) - Number(b.reported) || (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
   const yearGoals = goals.filter((g) => g.period === year && (!area || g.areaId === area.id));
   const areaFacts = byArea(area ? facts : allFacts);
-  const goalResults = yearGoals.map((g) => evaluateGoal(g, areaFacts.get(g.areaId) ?? [], now));
+  const goalResults = yearGoals.map((g) => evaluateGoal(g, areaFacts.get(g.areaId) ?? [], now, zone));
   const goalStatus = Object.fromEntries(GOAL_STATUS_KEYS.map((k) => [k, 0])) as Record<GoalStatusKey, number>;
   goalResults.forEach((r) => goalStatus[r.status]++);
   return {

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { HostContext, IHostState, RouterContext, ServicesContext, StringsContext } from '../hooks/contexts';
-import { defaultStrings, IStrings, loadStrings, PRELOAD_LABEL } from '../loc';
+import { defaultStrings, IStrings, languageOf, loadStrings, PRELOAD_LABEL } from '../loc';
 import type { IServices } from '../services/interfaces';
 import { Shell } from '../components/Shell/Shell';
 import { ViewSwitch } from './ViewSwitch';
@@ -31,7 +31,7 @@ export interface IAppProps {
 export function App(props: IAppProps): JSX.Element {
   ensureIcons();
   const { host } = props;
-  const [strings, setStrings] = React.useState<IStrings | undefined>(host.locale === 'sv-SE' ? defaultStrings : undefined);
+  const [strings, setStrings] = React.useState<IStrings | undefined>(languageOf(host.locale) === 'sv' ? defaultStrings : undefined);
   const [themeName, setThemeName] = React.useState<ThemeName>(host.theme);
 
   React.useEffect(() => {
@@ -59,7 +59,7 @@ export function App(props: IAppProps): JSX.Element {
   const stringsState = React.useMemo(() => (strings ? { strings, locale: host.locale } : undefined), [strings, host.locale]);
 
   return (
-    <ThemeProvider theme={theme} applyTo="element" data-theme={themeName} lang={host.locale === 'en-US' ? 'en' : 'sv'}>
+    <ThemeProvider theme={theme} applyTo="element" data-theme={themeName} lang={host.locale}>
       {stringsState ? (
         <ServicesContext.Provider value={props.services}>
           <HostContext.Provider value={hostState}>
@@ -73,7 +73,7 @@ export function App(props: IAppProps): JSX.Element {
           </HostContext.Provider>
         </ServicesContext.Provider>
       ) : (
-        <Spinner label={PRELOAD_LABEL[host.locale]} />
+        <Spinner label={PRELOAD_LABEL[languageOf(host.locale)]} />
       )}
     </ThemeProvider>
   );

@@ -35,3 +35,9 @@ export interface IRouter {
 }
 
 export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', focusRequest: { current: false } });
+
+/**
+ * The site's time zone (IANA), from SharePoint's regional settings. Each view provides it once its
+ * data (which carries it) has loaded; everything below formats and counts dates on that calendar.
+ */
+export const TimeZoneContext = React.createContext<string | undefined>(undefined);

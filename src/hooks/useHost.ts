@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { HostContext, IHostState, IStringsState, RouterContext, IRouter, StringsContext } from './contexts';
+import { HostContext, IHostState, IStringsState, RouterContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
 
 export function useHost(): IHostState {
   return React.useContext(HostContext);
@@ -11,4 +11,13 @@ export function useStrings(): IStringsState {
 
 export function useRouter(): IRouter {
   return React.useContext(RouterContext);
+}
+
+/** The site's time zone; only inside a view that has loaded (see TimeZoneContext). */
+export function useTimeZone(): string {
+  const zone = React.useContext(TimeZoneContext);
+  if (!zone) {
+    throw new Error('No site time zone: render dates inside a view that has loaded its data.');
+  }
+  return zone;
 }

@@ -192,6 +192,13 @@ export interface IStrings {
   errFuture: string;
   errTooOld: string;
   errInvalidDate: string;
+  /** {0} the date, {1} the time: a time the clocks jumped over (spring). */
+  errTimeSkipped: string;
+  /** {0} the date, {1} the time: a time the clocks showed twice (autumn); the user chooses which. */
+  errTimeRepeated: string;
+  repeatedTimeLegend: string;
+  repeatedTimeEarlier: string;
+  repeatedTimeLater: string;
   errFileType: string;
   errFileSize: string;
   errTooManyFiles: string;

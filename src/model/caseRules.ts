@@ -2,6 +2,7 @@
  * The rules of case handling that the säkerhetsberättelse reports on: how a report moves from Ny
  * to Avslutad, when it may be closed, and the deadlines the law sets for notifying an authority.
  */
+import { addDays, addMonths, CalendarDay, dayIn, daysBetween, TimeZone } from './calendar';
 import type { ActionStatusKey, IncidentStatusKey } from './types';
 
 /** The order a report moves in; a report can also go back a step, or be reopened. */
@@ -30,40 +31,39 @@ export type AuthorityKey = 'lexMaria' | 'workEnvironmentAuthority' | 'policeRepo
 
 export interface IAuthorityDeadline {
   authority: AuthorityKey;
-  /** When the notification must be made at the latest. */
-  due: Date;
-}
-
-const DAY = 86400000;
-
-/** The date a number of calendar months after another (clamped to the month's last day). */
-function addMonths(date: Date, months: number): Date {
-  const d = new Date(date.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
+  /** The last day the notification may be made: a calendar day in the site's time zone. */
+  due: CalendarDay;
 }
 
 /**
- * Deadlines for notifying an authority:
- * - lex Maria (HSLF-FS 2017:41): to IVO as soon as possible and at the latest two months after the event;
- * - AML 3:3a: to Arbetsmiljöverket without delay – taken here as within one day of the event;
+ * Deadlines for notifying an authority, counted in calendar days on the site's calendar from the
+ * day the event occurred there:
+ * - lex Maria (HSLF-FS 2017:41): to IVO as soon as possible and at the latest two months after the
+ *   event – the same date two months later (the 31st becomes the last day of a shorter month);
+ * - AML 3:3a: to Arbetsmiljöverket without delay – taken here as by the day after the event;
  * - police report: no legal deadline; the region's routine says as soon as possible – taken here
  *   as within seven days, so that the lägesbild can show what is waiting.
+ * @param zone the site's time zone (IANA)
  */
-export function authorityDeadlines(report: { occurredAt: Date; lexMaria: boolean; workEnvironmentReport: boolean; policeReport: boolean }): IAuthorityDeadline[] {
+export function authorityDeadlines(report: { occurredAt: Date; lexMaria: boolean; workEnvironmentReport: boolean; policeReport: boolean }, zone: TimeZone): IAuthorityDeadline[] {
+  const day = dayIn(report.occurredAt, zone);
   const out: IAuthorityDeadline[] = [];
   if (report.lexMaria) {
-    out.push({ authority: 'lexMaria', due: addMonths(report.occurredAt, 2) });
+    out.push({ authority: 'lexMaria', due: addMonths(day, 2) });
   }
   if (report.workEnvironmentReport) {
-    out.push({ authority: 'workEnvironmentAuthority', due: new Date(report.occurredAt.getTime() + DAY) });
+    out.push({ authority: 'workEnvironmentAuthority', due: addDays(day, 1) });
   }
   if (report.policeReport) {
-    out.push({ authority: 'policeReport', due: new Date(report.occurredAt.getTime() + 7 * DAY) });
+    out.push({ authority: 'policeReport', due: addDays(day, 7) });
   }
   return out;
+}
+
+/**
+ * Calendar days left until a deadline, on the site's calendar: 0 on the last day itself (all of
+ * it), 1 the day before, negative once it has passed.
+ */
+export function daysLeft(due: CalendarDay, now: Date, zone: TimeZone): number {
+  return daysBetween(dayIn(now, zone), due);
 }

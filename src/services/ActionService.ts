@@ -1,3 +1,4 @@
+import { dayIn, startOfDay, TimeZone } from '../model/calendar';
 import { ACTIONS_LIST, ACTION_STATUSES, choiceValue } from '../model/schema';
 import type { IAction } from '../model/types';
 import { toServiceError } from './errors';
@@ -8,9 +9,18 @@ import type { SPFI } from './sp';
 
 type Raw = Record<string, unknown>;
 
-/** Actions decided in the investigation of a report (Åtgärder). */
+/**
+ * Actions decided in the investigation of a report (Åtgärder). Klart senast and Klar datum are
+ * date-only columns: they are written as midnight of the day in the site's time zone, the value
+ * SharePoint stores for a date-only column, so the day is the site's whatever the browser's zone.
+ */
 export class ActionService implements IActionService {
-  constructor(private readonly sp: SPFI, private readonly siteUrl: string) {}
+  constructor(
+    private readonly sp: SPFI,
+    private readonly siteUrl: string,
+    private readonly timeZone: () => Promise<TimeZone>,
+    private readonly now: () => Date = () => new Date()
+  ) {}
 
   private list(sp: SPFI = this.sp): ReturnType<typeof listOf> {
     return listOf(sp, ACTIONS_LIST, this.siteUrl);
@@ -34,11 +44,12 @@ export class ActionService implements IActionService {
 
   public async addAction(incidentId: number, action: INewAction): Promise<IAction> {
     try {
+      const zone = await this.timeZone();
       const added: Raw = await this.list().items.add({
         Title: action.title.trim(),
         IncidentId: incidentId,
         ActionOwnerId: action.ownerId,
-        DueDate: action.dueDate.toISOString(),
+        DueDate: startOfDay(action.dueDate, zone).toISOString(),
         ActionStatus: choiceValue(ACTION_STATUSES, 'planned')
       });
       return this.read(Number(added.Id));
@@ -49,12 +60,14 @@ export class ActionService implements IActionService {
 
   public async setActionStatus(action: IAction, status: IAction['status']): Promise<IAction> {
     try {
+      const zone = await this.timeZone();
       await this.list()
         .items.getById(action.id)
         .update(
           {
             ActionStatus: choiceValue(ACTION_STATUSES, status),
-            CompletedAt: status === 'done' ? new Date().toISOString() : null
+            // Done today: today on the site's calendar.
+            CompletedAt: status === 'done' ? startOfDay(dayIn(this.now(), zone), zone).toISOString() : null
           },
           action.etag
         );

@@ -2,6 +2,10 @@
  * Loads each view's data from several lists in one SharePoint round trip (a $batch) where the
  * view's queries do not depend on each other, and in two where they do (a report query needs
  * the user's id or the list's highest item id, unless the session already knows them).
+ *
+ * The site's time zone comes with the first round trip of the session. A query that depends on the
+ * site's calendar ("this year") before the zone is known asks for what covers the year in every
+ * zone, and the answer is narrowed once the zone has arrived – still one round trip.
  */
 import type { IArea, IGoal, IGoverningDocument, IIncident } from '../model/types';
 import type { AreaService } from './AreaService';
@@ -13,11 +17,12 @@ import { CLOSED_STATUS, IncidentService } from './IncidentService';
 import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
 import { ACTION_SHAPE, FACTS_SELECT, toAction, toFacts } from './mapping';
-import { yearStart } from '../analytics/indicators';
+import { inYear, TimeZone, yearIn, yearsInAnyZone, yearsSpanInAnyZone, yearStart } from '../model/calendar';
 import { listOf, THRESHOLD } from './lists';
 import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
 import { ACTIONS_LIST, INCIDENTS_LIST } from '../model/schema';
 import type { SessionCache } from './SessionCache';
+import type { SiteService } from './SiteService';
 import type { SPFI } from './sp';
 import type { UserService } from './UserService';
 
@@ -35,6 +40,7 @@ export class ViewService implements IViewService {
     private readonly documents: DocumentService,
     private readonly incidents: IncidentService,
     private readonly actions: ActionService,
+    private readonly site: SiteService,
     private readonly siteUrl: string,
     private readonly now: () => Date = () => new Date()
   ) {}
@@ -58,9 +64,10 @@ export class ViewService implements IViewService {
 
   public async loadStart(): Promise<IStartView> {
     const open = { select: ['AreaId'], filter: `Status ne '${CLOSED_STATUS}'` };
-    const [areas, user, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
+    const [areas, user, timeZone, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
+      this.site.timeZone(b),
       maxItemId(this.incidentsList(b)),
       // Guess that the list is small: the first window comes with the first round trip.
       scanWindow(this.incidentsList(b), 0, THRESHOLD, open)
@@ -73,44 +80,52 @@ export class ViewService implements IViewService {
       const id = Number(row.AreaId);
       openCounts.set(id, (openCounts.get(id) ?? 0) + 1);
     }
-    return { areas, user, openCounts };
+    return { areas, user, timeZone, openCounts };
   }
 
   public async loadArea(areaKey: string): Promise<IAreaView> {
-    const period = this.now().getFullYear();
-    const knowsAll = this.areas.cached && this.users.cached && this.cache.has(MAX_ID);
+    const knowsAll = this.areas.cached && this.users.cached && this.site.cached && this.cache.has(MAX_ID);
     let areas: IArea[];
     let user: ICurrentUser;
+    let timeZone: TimeZone;
     let goals: IGoal[];
     let documents: IGoverningDocument[];
     let reports: IIncident[];
+    let period: number;
     if (knowsAll) {
-      [areas, user] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]);
+      [areas, user, timeZone] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()]);
       const area = findArea(areas, areaKey);
       const maxId = await this.maxId(this.sp);
+      period = yearIn(this.now(), timeZone);
       [goals, documents, reports] = await inOneBatch(this.sp, (b) => [
         this.goals.getGoals(area.id, period, b),
         this.documents.getDocuments(b),
         user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : this.incidents.getMyReports(b, user)
       ] as const);
     } else {
+      // The goals of this year on the site's calendar, which may be either of two near New Year.
+      const years = yearsInAnyZone(this.now());
       let maxId: number;
       let allGoals;
-      [areas, user, maxId, allGoals, documents] = await inOneBatch(this.sp, (b) => [
+      [areas, user, timeZone, maxId, allGoals, documents] = await inOneBatch(this.sp, (b) => [
         this.areas.getAreas(b),
         this.users.getCurrentUser(b),
+        this.site.timeZone(b),
         this.maxId(b),
-        this.goals.getGoalsForPeriod(period, b),
+        this.goals.getGoalsForYears(years.first, years.last, b),
         this.documents.getDocuments(b)
       ] as const);
       const area = findArea(areas, areaKey);
-      goals = allGoals.filter((g) => g.areaId === area.id);
+      period = yearIn(this.now(), timeZone);
+      goals = allGoals.filter((g) => g.areaId === area.id && g.period === period);
       reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : await this.incidents.getMyReports(undefined, user);
     }
     const area = findArea(areas, areaKey);
     return {
       area,
       user,
+      timeZone,
+      period,
       goals,
       // An area page shows the documents that govern it now: no drafts, nothing repealed.
       documents: documents.filter((d) => (d.areaIds.length === 0 || d.areaIds.includes(area.id)) && d.status !== 'draft' && d.status !== 'repealed'),
@@ -119,72 +134,88 @@ export class ViewService implements IViewService {
   }
 
   public async loadDocuments(): Promise<IDocumentsView> {
-    const [areas, documents] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.documents.getDocuments(b)] as const);
-    return { areas, documents };
+    const [areas, timeZone, documents] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.site.timeZone(b), this.documents.getDocuments(b)] as const);
+    return { areas, timeZone, documents };
   }
 
   public async loadMyReports(): Promise<IMyReportsView> {
     if (this.users.cached) {
       const user = await this.users.getCurrentUser();
-      const [areas, reports] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.incidents.getMyReports(b, user)] as const);
-      return { areas, user, reports };
+      const [areas, timeZone, reports] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.site.timeZone(b), this.incidents.getMyReports(b, user)] as const);
+      return { areas, user, timeZone, reports };
     }
-    const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
+    const [areas, user, timeZone] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
     const reports = await this.incidents.getMyReports(undefined, user);
-    return { areas, user, reports };
+    return { areas, user, timeZone, reports };
   }
 
   public async loadReportForm(): Promise<IReportFormView> {
-    const [areas, user] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
-    return { areas, user };
+    const [areas, user, timeZone] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
+    return { areas, user, timeZone };
   }
 
   public async loadCase(id: number): Promise<ICaseView> {
-    const knowsUser = this.users.cached;
-    const [areas, user] = knowsUser
-      ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()])
-      : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b)] as const);
+    const knowsUser = this.users.cached && this.site.cached;
+    const [areas, user, timeZone] = knowsUser
+      ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()])
+      : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
     if (!user.canManageReports) {
-      return { areas, user, report: await this.incidents.getReport(id, undefined, user), actions: [] };
+      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user), actions: [] };
     }
     const [report, actions] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b)] as const);
-    return { areas, user, report, actions };
+    return { areas, user, timeZone, report, actions };
   }
 
   /**
    * The year's and the previous year's goals and reports. Every report query reads an ID window,
    * so the counts are exact however large Händelser grows; a small list needs one round trip.
+   * @param year a year of the site's calendar; without one, the site's current year
    */
-  public async loadSituation(year: number): Promise<ISituationView> {
+  public async loadSituation(year?: number): Promise<ISituationView> {
     return (await this.situationData(year, false)).situation;
   }
 
   /**
    * The lägesbild's data and, for the säkerhetsberättelse, the reports' analyses and the actions
-   * completed in the year – all first windows in the first round trip.
+   * completed in the year – all first windows in the first round trip. The queries ask for the
+   * years as they fall in any zone; the answer is narrowed to the site's calendar once its zone is
+   * known (it comes in the same round trip).
    */
-  private async situationData(year: number, annual: boolean): Promise<{ situation: ISituationView; rows: Raw[]; actions: Raw[] }> {
+  private async situationData(givenYear: number | undefined, annual: boolean): Promise<{ situation: ISituationView; rows: Raw[]; actions: Raw[] }> {
+    const candidates = givenYear === undefined ? yearsInAnyZone(this.now()) : { first: givenYear, last: givenYear };
+    const reportSpan = yearsSpanInAnyZone(candidates.first - 1, candidates.last);
+    const actionSpan = yearsSpanInAnyZone(candidates.first, candidates.last);
     const reports: IScanOptions = {
       select: annual ? [...FACTS_SELECT, 'Analysis'] : FACTS_SELECT,
-      filter: `OccurredAt ge datetime'${yearStart(year - 1).toISOString()}' and OccurredAt lt datetime'${yearStart(year + 1).toISOString()}'`
+      filter: `OccurredAt ge datetime'${reportSpan.start.toISOString()}' and OccurredAt lt datetime'${reportSpan.end.toISOString()}'`
     };
     const completed: IScanOptions = {
       select: ACTION_SHAPE.select,
       expand: ACTION_SHAPE.expand,
-      filter: `CompletedAt ge datetime'${yearStart(year).toISOString()}' and CompletedAt lt datetime'${yearStart(year + 1).toISOString()}'`
+      filter: `CompletedAt ge datetime'${actionSpan.start.toISOString()}' and CompletedAt lt datetime'${actionSpan.end.toISOString()}'`
     };
-    const [areas, user, goals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
+    const [areas, user, timeZone, allGoals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
-      this.goals.getGoalsForYears(year - 1, year, b),
+      this.site.timeZone(b),
+      this.goals.getGoalsForYears(candidates.first - 1, candidates.last, b),
       maxItemId(this.incidentsList(b)),
       scanWindow(this.incidentsList(b), 0, THRESHOLD, reports),
       annual ? maxItemId(this.actionsList(b)) : Promise.resolve(0),
       annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed) : Promise.resolve([] as Raw[])
     ] as const);
     this.cache.set(MAX_ID, maxId);
-    const [rows, actions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
-    return { situation: { year, areas, user, goals, facts: rows.map(toFacts) }, rows, actions };
+    const year = givenYear ?? yearIn(this.now(), timeZone);
+    const [allRows, allActions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
+    const from = yearStart(year - 1, timeZone).getTime();
+    const to = yearStart(year + 1, timeZone).getTime();
+    const rows = allRows.filter((r) => {
+      const t = Date.parse(String(r.OccurredAt));
+      return t >= from && t < to;
+    });
+    const actions = allActions.filter((a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone));
+    const goals = allGoals.filter((g) => g.period === year || g.period === year - 1);
+    return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts) }, rows, actions };
   }
 
   public async loadAnnualReport(year: number): Promise<IAnnualReportView> {

@@ -5,6 +5,7 @@ import { GoalService } from './GoalService';
 import { IncidentService } from './IncidentService';
 import type { IServices } from './interfaces';
 import { SessionCache, sharedCache } from './SessionCache';
+import { SiteService } from './SiteService';
 import { onRetry, type SPFI } from './sp';
 import { UserService } from './UserService';
 import { ViewService } from './ViewService';
@@ -17,6 +18,7 @@ export interface ISharePointServices extends IServices {
   actions: ActionService;
   users: UserService;
   views: ViewService;
+  site: SiteService;
 }
 
 /**
@@ -30,10 +32,11 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const users = new UserService(sp, siteUrl, cache);
   const goals = new GoalService(sp, siteUrl);
   const documents = new DocumentService(sp, siteUrl);
-  const actions = new ActionService(sp, siteUrl);
+  const site = new SiteService(sp, cache);
+  const actions = new ActionService(sp, siteUrl, () => site.timeZone());
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
-  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, siteUrl);
-  return { onRetry, areas, users, goals, documents, incidents, actions, views };
+  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site };
 }
 
 export { SessionCache } from './SessionCache';

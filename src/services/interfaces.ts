@@ -3,6 +3,7 @@
  * can hand them a fake, and the dev host and the web parts hand them the real PnPjs services.
  */
 import type { IReportFacts } from '../analytics/indicators';
+import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson } from '../model/types';
 
 export interface ICurrentUser {
@@ -74,7 +75,8 @@ export interface ICaseChange {
 export interface INewAction {
   title: string;
   ownerId: number;
-  dueDate: Date;
+  /** The last day, on the site's calendar ('yyyy-mm-dd'). */
+  dueDate: CalendarDay;
 }
 
 export interface IActionService {
@@ -116,6 +118,8 @@ export interface IUserService {
 }
 
 export interface IStartView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
   /** Open reports per area id that the user may see (their own, or all for area owners). */
@@ -125,6 +129,10 @@ export interface IStartView {
 export interface IAreaView {
   area: IArea;
   user: ICurrentUser;
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
+  /** This year on the site's calendar: the goals' period. */
+  period: number;
   goals: IGoal[];
   documents: IGoverningDocument[];
   /** The area's latest reports (area owners), or the user's own reports in the area (staff). */
@@ -132,16 +140,22 @@ export interface IAreaView {
 }
 
 export interface IDocumentsView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   documents: IGoverningDocument[];
 }
 
 export interface IReportFormView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
 }
 
 export interface ICaseView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
   report: IIncidentDetail;
@@ -151,7 +165,10 @@ export interface ICaseView {
 
 /** Everything the lägesbild and the säkerhetsberättelse compute from, for a year and the one before. */
 export interface ISituationView {
+  /** A year of the site's calendar. */
   year: number;
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
   goals: IGoal[];
@@ -167,6 +184,8 @@ export interface IAnnualReportView extends ISituationView {
 }
 
 export interface IMyReportsView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
   reports: IIncident[];
@@ -180,7 +199,8 @@ export interface IViewService {
   loadMyReports(): Promise<IMyReportsView>;
   loadReportForm(): Promise<IReportFormView>;
   loadCase(id: number): Promise<ICaseView>;
-  loadSituation(year: number): Promise<ISituationView>;
+  /** Without a year: the site's current year (known once the site's time zone is). */
+  loadSituation(year?: number): Promise<ISituationView>;
   loadAnnualReport(year: number): Promise<IAnnualReportView>;
 }
 

@@ -3,6 +3,7 @@
  * decides the fate of. The app is rendered exactly as a host mounts it.
  */
 import * as React from 'react';
+import { startOfDay, yearIn } from '../../src/model/calendar';
 import { render, RenderResult } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import type { IHost } from '../../src/app/host';
@@ -10,6 +11,9 @@ import type { Route } from '../../src/app/routes';
 import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail } from '../../src/model/types';
 import { ServiceError } from '../../src/services/errors';
 import type { ICaseChange, ICurrentUser, IServices } from '../../src/services/interfaces';
+
+/** The sample site's time zone, as the emulator's regional settings answer it. */
+export const SITE_ZONE = 'Europe/Stockholm';
 
 export const AREAS: IArea[] = [
   {
@@ -104,7 +108,7 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
     users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },
     actions: {
       getActions: jest.fn(async () => []),
-      addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: a.dueDate, status: 'planned' as const })),
+      addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(a.dueDate, SITE_ZONE), status: 'planned' as const })),
       setActionStatus: jest.fn(async (a, status) => ({ ...a, status, etag: '"2"' }))
     },
     incidents: {
@@ -122,20 +126,20 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       }))
     },
     views: {
-      loadStart: jest.fn(async () => ({ areas: AREAS, user, openCounts: new Map([[2, 3]]) })),
+      loadStart: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]) })),
       loadArea: jest.fn(async (key: string) => {
         const area = AREAS.find((a) => a.key === key);
         if (!area) {
           throw new ServiceError('notFound', 'No such area', 404);
         }
-        return { area, user, goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
+        return { area, user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
       }),
-      loadDocuments: jest.fn(async () => ({ areas: AREAS, documents: DOCUMENTS })),
-      loadMyReports: jest.fn(async () => ({ areas: AREAS, user, reports })),
-      loadReportForm: jest.fn(async () => ({ areas: AREAS, user })),
-      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [] })),
-      loadSituation: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [] })),
-      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] }))
+      loadDocuments: jest.fn(async () => ({ areas: AREAS, timeZone: SITE_ZONE, documents: DOCUMENTS })),
+      loadMyReports: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, reports })),
+      loadReportForm: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE })),
+      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [] })),
+      loadSituation: jest.fn(async (year?: number) => ({ year: year ?? yearIn(new Date(), SITE_ZONE), areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [] })),
+      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] }))
     }
   };
   Object.assign(services, overrides);

@@ -8,7 +8,7 @@ import type { IReportFacts } from '../../src/analytics/indicators';
 import type { IAction, IGoal } from '../../src/model/types';
 import { ServiceError } from '../../src/services/errors';
 import { ICaseForm, mergeCaseForms } from '../../src/components/ReportDetail/CaseHandling';
-import { AREAS, GOALS, OWNER, STAFF, fakeServices, incident, renderApp } from './fakes';
+import { AREAS, GOALS, OWNER, SITE_ZONE, STAFF, fakeServices, incident, renderApp } from './fakes';
 
 const YEAR = new Date().getFullYear();
 const DAY = 86400000;
@@ -62,7 +62,7 @@ const COMPUTED_GOAL: IGoal = {
 
 function situationServices(user = OWNER): ReturnType<typeof fakeServices> {
   const services = fakeServices(user);
-  (services.views.loadSituation as jest.Mock).mockImplementation(async (year: number) => ({ year, areas: AREAS, user, goals: [...GOALS, COMPUTED_GOAL], facts: FACTS }));
+  (services.views.loadSituation as jest.Mock).mockImplementation(async (year?: number) => ({ year: year ?? 2026, areas: AREAS, user, timeZone: SITE_ZONE, goals: [...GOALS, COMPUTED_GOAL], facts: FACTS }));
   return services;
 }
 
@@ -155,6 +155,7 @@ describe('säkerhetsberättelse', () => {
       year,
       areas: AREAS,
       user: OWNER,
+      timeZone: SITE_ZONE,
       goals: GOALS,
       facts: [...FACTS, fact({ id: 7, areaId: 1, eventType: 'risk', severity: 'serious', title: 'Hot i receptionen' })],
       analyses: new Map([[7, 'Ensamarbete i receptionen kvällstid.']]),
@@ -218,7 +219,7 @@ describe('case handling', () => {
 
   function caseServices(withActions: IAction[] = []): ReturnType<typeof fakeServices> {
     const services = fakeServices(OWNER);
-    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, report: { ...incident({ lexMaria: true, severity: 'serious' }), attachments: [] }, actions: withActions });
+    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, timeZone: SITE_ZONE, report: { ...incident({ lexMaria: true, severity: 'serious' }), attachments: [] }, actions: withActions });
     return services;
   }
 
@@ -294,7 +295,7 @@ describe('case handling', () => {
     fireEvent.change(screen.getByLabelText('Åtgärd'), { target: { value: '  Utbilda personalen  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
     expect(await screen.findByText('Utbilda personalen')).toBeInTheDocument();
-    expect((services.actions.addAction as jest.Mock).mock.calls[0]).toEqual([7, { title: 'Utbilda personalen', ownerId: 11, dueDate: new Date('2026-12-31T11:00:00Z') }]);
+    expect((services.actions.addAction as jest.Mock).mock.calls[0]).toEqual([7, { title: 'Utbilda personalen', ownerId: 11, dueDate: '2026-12-31' }]);
 
     const existing = screen.getByText('Byt golvmatta').closest('li')!;
     fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));

@@ -4,9 +4,9 @@
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { draftKey } from '../../src/components/ReportForm/useDraft';
-import { stockholmNow } from '../../src/components/common/format';
+import { wallClockIn } from '../../src/model/calendar';
 import { ServiceError } from '../../src/services/errors';
-import { STAFF, fakeServices, renderApp } from './fakes';
+import { SITE_ZONE, STAFF, fakeServices, renderApp } from './fakes';
 
 beforeEach(() => window.localStorage.clear());
 
@@ -48,7 +48,7 @@ describe('validation', () => {
     expect(screen.getByText(/1 tecken för mycket/)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/^Plats/), { target: { value: 'Avd\u202e5 ecnaraeppa' } });
     const next = new Date(Date.now() + 2 * 86400000);
-    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: stockholmNow(next).date } });
+    fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: wallClockIn(next, SITE_ZONE).date } });
     submit();
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('Rubrik får vara högst 120 tecken.');

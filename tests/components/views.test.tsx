@@ -4,7 +4,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ServiceError } from '../../src/services/errors';
-import { AREAS, DOCUMENTS, OWNER, STAFF, fakeServices, incident, renderApp } from './fakes';
+import { AREAS, DOCUMENTS, OWNER, SITE_ZONE, STAFF, fakeServices, incident, renderApp } from './fakes';
 
 function deferred<T>(): { promise: Promise<T>; resolve(v: T): void; reject(e: unknown): void } {
   let settle!: { resolve: (v: T) => void; reject: (e: unknown) => void };
@@ -21,7 +21,7 @@ describe('start page', () => {
     (services.views.loadStart as jest.Mock).mockReturnValueOnce(pending.promise);
     renderApp(services, { name: 'overview' }, { mode: 'app' });
     expect(screen.getByRole('status')).toHaveTextContent('Hämtar säkerhetsområdena…');
-    pending.resolve({ areas: AREAS, user: STAFF, openCounts: new Map([[2, 3]]) });
+    pending.resolve({ areas: AREAS, user: STAFF, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]) });
     expect(await screen.findByText('2 av 2 områden visas')).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Patientsäkerhet' })).toHaveAttribute('href', '#/omrade/patientsakerhet');
@@ -85,6 +85,8 @@ describe('area page', () => {
     (services.views.loadArea as jest.Mock).mockResolvedValueOnce({
       area: AREAS[1],
       user: OWNER,
+      timeZone: SITE_ZONE,
+      period: 2026,
       goals: [],
       documents: [],
       reports: [incident({ id: 1 }), incident({ id: 2, title: 'Anonymt', anonymous: true, reporter: undefined })]
@@ -178,6 +180,7 @@ describe('list text is text', () => {
     (services.views.loadStart as jest.Mock).mockResolvedValueOnce({
       areas: [{ ...AREAS[0], title: payload, purpose: payload }],
       user: STAFF,
+      timeZone: SITE_ZONE,
       openCounts: new Map()
     });
     const { container } = renderApp(services, { name: 'overview' }, { mode: 'app' });

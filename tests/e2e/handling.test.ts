@@ -7,7 +7,10 @@ import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
-import { yearStart } from '../../src/analytics/indicators';
+import { yearStart as siteYearStart } from '../../src/model/calendar';
+
+/** The emulator's site is in Stockholm (its default regional settings). */
+const yearStart = (year: number): Date => siteYearStart(year, 'Europe/Stockholm');
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
 import { sessionFor } from '../helpers/emulator';
 import { contextFor, launch, main, open, pageErrors, startServer } from './browser';

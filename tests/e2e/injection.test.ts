@@ -20,7 +20,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import { applyWrite } from '../../dev/emulator/fields';
-import { yearStart } from '../../src/analytics/indicators';
+import { yearStart as siteYearStart } from '../../src/model/calendar';
+
+/** The emulator's site is in Stockholm (its default regional settings). */
+const yearStart = (year: number): Date => siteYearStart(year, 'Europe/Stockholm');
 import { ListKey, listByKey } from '../../src/model/schema';
 import { contextFor, launch, main, open, pageErrors, startServer, User } from './browser';
 

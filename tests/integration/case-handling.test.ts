@@ -73,8 +73,10 @@ describe('case handling', () => {
     const maria = sessionFor(server, 'maria').services;
     const id = incidentId('Patient föll vid toalettbesök');
     const [mats] = await erik.users.searchPeople('lindqvist');
-    const added = await erik.actions.addAction(id, { title: 'Flytta larmknappar i alla salar', ownerId: mats.id, dueDate: new Date('2026-08-01T10:00:00Z') });
+    const added = await erik.actions.addAction(id, { title: 'Flytta larmknappar i alla salar', ownerId: mats.id, dueDate: '2026-08-01' });
     expect(added).toMatchObject({ title: 'Flytta larmknappar i alla salar', status: 'planned', incidentId: id });
+    // A date-only column: midnight of 1 August in the site's zone (Stockholm, UTC+2 in summer).
+    expect(added.dueDate.toISOString()).toBe('2026-07-31T22:00:00.000Z');
     expect(added.owner?.displayName).toBe('Mats Lindqvist');
     const stale = (await maria.actions.getActions(id)).find((a) => a.id === added.id)!;
     await erik.actions.setActionStatus(added, 'ongoing');

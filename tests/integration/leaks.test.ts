@@ -150,7 +150,8 @@ describe('an anonymous report, as the area owner and the security chief', () => 
     expect(listed.reporter).toBeUndefined();
     const page = await services.views.loadCase(annasReport);
     expect(page.report.reporter).toBeUndefined();
-    const annual = buildAnnualReport(await services.views.loadAnnualReport(2026), NOW);
+    const view = await services.views.loadAnnualReport(2026);
+    const annual = buildAnnualReport(view, NOW, view.timeZone);
     const text = JSON.stringify(annual);
     expect(text).toContain('Hot från besökare i entrén');
     for (const person of SAMPLE_PEOPLE.filter((p) => p.group === 'staff')) {

@@ -48,7 +48,8 @@ describe('views in one round trip', () => {
     const view = await services.views.loadStart();
     const requests = batches(since).filter((r) => !r.path.endsWith('/contextinfo'));
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sites/sakerhet/_api/$batch']);
-    expect(requests[0].parts!.length).toBe(6);
+    // Areas, user (three parts), the site's time zone, the highest report ID and the first window.
+    expect(requests[0].parts!.length).toBe(7);
     expect(view.areas).toHaveLength(14);
     expect(view.user).toMatchObject({ displayName: 'Anna Lind', canManageReports: false, canReport: true, canEditGoals: false });
     // Anna sees the open reports she filed herself and nobody else's.

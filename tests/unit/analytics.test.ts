@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { Packer } from 'docx';
 import { buildAnnualReport } from '../../src/analytics/annualReport';
-import { computedStatus, computeIndicator, evaluateGoal, IReportFacts, yearStart } from '../../src/analytics/indicators';
+import { computedStatus, computeIndicator, evaluateGoal, IReportFacts } from '../../src/analytics/indicators';
 import { computeSituation, trend } from '../../src/analytics/situation';
 import { annualReportDocument } from '../../src/components/AnnualReport/docx';
 import sv from '../../src/loc/sv-se';
@@ -13,7 +13,8 @@ import { allowedNextStatuses, authorityDeadlines, openActions } from '../../src/
 import type { IArea, IGoal } from '../../src/model/types';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
-const DAY = 86400000;
+/** The sample site's time zone. */
+const ZONE = 'Europe/Stockholm';
 let nextId = 1;
 
 function report(overrides: Partial<IReportFacts>): IReportFacts {
@@ -71,22 +72,22 @@ const ROWS: IReportFacts[] = [
 describe('computed indicators', () => {
   it('counts the reports a definition names, by the year in Stockholm', () => {
     // 2026 in Stockholm: rows 0–6 (row 5 late on 31 December, row 6 early on 1 January).
-    expect(computeIndicator({ kind: 'count', eventTypes: [], category: '' }, ROWS, 2026, NOW)).toBe(7);
+    expect(computeIndicator({ kind: 'count', eventTypes: [], category: '' }, ROWS, 2026, NOW, ZONE)).toBe(7);
     // Near misses and incidents about threats, at least serious: rows 0, 2, 5 and 6.
-    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss', 'incident'], category: 'Hot och våld', minSeverity: 'serious' }, ROWS, 2026, NOW)).toBe(4);
-    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld' }, ROWS, 2025, NOW)).toBe(1);
+    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss', 'incident'], category: 'Hot och våld', minSeverity: 'serious' }, ROWS, 2026, NOW, ZONE)).toBe(4);
+    expect(computeIndicator({ kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld' }, ROWS, 2025, NOW, ZONE)).toBe(1);
   });
 
   it('gives the share closed within a number of days, among the reports already decided', () => {
     // 2026: closed after 15 d, 60 d, 10 d and 4.4 d (rows 0, 1, 4, 6); open for over 30 days: row 2;
     // not yet decided: rows 3 and 5. Within 30 days: 3 of 5 decided = 60 %.
-    expect(computeIndicator({ kind: 'closedWithin', eventTypes: [], category: '', days: 30 }, ROWS, 2026, NOW)).toBe(60);
-    expect(computeIndicator({ kind: 'closedWithin', eventTypes: ['risk'], category: '', days: 30 }, ROWS, 2026, NOW)).toBeUndefined();
+    expect(computeIndicator({ kind: 'closedWithin', eventTypes: [], category: '', days: 30 }, ROWS, 2026, NOW, ZONE)).toBe(60);
+    expect(computeIndicator({ kind: 'closedWithin', eventTypes: ['risk'], category: '', days: 30 }, ROWS, 2026, NOW, ZONE)).toBeUndefined();
   });
 
   it('gives the median days to closing', () => {
     // Days from report (an hour after the event) to closing: 4.4, 10.0, 15.0, 60.0 → median (10 + 15) / 2 = 12.5.
-    expect(computeIndicator({ kind: 'medianDaysToClose', eventTypes: [], category: '' }, ROWS, 2026, NOW)).toBe(12.5);
+    expect(computeIndicator({ kind: 'medianDaysToClose', eventTypes: [], category: '' }, ROWS, 2026, NOW, ZONE)).toBe(12.5);
   });
 });
 
@@ -107,16 +108,16 @@ describe('goal status', () => {
 
   it('lets an owner judge otherwise, and says so', () => {
     const g = goal({ outcome: 2, statusOverride: 'notMet', statusComment: 'Siffran är för låg för att lita på.' });
-    expect(evaluateGoal(g, [], NOW)).toMatchObject({ outcome: 2, computedStatus: 'met', status: 'notMet', judged: true });
+    expect(evaluateGoal(g, [], NOW, ZONE)).toMatchObject({ outcome: 2, computedStatus: 'met', status: 'notMet', judged: true });
     const computed = goal({ indicatorSource: 'computed', outcome: 99, measure: { kind: 'count', eventTypes: ['nearMiss'], category: 'Hot och våld', minSeverity: 'serious' } });
     // The computed value (3 serious near misses: rows 0, 5, 6) wins over a stale stored outcome.
-    expect(evaluateGoal(computed, ROWS, NOW)).toMatchObject({ outcome: 3, status: 'met', judged: false });
+    expect(evaluateGoal(computed, ROWS, NOW, ZONE)).toMatchObject({ outcome: 3, status: 'met', judged: false });
   });
 });
 
 describe('lägesbild numbers', () => {
   it('counts by type, severity, status and month, and compares with the same part of last year', () => {
-    const s = computeSituation(2026, ROWS, [], NOW);
+    const s = computeSituation(2026, ROWS, [], NOW, ZONE);
     // Last year up to 22 November: rows 7 and 8.
     expect(s.total).toEqual({ current: 7, previous: 2 });
     expect(s.partial).toBe(true);
@@ -138,16 +139,17 @@ describe('lägesbild numbers', () => {
       report({ title: 'AML', workEnvironmentReport: true, occurredAt: new Date('2026-11-20T10:00:00Z'), status: 'new', authorityReportedAt: new Date('2026-11-20T15:00:00Z') }),
       report({ title: 'Stängd', policeReport: true, occurredAt: new Date('2026-11-01T10:00:00Z'), status: 'closed' })
     ];
-    const s = computeSituation(2026, flagged, [], NOW);
+    const s = computeSituation(2026, flagged, [], NOW, ZONE);
     expect(s.deadlines.map((d) => [d.report.title, d.authority, d.reported])).toEqual([
       ['Lex Maria', 'lexMaria', false],
       ['AML', 'workEnvironmentAuthority', true]
     ]);
-    // Two months after 31 October is the last day of December.
-    expect(s.deadlines[0].due.toISOString().slice(0, 10)).toBe('2026-12-31');
-    // Due 31 December at 10:00 UTC, 38.9 days after now.
-    expect(s.deadlines[0].daysLeft).toBe(38);
-    expect(authorityDeadlines({ occurredAt: new Date('2026-11-20T10:00:00Z'), lexMaria: false, workEnvironmentReport: false, policeReport: true })[0].due.toISOString()).toBe(new Date(Date.parse('2026-11-20T10:00:00Z') + 7 * DAY).toISOString());
+    // Two months after 31 October is the last day of December (month end: 31 Dec exists).
+    expect(s.deadlines[0].due).toBe('2026-12-31');
+    // Calendar days from Sunday 22 November to 31 December: 8 in November + 31 in December.
+    expect(s.deadlines[0].daysLeft).toBe(39);
+    // Police report: the seventh day after Friday 20 November is Friday 27 November.
+    expect(authorityDeadlines({ occurredAt: new Date('2026-11-20T10:00:00Z'), lexMaria: false, workEnvironmentReport: false, policeReport: true }, ZONE)[0].due).toBe('2026-11-27');
   });
 });
 
@@ -169,7 +171,7 @@ describe('säkerhetsberättelse', () => {
   const input = { year: 2026, areas, goals, facts, analyses: new Map([[facts[2].id, 'Larmknappen saknades.']]), completedActions: [{ id: 1, etag: '', incidentId: facts[0].id, title: 'Larmknapp installerad', dueDate: NOW, status: 'done' as const }] };
 
   it('reports per area the goals, their fulfilment, risks, incidents and follow-up', () => {
-    const r = buildAnnualReport(input, NOW);
+    const r = buildAnnualReport(input, NOW, ZONE);
     expect(r.summary.total.current).toBe(7);
     expect(r.summary.goals).toBe(2);
     expect(r.summary.fulfilment).toEqual({ met: 1, partlyMet: 1, notMet: 0, ongoing: 0 });
@@ -188,7 +190,7 @@ describe('säkerhetsberättelse', () => {
     const many = Array.from({ length: 40 }, (_, i) =>
       report({ areaId: 1, severity: i % 8 === 0 ? 'critical' : 'serious', title: `Händelse ${i}`, occurredAt: new Date(Date.UTC(2026, 0, 1 + i, 9)) })
     );
-    const r = buildAnnualReport({ ...input, facts: many, analyses: new Map(many.map((f) => [f.id, `Analys ${f.title}`])) }, NOW);
+    const r = buildAnnualReport({ ...input, facts: many, analyses: new Map(many.map((f) => [f.id, `Analys ${f.title}`])) }, NOW, ZONE);
     const [arbetsmiljo] = r.areas;
     expect(arbetsmiljo.seriousCount).toBe(40);
     expect(arbetsmiljo.seriousEvents).toHaveLength(25);
@@ -201,13 +203,13 @@ describe('säkerhetsberättelse', () => {
     expect(arbetsmiljo.seriousEvents.some((e) => e.title === 'Händelse 1')).toBe(false);
     expect(arbetsmiljo.analyses).toHaveLength(25);
     expect(arbetsmiljo.analysesNotListed).toBe(15);
-    const xml = await (await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE')))).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE)))).file('word/document.xml')!.async('string');
     expect(xml).toContain('Ytterligare 15 allvarliga händelser finns i listan Händelser.');
   });
 
   it('writes a Word document with a heading per area and the numbers from the lists', async () => {
-    const r = buildAnnualReport(input, NOW);
-    const buffer = await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE'));
+    const r = buildAnnualReport(input, NOW, ZONE);
+    const buffer = await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE));
     const zip = await JSZip.loadAsync(buffer);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -219,9 +221,5 @@ describe('säkerhetsberättelse', () => {
     expect(text).toContain('6 rapporter under året (2 året innan), varav 5 allvarliga.');
     expect(text).toContain('Larmknappen saknades.');
     expect(text).toContain('minst 90 %');
-  });
-
-  it('starts the year at midnight in Stockholm', () => {
-    expect(yearStart(2026).toISOString()).toBe('2025-12-31T23:00:00.000Z');
   });
 });

@@ -34,7 +34,7 @@ describe('strings', () => {
 
   it('chooses English only when asked for English', () => {
     expect(normalizeLocale('en-US')).toBe('en-US');
-    expect(normalizeLocale('en-gb')).toBe('en-US');
+    expect(normalizeLocale('en-gb')).toBe('en-GB');
     expect(normalizeLocale('sv-SE')).toBe('sv-SE');
     expect(normalizeLocale('fi-FI')).toBe('sv-SE');
     expect(normalizeLocale(undefined)).toBe('sv-SE');

@@ -3,6 +3,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { buildAnnualReport, IAnnualReport } from '../../analytics/annualReport';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { Button } from '../common/Button';
@@ -26,7 +27,9 @@ const useStyles = makeStyles((theme) => ({
   h2: { margin: '16px 0 6px', fontSize: theme.fonts.large.fontSize, fontWeight: 600 },
   h3: { margin: '12px 0 4px', fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600 },
   list: { margin: '4px 0', paddingLeft: 20 },
-  text: { margin: '4px 0', maxWidth: '75ch', whiteSpace: 'pre-line' }
+  // The owners' own texts keep their line breaks, on screen and in print.
+  text: { margin: '4px 0', maxWidth: '75ch', whiteSpace: 'pre-line' },
+  ownText: { whiteSpace: 'pre-line' }
 }));
 
 export interface IAnnualReportProps {
@@ -42,7 +45,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
   const [preparing, setPreparing] = React.useState(false);
   const [docxError, setDocxError] = React.useState(false);
   const data = view.status === 'done' ? view.data : undefined;
-  const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, new Date()) : undefined), [data]);
+  const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, new Date(), data.timeZone) : undefined), [data]);
 
   const download = async (): Promise<void> => {
     if (!report) {
@@ -52,7 +55,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
     setDocxError(false);
     try {
       const { annualReportBlob } = await import(/* webpackChunkName: 'sakerhet-docx' */ './docx');
-      const blob = await annualReportBlob(report, strings, locale);
+      const blob = await annualReportBlob(report, strings, locale, data!.timeZone);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -75,7 +78,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
       {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
       {report && view.status === 'done' && view.data.user.canManageReports && (
-        <>
+        <TimeZoneContext.Provider value={view.data.timeZone}>
           <p className={classes.intro}>{format(strings.annualReportIntro, year)}</p>
           <div className={classes.actions}>
             <Button primary icon="Page" onClick={() => download()} disabled={preparing}>
@@ -88,7 +91,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               {strings.errorUnknown}
             </Notice>
           )}
-          <p className={classes.meta}>{format(strings.generatedAt, formatDateTime(report.generatedAt, locale))}</p>
+          <p className={classes.meta}>{format(strings.generatedAt, formatDateTime(report.generatedAt, locale, view.data.timeZone))}</p>
           <section>
             <Heading depth={1} className={classes.h1}>
               {strings.summaryHeading}
@@ -119,7 +122,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               {s.analyses.length ? (
                 <ul className={classes.list}>
                   {s.analyses.map((a, i) => (
-                    <li key={i}>
+                    <li key={i} className={classes.ownText}>
                       <strong>{a.title}:</strong> {a.text}
                     </li>
                   ))}
@@ -149,7 +152,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                   <ul className={classes.list}>
                     {s.seriousEvents.map((e) => (
                       <li key={`${e.title}-${e.occurredAt.getTime()}`}>
-                        <strong>{e.title}</strong> – <time dateTime={isoDate(e.occurredAt)}>{formatDate(e.occurredAt, locale)}</time>, {label(strings, 'eventType', e.eventType)},{' '}
+                        <strong>{e.title}</strong> – <time dateTime={isoDate(e.occurredAt, view.data.timeZone)}>{formatDate(e.occurredAt, locale, view.data.timeZone)}</time>, {label(strings, 'eventType', e.eventType)},{' '}
                         {label(strings, 'severity', e.severity)}, {label(strings, 'incidentStatus', e.status)}
                       </li>
                     ))}
@@ -163,7 +166,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               {s.followUps.length > 0 && (
                 <ul className={classes.list}>
                   {s.followUps.map((f, i) => (
-                    <li key={i}>
+                    <li key={i} className={classes.ownText}>
                       <strong>{f.title}:</strong> {f.text}
                     </li>
                   ))}
@@ -185,7 +188,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               <p className={classes.text}>{format(strings.improvementSuggestions, s.improvementCount)}</p>
             </section>
           ))}
-        </>
+        </TimeZoneContext.Provider>
       )}
     </article>
   );

@@ -5,6 +5,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { IAnnualReport } from '../../analytics/annualReport';
 import { format, IStrings, Locale } from '../../loc';
+import type { TimeZone } from '../../model/calendar';
 import { formatDate, formatDateTime } from '../common/format';
 import { label } from '../common/labels';
 import { incidentsText, outcomeText, statusText, summaryText, targetText, typeBreakdown } from './text';
@@ -21,8 +22,20 @@ function xmlText(text: string): string {
   return text.replace(NOT_XML, '\uFFFD');
 }
 
+/**
+ * Text as runs, its line breaks kept as Word's line breaks (w:br): owners write follow-ups and
+ * analyses in lines and paragraphs, and a report that ran them together would misquote them.
+ */
+function runs(text: string, bold?: boolean): TextRun[] {
+  // PowerPoint's line break (U+000B) is a line break too, not a character Word cannot hold.
+  return text
+    // eslint-disable-next-line no-control-regex -- U+000B is exactly the character meant
+    .split(/\r\n|\r|\n|\u000b/)
+    .map((line, i) => new TextRun({ text: xmlText(line), bold, break: i > 0 ? 1 : undefined }));
+}
+
 function p(text: string): Paragraph {
-  return new Paragraph({ children: [new TextRun(xmlText(text))], spacing: { after: 120 } });
+  return new Paragraph({ children: runs(text), spacing: { after: 120 } });
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
@@ -30,22 +43,22 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
 }
 
 function bullet(text: string, bold?: string): Paragraph {
-  const run = new TextRun(xmlText(text));
-  return new Paragraph({ bullet: { level: 0 }, children: bold ? [new TextRun({ text: `${xmlText(bold)}: `, bold: true }), run] : [run] });
+  return new Paragraph({ bullet: { level: 0 }, children: bold ? [new TextRun({ text: `${xmlText(bold)}: `, bold: true }), ...runs(text)] : runs(text) });
 }
 
 function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: xmlText(text), bold })] })] });
+  const cell = (text: string, bold = false): TableCell => new TableCell({ children: [new Paragraph({ children: runs(text, bold) })] });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))]
   });
 }
 
-export function annualReportDocument(report: IAnnualReport, strings: IStrings, locale: Locale): Document {
+/** @param zone the site's time zone: dates are the site's calendar days */
+export function annualReportDocument(report: IAnnualReport, strings: IStrings, locale: Locale, zone: TimeZone): Document {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: format(strings.annualReportHeading, report.year), heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT }),
-    p(format(strings.generatedAt, formatDateTime(report.generatedAt, locale))),
+    p(format(strings.generatedAt, formatDateTime(report.generatedAt, locale, zone))),
     heading(strings.summaryHeading, HeadingLevel.HEADING_1),
     p(summaryText(strings, report, locale))
   ];
@@ -80,7 +93,7 @@ export function annualReportDocument(report: IAnnualReport, strings: IStrings, l
     if (s.seriousEvents.length) {
       children.push(heading(strings.seriousEvents, HeadingLevel.HEADING_3));
       s.seriousEvents.forEach((e) =>
-        children.push(bullet(`${formatDate(e.occurredAt, locale)}, ${label(strings, 'eventType', e.eventType)}, ${label(strings, 'severity', e.severity)} – ${label(strings, 'incidentStatus', e.status)}`, e.title))
+        children.push(bullet(`${formatDate(e.occurredAt, locale, zone)}, ${label(strings, 'eventType', e.eventType)}, ${label(strings, 'severity', e.severity)} – ${label(strings, 'incidentStatus', e.status)}`, e.title))
       );
       if (s.seriousNotListed) {
         children.push(p(format(strings.moreSeriousEvents, s.seriousNotListed)));
@@ -103,12 +116,12 @@ export function annualReportDocument(report: IAnnualReport, strings: IStrings, l
   return new Document({
     creator: 'Säkerhet',
     title: format(strings.annualReportHeading, report.year),
-    description: format(strings.generatedAt, formatDateTime(report.generatedAt, locale)),
+    description: format(strings.generatedAt, formatDateTime(report.generatedAt, locale, zone)),
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     sections: [{ children }]
   });
 }
 
-export function annualReportBlob(report: IAnnualReport, strings: IStrings, locale: Locale): Promise<Blob> {
-  return Packer.toBlob(annualReportDocument(report, strings, locale));
+export function annualReportBlob(report: IAnnualReport, strings: IStrings, locale: Locale, zone: TimeZone): Promise<Blob> {
+  return Packer.toBlob(annualReportDocument(report, strings, locale, zone));
 }

@@ -3,6 +3,7 @@ import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DocumentItem } from '../Documents/DocumentItem';
@@ -48,8 +49,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   const services = useServices();
   const router = useRouter();
   const view = useAsync(() => services.views.loadArea(areaKey), [services, areaKey]);
-  const today = React.useMemo(() => new Date(), []);
-  const year = today.getFullYear();
+  const now = React.useMemo(() => new Date(), []);
 
   if (view.status === 'loading') {
     return <LoadingState label={strings.loadingArea} />;
@@ -57,10 +57,10 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   if (view.status === 'error') {
     return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} />;
   }
-  const { area, goals, documents, reports, user } = view.data;
+  const { area, goals, documents, reports, user, timeZone, period: year } = view.data;
 
   return (
-    <>
+    <TimeZoneContext.Provider value={timeZone}>
       {router.mode === 'app' && (
         <nav aria-label={strings.breadcrumb}>
           <ol className={classes.crumbs}>
@@ -145,7 +145,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
           <ul className={classes.docs}>
             {documents.map((d) => (
               <li key={d.id}>
-                <DocumentItem doc={d} areas={[area]} today={today} depth={2} />
+                <DocumentItem doc={d} areas={[area]} now={now} depth={2} />
               </li>
             ))}
           </ul>
@@ -161,7 +161,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         </Heading>
         {user.canManageReports && (
           <p>
-            <RouteLink to={{ name: 'situation', areaKey: area.key }}>{`${strings.navSituation}: ${area.title}`}</RouteLink>
+            <RouteLink to={{ name: 'situation', year, areaKey: area.key }}>{`${strings.navSituation}: ${area.title}`}</RouteLink>
           </p>
         )}
         {reports.length === 0 ? (
@@ -170,6 +170,6 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
           <ReportTable reports={reports} areas={[area]} caption={user.canManageReports ? strings.latestReports : strings.yourReportsInArea} showReporter={user.canManageReports} showArea={false} />
         )}
       </section>
-    </>
+    </TimeZoneContext.Provider>
   );
 }

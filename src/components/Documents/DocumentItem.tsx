@@ -3,9 +3,10 @@ import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
-import { useStrings } from '../../hooks/useHost';
+import { useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IArea, IGoverningDocument } from '../../model/types';
 import { formatDate, isoDate } from '../common/format';
+import { fileHref } from '../common/fileHref';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
 import { StatusBadge } from '../common/StatusBadge';
@@ -37,16 +38,18 @@ const useStyles = makeStyles((theme) => ({
 export interface IDocumentItemProps {
   doc: IGoverningDocument;
   areas: IArea[];
-  today: Date;
+  /** The moment "today" is taken from (on the site's calendar). */
+  now: Date;
   /** Heading depth of the document title within the view. */
   depth: 1 | 2;
 }
 
 /** One governing document with its metadata; the title opens the file. */
-export function DocumentItem({ doc, areas, today, depth }: IDocumentItemProps): JSX.Element {
+export function DocumentItem({ doc, areas, now, depth }: IDocumentItemProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
-  const validity = validityOf(doc, today);
+  const zone = useTimeZone();
+  const validity = validityOf(doc, now, zone);
   const areaNames = doc.areaIds.length === 0 ? strings.appliesToAllAreas : doc.areaIds.map((id) => areas.find((a) => a.id === id)?.title ?? '').filter(Boolean).join(', ');
   const meta: [string, React.ReactNode][] = [
     [strings.documentType, label(strings, 'documentType', doc.documentType)],
@@ -54,15 +57,15 @@ export function DocumentItem({ doc, areas, today, depth }: IDocumentItemProps): 
     [strings.version, doc.version],
     [strings.documentOwner, doc.owner?.displayName ?? strings.noneGiven],
     [strings.approvedBy, doc.approvedBy],
-    [strings.validFrom, <time key="from" dateTime={isoDate(doc.validFrom)}>{formatDate(doc.validFrom, locale)}</time>],
-    [strings.validTo, doc.validTo ? <time key="to" dateTime={isoDate(doc.validTo)}>{formatDate(doc.validTo, locale)}</time> : strings.untilFurtherNotice],
+    [strings.validFrom, <time key="from" dateTime={isoDate(doc.validFrom, zone)}>{formatDate(doc.validFrom, locale, zone)}</time>],
+    [strings.validTo, doc.validTo ? <time key="to" dateTime={isoDate(doc.validTo, zone)}>{formatDate(doc.validTo, locale, zone)}</time> : strings.untilFurtherNotice],
     [strings.area, areaNames]
   ];
   return (
     <article className={classes.item}>
       <div className={classes.head}>
         <Heading depth={depth} className={classes.title}>
-          <Link href={doc.fileUrl} target="_blank" rel="noopener noreferrer" aria-label={`${format(strings.openDocument, doc.title)} ${strings.opensInNewWindow}`}>
+          <Link href={fileHref(doc.fileUrl)} target="_blank" rel="noopener noreferrer" aria-label={`${format(strings.openDocument, doc.title)} ${strings.opensInNewWindow}`}>
             <Icon iconName="Page" aria-hidden="true" /> {doc.title}
           </Link>
         </Heading>

@@ -2,9 +2,11 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../model/schema';
+import type { TimeZone } from '../../model/calendar';
 import type { IArea, IGoverningDocument } from '../../model/types';
 import { Button } from '../common/Button';
 import { ErrorState } from '../common/ErrorState';
@@ -46,7 +48,7 @@ interface IFilters {
 
 const NO_FILTERS: IFilters = { text: '', type: '', area: '', status: '', validity: '' };
 
-export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: IFilters, today: Date): IGoverningDocument[] {
+export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: IFilters, now: Date, zone: TimeZone): IGoverningDocument[] {
   return docs.filter((d) => {
     if (f.type && d.documentType !== f.type) {
       return false;
@@ -64,7 +66,7 @@ export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: I
       }
     }
     if (f.validity) {
-      const v = validityOf(d, today);
+      const v = validityOf(d, now, zone);
       if (f.validity === 'current' ? v !== 'current' && v !== 'expiring' : v !== f.validity) {
         return false;
       }
@@ -85,7 +87,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
   const services = useServices();
   const view = useAsync(() => services.views.loadDocuments(), [services]);
   const [filters, setFilters] = React.useState<IFilters>({ ...NO_FILTERS, area: areaKey ?? '' });
-  const today = React.useMemo(() => new Date(), []);
+  const now = React.useMemo(() => new Date(), []);
   const set =
     (key: keyof IFilters): ((value: string) => void) =>
     (value: string): void =>
@@ -102,7 +104,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
       {view.status === 'loading' && <LoadingState label={strings.loadingDocuments} />}
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
       {view.status === 'done' && (
-        <>
+        <TimeZoneContext.Provider value={view.data.timeZone}>
           <fieldset className={classes.filters}>
             <legend className={classes.legend}>{strings.filters}</legend>
             <div className={classes.searchField}>
@@ -148,7 +150,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
             </div>
           </fieldset>
           {(() => {
-            const shown = filterDocuments(view.data.documents, view.data.areas, filters, today);
+            const shown = filterDocuments(view.data.documents, view.data.areas, filters, now, view.data.timeZone);
             return (
               <>
                 <p className={classes.count} role="status">
@@ -157,14 +159,14 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
                 <ul className={classes.list}>
                   {shown.map((d) => (
                     <li key={d.id}>
-                      <DocumentItem doc={d} areas={view.data.areas} today={today} depth={1} />
+                      <DocumentItem doc={d} areas={view.data.areas} now={now} depth={1} />
                     </li>
                   ))}
                 </ul>
               </>
             );
           })()}
-        </>
+        </TimeZoneContext.Provider>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
-import { useStrings } from '../../hooks/useHost';
+import { useStrings, useTimeZone } from '../../hooks/useHost';
 import { computedStatus } from '../../analytics/indicators';
 import type { GoalStatusKey, IGoal } from '../../model/types';
 import { formatDate, keepNumbersWhole, withUnit } from '../common/format';
@@ -12,7 +12,8 @@ import { StatusBadge, StatusTone } from '../common/StatusBadge';
 const useStyles = makeStyles((theme) => ({
   scroller: scrollerStyle,
   table: tableStyle(theme),
-  note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext }
+  // Follow-ups and judgements are the owners' own text: their line breaks are kept.
+  note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext, whiteSpace: 'pre-line' }
 }));
 
 export function goalTone(status: GoalStatusKey): StatusTone {
@@ -40,6 +41,7 @@ export interface IGoalTableProps {
 export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
+  const zone = useTimeZone();
   return (
     <div className={classes.scroller} role="region" aria-label={name} tabIndex={0}>
       <table className={classes.table}>
@@ -74,7 +76,7 @@ export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX
                 <td>
                   {g.indicator}
                   {g.indicatorSource === 'computed' && (
-                    <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale)) : strings.computedFromReports}</p>
+                    <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale, zone)) : strings.computedFromReports}</p>
                   )}
                 </td>
                 <td className="num">{g.baseline === undefined ? '–' : keepNumbersWhole(withUnit(g.baseline, g.unit, locale))}</td>

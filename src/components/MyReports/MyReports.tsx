@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
@@ -38,7 +39,9 @@ export function MyReports(): JSX.Element {
             </RouteButton>
           </div>
         ) : (
-          <ReportTable reports={view.data.reports} areas={view.data.areas} caption={strings.myReportsHeading} />
+          <TimeZoneContext.Provider value={view.data.timeZone}>
+            <ReportTable reports={view.data.reports} areas={view.data.areas} caption={strings.myReportsHeading} />
+          </TimeZoneContext.Provider>
         ))}
     </>
   );

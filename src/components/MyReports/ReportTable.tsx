@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
-import { useStrings } from '../../hooks/useHost';
+import { useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IArea, IIncident, IncidentStatusKey } from '../../model/types';
 import { formatDate, isoDate } from '../common/format';
 import { label } from '../common/labels';
@@ -34,6 +34,7 @@ export interface IReportTableProps {
 export function ReportTable({ reports, areas, caption, showReporter, showArea = true }: IReportTableProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
+  const zone = useTimeZone();
   return (
     <div className={classes.scroller} role="region" aria-label={caption} tabIndex={0}>
       <table className={classes.table}>
@@ -57,7 +58,7 @@ export function ReportTable({ reports, areas, caption, showReporter, showArea = 
               {showArea && <td>{areas.find((a) => a.id === r.areaId)?.title ?? ''}</td>}
               <td>{label(strings, 'eventType', r.eventType)}</td>
               <td>
-                <time dateTime={isoDate(r.occurredAt)}>{formatDate(r.occurredAt, locale)}</time>
+                <time dateTime={isoDate(r.occurredAt, zone)}>{formatDate(r.occurredAt, locale, zone)}</time>
               </td>
               {showReporter && <td>{r.reporter?.displayName ?? strings.anonymousReporter}</td>}
               <td>

@@ -1,15 +1,16 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
-import { useStrings } from '../../hooks/useHost';
+import { useStrings, useTimeZone } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
+import { parseDay, resolveWallClock, TimeZone, wallClockIn } from '../../model/calendar';
 import { allowedNextStatuses, openActions } from '../../model/caseRules';
 import { ACTIONS_LIST, fieldOf, INCIDENTS_LIST } from '../../model/schema';
 import type { IAction, IIncidentDetail, IncidentStatusKey, IPerson } from '../../model/types';
 import { toServiceError, ServiceError } from '../../services/errors';
 import { Button } from '../common/Button';
 import { errorMessage } from '../common/errorMessage';
-import { formatDate, isoDate, stockholmInstant, stockholmNow } from '../common/format';
+import { formatDate, isoDate } from '../common/format';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
 import { Notice } from '../common/Notice';
@@ -62,13 +63,22 @@ export function mergeCaseForms(base: ICaseForm, mine: ICaseForm, theirs: ICaseFo
   return { merged, theirChanges: CASE_FIELDS.filter((f) => !sameValue(f, theirs, base)) };
 }
 
-function formOf(report: IIncidentDetail): ICaseForm {
+function formOfIn(report: IIncidentDetail, zone: TimeZone): ICaseForm {
   return {
     status: report.status,
     investigator: report.investigator,
     analysis: report.analysis,
-    reportedOn: report.authorityReportedAt ? stockholmNow(report.authorityReportedAt).date : ''
+    reportedOn: report.authorityReportedAt ? wallClockIn(report.authorityReportedAt, zone).date : ''
   };
+}
+
+/**
+ * The day an authority was notified, stored as noon of that day in the site's zone: a date and time
+ * column, so a time is needed, and noon is the same day in every zone of the site's calendar.
+ */
+function reportedOnInstant(day: string, zone: TimeZone): Date | undefined {
+  const r = resolveWallClock(day, '12:00', zone);
+  return r.kind === 'exact' ? r.instant : undefined;
 }
 
 export interface ICaseHandlingProps {
@@ -87,6 +97,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const services = useServices();
+  const zone = useTimeZone();
+  const formOf = (r: IIncidentDetail): ICaseForm => formOfIn(r, zone);
   const [form, setForm] = React.useState<ICaseForm>(() => formOf(report));
   const [base, setBase] = React.useState<IIncidentDetail>(report);
   const [actions, setActions] = React.useState<IAction[]>(initialActions);
@@ -105,7 +117,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         status: form.status,
         investigatorId: form.investigator ? form.investigator.id : null,
         analysis: form.analysis,
-        authorityReportedAt: form.reportedOn ? stockholmInstant(form.reportedOn, '12:00') ?? null : null
+        authorityReportedAt: form.reportedOn ? reportedOnInstant(form.reportedOn, zone) ?? null : null
       });
       setBase(saved);
       setForm(formOf(saved));
@@ -151,7 +163,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
 
   const addAction = async (): Promise<void> => {
     setActionError(undefined);
-    const due = stockholmInstant(draft.due, '12:00');
+    // Klart senast is a date-only column: the day itself, stored as the site's midnight.
+    const due = parseDay(draft.due) ? draft.due : undefined;
     const title = draft.title.trim();
     if (!title || !draft.owner || !due) {
       setActionError(format(strings.errRequired, [!title && strings.actionTitle, !draft.owner && strings.actionOwner, !due && strings.actionDue].filter(Boolean).join(', ')));
@@ -210,7 +223,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       )}
       <div className={classes.row}>
         <Select id="sakerhet-case-status" label={strings.status} value={form.status} onChange={(v) => setForm((f) => ({ ...f, status: v as IncidentStatusKey }))} options={statusOptions} />
-        {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale))}</span>}
+        {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale, zone))}</span>}
       </div>
       {form.status === 'closed' && base.status !== 'closed' && open.length > 0 && <Notice kind="warning">{strings.cannotCloseOpenActions}</Notice>}
       <PeoplePicker id="sakerhet-case-investigator" label={strings.investigator} value={form.investigator} onChange={(p) => setForm((f) => ({ ...f, investigator: p }))} />
@@ -249,7 +262,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                 <StatusBadge tone={a.status === 'done' ? 'good' : a.status === 'ongoing' ? 'warning' : 'neutral'}>{label(strings, 'actionStatus', a.status)}</StatusBadge>
               </span>
               <span className={classes.help}>
-                {strings.actionOwner}: {a.owner?.displayName ?? strings.noneGiven} · {strings.actionDue}: <time dateTime={isoDate(a.dueDate)}>{formatDate(a.dueDate, locale)}</time>
+                {strings.actionOwner}: {a.owner?.displayName ?? strings.noneGiven} · {strings.actionDue}: <time dateTime={isoDate(a.dueDate, zone)}>{formatDate(a.dueDate, locale, zone)}</time>
               </span>
               {a.status !== 'done' && (
                 <span className={classes.row}>

@@ -2,9 +2,11 @@ import * as React from 'react';
 import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
+import { fileHref } from '../common/fileHref';
 import { formatDateTime, isoDate } from '../common/format';
 import { ViewTitle } from '../common/ViewTitle';
 import { label } from '../common/labels';
@@ -42,7 +44,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   if (view.status === 'error') {
     return <ErrorState error={view.error} onRetry={view.reload} />;
   }
-  const { areas, user, actions } = view.data;
+  const { areas, user, actions, timeZone } = view.data;
   const r = changed && changed.id === view.data.report.id ? changed : view.data.report;
   const area = areas.find((a) => a.id === r.areaId);
   const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
@@ -52,9 +54,9 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
     [strings.eventType, label(strings, 'eventType', r.eventType)],
     [strings.category, r.category || strings.noneGiven],
     [strings.severity, label(strings, 'severity', r.severity)],
-    [strings.occurredAt, <time key="o" dateTime={isoDate(r.occurredAt)}>{formatDateTime(r.occurredAt, locale)}</time>],
+    [strings.occurredAt, <time key="o" dateTime={isoDate(r.occurredAt, timeZone)}>{formatDateTime(r.occurredAt, locale, timeZone)}</time>],
     [strings.location, r.location],
-    [strings.reported, <time key="c" dateTime={isoDate(r.created)}>{formatDateTime(r.created, locale)}</time>],
+    [strings.reported, <time key="c" dateTime={isoDate(r.created, timeZone)}>{formatDateTime(r.created, locale, timeZone)}</time>],
     [strings.reporter, r.reporter?.displayName ?? strings.anonymousReporter],
     [strings.reportIdLabel, r.reportId.slice(0, 8).toUpperCase()],
     [strings.description, r.description, true],
@@ -66,7 +68,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
         <ul key="a">
           {r.attachments.map((a) => (
             <li key={a.url}>
-              <Link href={a.url} target="_blank" rel="noopener noreferrer">
+              <Link href={fileHref(a.url)} target="_blank" rel="noopener noreferrer">
                 {a.fileName}
               </Link>
             </li>
@@ -79,7 +81,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
     ]
   ];
   return (
-    <>
+    <TimeZoneContext.Provider value={timeZone}>
       <p className={classes.kicker}>{strings.reportDetailHeading}</p>
       <ViewTitle className={classes.title}>
         {r.title}
@@ -98,6 +100,6 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
           <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>
         </p>
       )}
-    </>
+    </TimeZoneContext.Provider>
   );
 }

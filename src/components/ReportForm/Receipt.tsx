@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
-import { useRouter, useStrings } from '../../hooks/useHost';
+import { useRouter, useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IArea, IIncident } from '../../model/types';
 import type { IAttachmentResult } from '../../services/interfaces';
 import { Button } from '../common/Button';
@@ -32,6 +32,7 @@ export interface IReceiptProps {
 export function Receipt({ incident, area, attachments, files, onRetryAttachment, onAnother }: IReceiptProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
+  const zone = useTimeZone();
   const router = useRouter();
   const heading = React.useRef<HTMLHeadingElement>(null);
   React.useEffect(() => heading.current?.focus(), []);
@@ -51,7 +52,7 @@ export function Receipt({ incident, area, attachments, files, onRetryAttachment,
         <dt className={classes.term}>{strings.eventType}</dt>
         <dd className={classes.value}>{label(strings, 'eventType', incident.eventType)}</dd>
         <dt className={classes.term}>{strings.occurredAt}</dt>
-        <dd className={classes.value}>{formatDateTime(incident.occurredAt, locale)}</dd>
+        <dd className={classes.value}>{formatDateTime(incident.occurredAt, locale, zone)}</dd>
       </dl>
       <div className={classes.messages} role="status">
         {saved > 0 && <Notice kind="success">{format(strings.attachmentsSaved, saved)}</Notice>}

@@ -3,8 +3,10 @@ import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format, IStrings } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
+import { resolveWallClock, TimeZone } from '../../model/calendar';
 import { EVENT_TYPES, SEVERITIES } from '../../model/schema';
 import type { IArea } from '../../model/types';
 import type { ICurrentUser } from '../../services/interfaces';
@@ -79,20 +81,26 @@ export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
       <Notice kind="warning">{strings.cannotReport}</Notice>
     );
   }
-  return <ReportFormBody areas={view.data.areas} user={view.data.user} areaKey={areaKey ?? ''} />;
+  return (
+    <TimeZoneContext.Provider value={view.data.timeZone}>
+      <ReportFormBody areas={view.data.areas} user={view.data.user} areaKey={areaKey ?? ''} zone={view.data.timeZone} />
+    </TimeZoneContext.Provider>
+  );
 }
 
 interface IBodyProps {
   areas: IArea[];
   user: ICurrentUser;
   areaKey: string;
+  /** The site's time zone: the date and time are the site's clock. */
+  zone: TimeZone;
 }
 
-function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
+function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const services = useServices();
-  const { draft, update, reset, restoredFrom } = useDraft(user.id, areaKey);
+  const { draft, update, reset, restoredFrom } = useDraft(user.id, areaKey, zone);
   const [files, setFiles] = React.useState<File[]>([]);
   const [errors, setErrors] = React.useState<ValidationErrors>({});
   const [showSummary, setShowSummary] = React.useState(false);
@@ -105,7 +113,7 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
   const change = (patch: Partial<IReportDraft>): void => {
     update(patch);
     if (showSummary) {
-      setErrors(validateReport({ ...draft, ...patch }, areas, files, strings));
+      setErrors(validateReport({ ...draft, ...patch }, areas, files, strings, zone, locale));
     }
   };
 
@@ -120,7 +128,7 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
     if (busy) {
       return;
     }
-    const found = validateReport(draft, areas, files, strings);
+    const found = validateReport(draft, areas, files, strings, zone, locale);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setShowSummary(false);
@@ -129,7 +137,7 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
       return;
     }
     setShowSummary(false);
-    submitter.submit(toNewIncident(draft, area!), files).catch(() => undefined);
+    submitter.submit(toNewIncident(draft, area!, zone), files).catch(() => undefined);
   };
 
   if (submitter.state.phase === 'done') {
@@ -159,7 +167,7 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
       <p className={classes.intro}>{strings.reportFormIntro}</p>
       {restoredFrom && (
         <Notice kind="info" role="status">
-          {format(strings.draftRestored, formatDateTime(restoredFrom, locale))}
+          {format(strings.draftRestored, formatDateTime(restoredFrom, locale, zone))}
         </Notice>
       )}
       <form className={classes.form} onSubmit={onSubmit} noValidate aria-describedby={undefined}>
@@ -244,9 +252,22 @@ function ReportFormBody({ areas, user, areaKey }: IBodyProps): JSX.Element {
             {strings.fieldWhenHelp}
           </p>
           <div className={classes.row}>
-            <TextInput id={FIELD_IDS.when} type="date" label={strings.fieldDate} required value={draft.date} onChange={(v) => change({ date: v })} invalid={!!errorFor('when')} />
-            <TextInput id="sakerhet-report-time" type="time" label={strings.fieldTime} required value={draft.time} onChange={(v) => change({ time: v })} invalid={!!errorFor('when')} />
+            <TextInput id={FIELD_IDS.when} type="date" label={strings.fieldDate} required value={draft.date} onChange={(v) => change({ date: v, repeatedTime: undefined })} invalid={!!errorFor('when')} />
+            <TextInput id="sakerhet-report-time" type="time" label={strings.fieldTime} required value={draft.time} onChange={(v) => change({ time: v, repeatedTime: undefined })} invalid={!!errorFor('when')} />
           </div>
+          {resolveWallClock(draft.date, draft.time, zone).kind === 'repeated' && (
+            <RadioGroup
+              id="sakerhet-report-repeated"
+              legend={strings.repeatedTimeLegend}
+              required
+              value={draft.repeatedTime ?? ''}
+              onChange={(v) => change({ repeatedTime: v as IReportDraft['repeatedTime'] })}
+              options={[
+                { value: 'earlier', label: strings.repeatedTimeEarlier },
+                { value: 'later', label: strings.repeatedTimeLater }
+              ]}
+            />
+          )}
           {errorFor('when') && (
             <p id="sakerhet-report-when-error" className={classes.error}>
               {errorFor('when')}

@@ -4,7 +4,7 @@
  * sending it again after an uncertain outcome can never create a second report.
  */
 import * as React from 'react';
-import { stockholmNow } from '../common/format';
+import { TimeZone, wallClockIn } from '../../model/calendar';
 import type { IReportDraft } from './validation';
 
 const VERSION = 1;
@@ -21,8 +21,9 @@ export function newReportId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function emptyDraft(areaKey: string, now: Date = new Date()): IReportDraft {
-  const { date, time } = stockholmNow(now);
+/** A new report, its time now on the site's clock (its zone, whatever the browser's). */
+export function emptyDraft(areaKey: string, zone: TimeZone, now: Date = new Date()): IReportDraft {
+  const { date, time } = wallClockIn(now, zone);
   return {
     reportId: newReportId(),
     areaKey,
@@ -91,13 +92,13 @@ export interface IDraftState {
  * @param areaKey the area the form was opened for; a stored draft for another area still wins,
  * because losing someone's half-written report is worse than a preselected area.
  */
-export function useDraft(userId: number, areaKey: string): IDraftState {
+export function useDraft(userId: number, areaKey: string, zone: TimeZone): IDraftState {
   const [initial] = React.useState(() => {
     const stored = readDraft(userId);
     if (stored && !isBlank(stored.draft)) {
       return { draft: stored.draft, restoredFrom: new Date(stored.savedAt) };
     }
-    return { draft: emptyDraft(areaKey), restoredFrom: undefined };
+    return { draft: emptyDraft(areaKey, zone), restoredFrom: undefined };
   });
   const [draft, setDraft] = React.useState<IReportDraft>(initial.draft);
 
@@ -119,9 +120,9 @@ export function useDraft(userId: number, areaKey: string): IDraftState {
   const reset = React.useCallback(
     (key: string) => {
       storage()?.removeItem(draftKey(userId));
-      setDraft(emptyDraft(key));
+      setDraft(emptyDraft(key, zone));
     },
-    [userId]
+    [userId, zone]
   );
   return { draft, update, reset, restoredFrom: initial.restoredFrom };
 }

@@ -2,10 +2,11 @@
  * The report form's rules, checked before anything is sent. The limits come from the list schema,
  * so the form never accepts what SharePoint would refuse.
  */
-import { format, IStrings } from '../../loc';
+import { format, IStrings, Locale } from '../../loc';
+import { addMonths, dayIn, daysBetween, resolveWallClock, TimeZone } from '../../model/calendar';
 import { fieldOf, INCIDENTS_LIST } from '../../model/schema';
 import type { EventTypeKey, IArea, INewIncident, SeverityKey } from '../../model/types';
-import { stockholmInstant } from '../common/format';
+import { formatDay } from '../common/format';
 
 export interface IReportDraft {
   reportId: string;
@@ -13,8 +14,11 @@ export interface IReportDraft {
   eventType: EventTypeKey | '';
   category: string;
   title: string;
+  /** The date and time on the site's clock ('yyyy-mm-dd', 'HH:mm'). */
   date: string;
   time: string;
+  /** For a time the clocks showed twice (the night they went back): which of the two it was. */
+  repeatedTime?: 'earlier' | 'later';
   location: string;
   description: string;
   immediateAction: string;
@@ -77,7 +81,27 @@ export function fileProblem(file: File, strings: IStrings): string | undefined {
   return undefined;
 }
 
-export function validateReport(draft: IReportDraft, areas: IArea[], files: File[], strings: IStrings, now: Date = new Date()): ValidationErrors {
+/**
+ * The instant the draft's date and time name on the site's clock; undefined when they name none, or
+ * two and the user has not chosen which.
+ */
+export function occurredInstant(draft: Pick<IReportDraft, 'date' | 'time' | 'repeatedTime'>, zone: TimeZone): Date | undefined {
+  const when = resolveWallClock(draft.date, draft.time, zone);
+  switch (when.kind) {
+    case 'exact':
+      return when.instant;
+    case 'repeated':
+      return draft.repeatedTime === 'earlier' ? when.earlier : draft.repeatedTime === 'later' ? when.later : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * @param zone the site's time zone: the date and time are read on its clock
+ * @param locale the user's language variant, for dates in messages
+ */
+export function validateReport(draft: IReportDraft, areas: IArea[], files: File[], strings: IStrings, zone: TimeZone, locale: Locale, now: Date = new Date()): ValidationErrors {
   const errors: ValidationErrors = {};
   if (!areas.some((a) => a.key === draft.areaKey)) {
     errors.areaKey = format(strings.errRequired, strings.chooseArea);
@@ -89,12 +113,18 @@ export function validateReport(draft: IReportDraft, areas: IArea[], files: File[
   if (!draft.date || !draft.time) {
     errors.when = format(strings.errRequired, `${strings.fieldDate} / ${strings.fieldTime}`);
   } else {
-    const when = stockholmInstant(draft.date, draft.time);
-    if (!when) {
+    const clock = resolveWallClock(draft.date, draft.time, zone);
+    const when = occurredInstant(draft, zone);
+    if (clock.kind === 'invalid') {
       errors.when = strings.errInvalidDate;
+    } else if (clock.kind === 'skipped') {
+      // Said to the user, not moved: which hour was meant is theirs to say.
+      errors.when = format(strings.errTimeSkipped, formatDay(draft.date, locale), draft.time);
+    } else if (!when) {
+      errors.when = format(strings.errTimeRepeated, formatDay(draft.date, locale), draft.time);
     } else if (when.getTime() > now.getTime() + 60 * 1000) {
       errors.when = strings.errFuture;
-    } else if (now.getTime() - when.getTime() > OLDEST_YEARS * 366 * 86400000) {
+    } else if (daysBetween(addMonths(dayIn(now, zone), -12 * OLDEST_YEARS), dayIn(when, zone)) < 0) {
       errors.when = strings.errTooOld;
     }
   }
@@ -121,7 +151,7 @@ function clean(text: string): string {
 }
 
 /** The report to send; only called on a draft that passed validation. */
-export function toNewIncident(draft: IReportDraft, area: IArea): INewIncident {
+export function toNewIncident(draft: IReportDraft, area: IArea, zone: TimeZone): INewIncident {
   const category = area.reportCategories.includes(draft.category) ? draft.category : '';
   return {
     reportId: draft.reportId,
@@ -129,7 +159,7 @@ export function toNewIncident(draft: IReportDraft, area: IArea): INewIncident {
     title: clean(draft.title),
     eventType: draft.eventType as EventTypeKey,
     category,
-    occurredAt: stockholmInstant(draft.date, draft.time)!,
+    occurredAt: occurredInstant(draft, zone)!,
     location: clean(draft.location),
     description: clean(draft.description),
     immediateAction: clean(draft.immediateAction),

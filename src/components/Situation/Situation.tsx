@@ -3,13 +3,15 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
+import { TimeZoneContext } from '../../hooks/contexts';
 import { useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
+import { yearIn } from '../../model/calendar';
 import type { IArea, IGoal } from '../../model/types';
 import type { ICurrentUser, IServices } from '../../services/interfaces';
 import { ErrorState } from '../common/ErrorState';
-import { formatDate, isoDate } from '../common/format';
+import { formatDate, formatDay, isoDate, monthName, withUnit } from '../common/format';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
 import { LoadingState } from '../common/LoadingState';
@@ -39,9 +41,6 @@ const useStyles = makeStyles((theme) => ({
   scroller: scrollerStyle,
   table: tableStyle(theme, '6px 12px 6px 0')
 }));
-
-const MONTHS_SV = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * Computed outcomes are stored in the goals, so that staff (who cannot read everyone's reports)
@@ -85,22 +84,23 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
   const services = useServices();
   const router = useRouter();
   const now = React.useMemo(() => new Date(), []);
-  const year = givenYear ?? now.getFullYear();
-  const view = useAsync(() => services.views.loadSituation(year), [services, year]);
+  // Without a year in the address, the site's current year: the view learns it with the site's zone.
+  const view = useAsync(() => services.views.loadSituation(givenYear), [services, givenYear]);
   const [stored, setStored] = React.useState(false);
 
   const data = view.status === 'done' ? view.data : undefined;
+  const year = data?.year ?? givenYear ?? 0;
   const situation = React.useMemo(() => {
     if (!data) {
       return undefined;
     }
     const area = areaKey ? data.areas.find((a) => a.key === areaKey) : undefined;
-    return computeSituation(year, data.facts, data.goals, now, area);
-  }, [data, year, areaKey, now]);
+    return computeSituation(data.year, data.facts, data.goals, now, data.timeZone, area);
+  }, [data, areaKey, now]);
 
   const perArea = React.useMemo(
-    () => (data ? data.areas.map((area) => ({ area, situation: computeSituation(year, data.facts, data.goals, now, area) })) : []),
-    [data, year, now]
+    () => (data ? data.areas.map((area) => ({ area, situation: computeSituation(data.year, data.facts, data.goals, now, data.timeZone, area) })) : []),
+    [data, now]
   );
 
   // Once per load: store the region's computed outcomes (switching area reads the same data).
@@ -108,12 +108,11 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
     if (!data || !data.user.canManageReports) {
       return;
     }
-    const all = computeSituation(year, data.facts, data.goals, now);
+    const all = computeSituation(data.year, data.facts, data.goals, now, data.timeZone);
     storeComputedOutcomes(services, data.user, all).then(setStored, () => setStored(false));
-  }, [data, services, year, now]);
+  }, [data, services, now]);
 
   const go = (y: number, key?: string): void => router.navigate({ name: 'situation', year: y, areaKey: key || undefined });
-  const months = locale === 'en-US' ? MONTHS_EN : MONTHS_SV;
   const areaName =
     (areas: IArea[]): ((g: IGoal) => string) =>
     (g: IGoal): string =>
@@ -126,7 +125,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
       {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
       {view.status === 'done' && view.data.user.canManageReports && situation && (
-        <>
+        <TimeZoneContext.Provider value={view.data.timeZone}>
           <p className={classes.intro}>{format(strings.situationIntro, situation.area?.title ?? strings.wholeRegion)}</p>
           <div className={classes.controls}>
             <Select
@@ -134,7 +133,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               label={strings.period}
               value={String(year)}
               onChange={(v) => go(Number(v), areaKey)}
-              options={yearOptions(now.getFullYear(), year)}
+              options={yearOptions(yearIn(now, view.data.timeZone), year)}
             />
             <Select
               id="sakerhet-situation-area"
@@ -153,7 +152,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale)],
               [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale)],
               [strings.openCount, situation.open.toLocaleString(locale), ''],
-              [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : `${situation.closedWithin30.toLocaleString(locale)} %`, ''],
+              [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : withUnit(situation.closedWithin30, '%', locale), ''],
               [strings.goalsMet, format(strings.goalsMetValue, situation.goalStatus.met, situation.goals.length), '']
             ].map(([name, value, note]) => (
               <li key={name} className={classes.figure}>
@@ -175,7 +174,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               title={strings.chartByMonth}
               currentLabel={String(year)}
               previousLabel={String(year - 1)}
-              rows={situation.byMonth.map((m) => ({ label: months[m.month], current: m.current, previous: m.previous }))}
+              rows={situation.byMonth.map((m) => ({ label: monthName(m.month, locale), current: m.current, previous: m.previous }))}
             />
             <Chart
               id="sakerhet-chart-type"
@@ -227,11 +226,11 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                         </td>
                         <td>{view.data.areas.find((a) => a.id === d.report.areaId)?.title ?? ''}</td>
                         <td>
-                          <time dateTime={isoDate(d.report.occurredAt)}>{formatDate(d.report.occurredAt, locale)}</time>
+                          <time dateTime={isoDate(d.report.occurredAt, view.data.timeZone)}>{formatDate(d.report.occurredAt, locale, view.data.timeZone)}</time>
                         </td>
                         <td>{label(strings, 'authority', d.authority)}</td>
                         <td>
-                          <time dateTime={isoDate(d.due)}>{formatDate(d.due, locale)}</time>
+                          <time dateTime={d.due}>{formatDay(d.due, locale)}</time>
                         </td>
                         <td>
                           {d.reported ? (
@@ -313,7 +312,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               </div>
             </section>
           )}
-        </>
+        </TimeZoneContext.Provider>
       )}
     </>
   );
