@@ -217,7 +217,15 @@ export class SharePointEmulator {
     }
     const rest = rawPath.slice(site.length + 1);
     if (!/^_api(\/|$)/i.test(rest)) {
-      return this.serveFile(user, decodeURIComponent(rawPath));
+      // A file's URL carries its name percent-encoded ('#' as %23, '%' as %25: sp-dev-docs, "Supporting
+      // % and # in files and folders with the ResourcePath API"); a malformed escape is a bad request.
+      let path: string;
+      try {
+        path = decodeURIComponent(rawPath);
+      } catch {
+        throw Errors.badRequest('Bad Request - Invalid URL');
+      }
+      return this.serveFile(user, path);
     }
     const segments = splitPath(rest.slice(4));
     const method = this.effectiveMethod(req);
@@ -286,8 +294,20 @@ export class SharePointEmulator {
     if (lower === 'ensureuser' && method === 'POST') {
       return this.ensureUser(user, req);
     }
-    if (lower.startsWith('getfilebyserverrelativepath(') || lower.startsWith('getfilebyserverrelativeurl(')) {
+    if (lower.startsWith('getfilebyserverrelativepath(')) {
+      // ResourcePath API: decodedurl is the name as it is, '#' and '%' included (sp-dev-docs, ResourcePath page).
       return this.fileEndpoint(ctx, user, quotedArg(next) ?? '', segments.slice(2), req);
+    }
+    if (lower.startsWith('getfilebyserverrelativeurl(')) {
+      // The string-based API takes '%' and '#' to mean an encoded URL: '#' starts a fragment and %xx is an
+      // escape, so a file with '#' or '%' in its name cannot be addressed this way (same source).
+      let url = (quotedArg(next) ?? '').split('#')[0];
+      try {
+        url = decodeURIComponent(url);
+      } catch {
+        // Not an escape after all: SharePoint looks the string up as it is.
+      }
+      return this.fileEndpoint(ctx, user, url, segments.slice(2), req);
     }
     let list: ListData | undefined;
     let listSegments: string[] = [];

@@ -28,7 +28,8 @@ export function routePath(route: Route): string {
     case 'reportDetail':
       return `rapport/${route.id}`;
     case 'situation':
-      return ['lagesbild', route.year ?? (route.areaKey ? new Date().getFullYear() : undefined), route.areaKey && encodeURIComponent(route.areaKey)].filter((p) => p !== undefined && p !== '').join('/');
+      // Without a year: the site's current year, which the view learns with the site's time zone.
+      return ['lagesbild', route.year, route.areaKey && encodeURIComponent(route.areaKey)].filter((p) => p !== undefined && p !== '').join('/');
     case 'annualReport':
       return `sakerhetsberattelse/${route.year}`;
   }
@@ -43,10 +44,10 @@ export function parseRoute(path: string | undefined): Route | undefined {
   const clean = (path ?? '').replace(/^#?\/?/, '').replace(/\/$/, '');
   const [head, arg, ...rest] = clean.split('/');
   if (head === 'lagesbild' && rest.length <= 1) {
-    // lagesbild, lagesbild/2026 or lagesbild/2026/patientsakerhet
+    // lagesbild, lagesbild/2026, lagesbild/2026/patientsakerhet or lagesbild/patientsakerhet (this year)
     const y = year(arg);
-    const key = rest[0];
-    if ((arg !== undefined && y === undefined) || (key !== undefined && !/^[a-z0-9-]{1,40}$/.test(key))) {
+    const key = y === undefined && rest.length === 0 ? arg : rest[0];
+    if ((y === undefined && rest.length > 0) || (key !== undefined && !/^[a-z0-9-]{1,40}$/.test(key))) {
       return undefined;
     }
     return { name: 'situation', year: y, areaKey: key };

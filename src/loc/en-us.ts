@@ -181,6 +181,7 @@ const strings: IStrings = {
   errFuture: 'The time cannot be in the future.',
   errTooOld: 'The time is more than five years ago. Check the year.',
   errInvalidDate: 'Enter a valid date and time.',
+  categoryTooLong: 'The report category “{0}” is longer than {1} characters, so it cannot be chosen in the report form. Shorten it in the Säkerhetsområden list.',
   errTimeSkipped: 'The time {1} did not exist on {0}: the clocks went forward that night. Check the time.',
   errTimeRepeated: 'The time {1} happened twice on {0}: the clocks went back that night. Choose whether it was the first or the second time.',
   repeatedTimeLegend: 'The clocks went back: which time was it?',

@@ -192,6 +192,8 @@ export interface IStrings {
   errFuture: string;
   errTooOld: string;
   errInvalidDate: string;
+  /** {0} the category, {1} the most characters Händelser stores: shown to owners on the area page. */
+  categoryTooLong: string;
   /** {0} the date, {1} the time: a time the clocks jumped over (spring). */
   errTimeSkipped: string;
   /** {0} the date, {1} the time: a time the clocks showed twice (autumn); the user chooses which. */

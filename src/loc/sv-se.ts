@@ -181,6 +181,7 @@ const strings: IStrings = {
   errFuture: 'Tidpunkten kan inte ligga i framtiden.',
   errTooOld: 'Tidpunkten ligger mer än fem år bakåt. Kontrollera året.',
   errInvalidDate: 'Ange ett giltigt datum och klockslag.',
+  categoryTooLong: 'Rapportkategorin ”{0}” är längre än {1} tecken och kan därför inte väljas i rapportformuläret. Korta den i listan Säkerhetsområden.',
   errTimeSkipped: 'Klockan {1} fanns inte {0}: klockan ställdes fram den natten. Kontrollera klockslaget.',
   errTimeRepeated: 'Klockan {1} fanns två gånger {0}: klockan ställdes tillbaka den natten. Välj om det var första eller andra gången.',
   repeatedTimeLegend: 'Klockan ställdes tillbaka: vilken gång var det?',

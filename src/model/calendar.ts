@@ -8,11 +8,15 @@
  * browser's own zone (`getFullYear`, `setDate` on a plain Date).
  *
  * Instants are Dates. Calendar days are ISO strings, `CalendarDay` ('yyyy-mm-dd'), without a time
- * or a zone. The arithmetic is date-fns's; @date-fns/tz gives it the zone, from the browser's own
- * Intl time zone data (the tz database the browser ships), so no zone data is bundled.
+ * or a zone. A zone's offset at an instant comes from @date-fns/tz's `tzOffset`, which reads the
+ * browser's own Intl time zone data (the tz database the browser ships), so no zone data is bundled;
+ * the wall clock is the instant plus that offset. Its TZDate class is not used: it subclasses Date,
+ * so where Date is replaced (Playwright's clock, some test runners and polyfills) its getters fall
+ * back to the browser's zone, and its setters go through the browser's zone anyway – in a browser
+ * at UTC+14 it gave the browser's day (tests/e2e/dates.test.ts). Arithmetic on calendar days needs no
+ * zone at all: it counts days of the Gregorian calendar (Date.UTC day numbers, no clock changes).
  */
-import { TZDate, tzOffset } from '@date-fns/tz';
-import { addDays as fnsAddDays, addMonths as fnsAddMonths, differenceInCalendarDays, subYears } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 /** A day of the calendar, 'yyyy-mm-dd', with no time and no zone. */
 export type CalendarDay = string;
@@ -24,6 +28,8 @@ const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_PATTERN = /^(\d{2}):(\d{2})$/;
 /** Instants (not calendar days) either side of a wall-clock time, to find the offsets around it. */
 const SEARCH_MS = 48 * 3600 * 1000;
+/** One calendar day as a difference of Date.UTC day numbers (UTC has no clock changes). */
+const UTC_DAY_MS = 86400000;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -40,56 +46,62 @@ export function parseDay(text: string): { year: number; month: number; day: numb
     return undefined;
   }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = noonUtc({ year, month, day });
-  return probe.getFullYear() === year && probe.getMonth() === month - 1 && probe.getDate() === day ? { year, month, day } : undefined;
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : undefined;
 }
 
-/** The day at noon UTC: plain calendar arithmetic, which no zone's clock changes can disturb. */
-function noonUtc(d: { year: number; month: number; day: number }): TZDate {
-  return new TZDate(d.year, d.month - 1, d.day, 12, 0, 0, 0, 'UTC');
-}
-
-function checkedDay(day: CalendarDay): TZDate {
+/** The day's number: milliseconds of its start in UTC (a calendar count, not a moment anywhere). */
+function dayNumber(day: CalendarDay): number {
   const d = parseDay(day);
   if (!d) {
     throw new RangeError(`Not a calendar day: ${day}`);
   }
-  return noonUtc(d);
+  return Date.UTC(d.year, d.month - 1, d.day);
 }
 
-function toDay(d: Date): CalendarDay {
-  return dayString(d.getFullYear(), d.getMonth() + 1, d.getDate());
+function fromDayNumber(t: number): CalendarDay {
+  const d = new Date(t);
+  return dayString(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The wall clock of an instant in a zone, as a Date whose UTC fields are that wall clock. */
+function wall(instant: Date, zone: TimeZone): Date {
+  return new Date(instant.getTime() + Math.round(tzOffset(zone, instant) * 60) * 1000);
 }
 
 /** The calendar day an instant falls on in a zone. */
 export function dayIn(instant: Date, zone: TimeZone): CalendarDay {
-  return toDay(new TZDate(instant.getTime(), zone));
+  return fromDayNumber(wall(instant, zone).getTime());
 }
 
 /** The wall-clock date and time (24-hour 'HH:mm') of an instant in a zone. */
 export function wallClockIn(instant: Date, zone: TimeZone): { date: CalendarDay; time: string } {
-  const d = new TZDate(instant.getTime(), zone);
-  return { date: toDay(d), time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
+  const w = wall(instant, zone);
+  return { date: fromDayNumber(w.getTime()), time: `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}` };
 }
 
 /** The year an instant falls in, in a zone. */
 export function yearIn(instant: Date, zone: TimeZone): number {
-  return new TZDate(instant.getTime(), zone).getFullYear();
+  return wall(instant, zone).getUTCFullYear();
 }
 
 /** The day `days` calendar days after (or before, when negative) another. */
 export function addDays(day: CalendarDay, days: number): CalendarDay {
-  return toDay(fnsAddDays(checkedDay(day), days));
+  return fromDayNumber(dayNumber(day) + days * UTC_DAY_MS);
 }
 
 /** The day `months` calendar months after another; the 31st becomes the last day of a shorter month. */
 export function addMonths(day: CalendarDay, months: number): CalendarDay {
-  return toDay(fnsAddMonths(checkedDay(day), months));
+  const d = parseDay(fromDayNumber(dayNumber(day)))!;
+  const month = d.month - 1 + months;
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(d.year, month + 1, 0)).getUTCDate();
+  return fromDayNumber(Date.UTC(d.year, month, Math.min(d.day, last)));
 }
 
 /** Calendar days from one day to another: 0 on the same day, negative when `to` is earlier. */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return differenceInCalendarDays(checkedDay(to), checkedDay(from));
+  return Math.round((dayNumber(to) - dayNumber(from)) / UTC_DAY_MS);
 }
 
 /** A wall-clock date and time in a zone, as the instant it names – or why it names none or two. */
@@ -207,7 +219,17 @@ export function yearsSpanInAnyZone(first: number, last: number): { start: Date; 
 
 /** The same wall-clock moment a year earlier in a zone (29 February becomes 28 February). */
 export function sameMomentYearBefore(instant: Date, zone: TimeZone): Date {
-  return new Date(subYears(new TZDate(instant.getTime(), zone), 1).getTime());
+  const now = wallClockIn(instant, zone);
+  const r = resolveWallClock(addMonths(now.date, -12), now.time, zone);
+  switch (r.kind) {
+    case 'exact':
+    case 'skipped':
+      return r.instant;
+    case 'repeated':
+      return r.earlier;
+    case 'invalid':
+      throw new RangeError(`No such moment: ${now.date} ${now.time}`);
+  }
 }
 
 /** Whether a zone name is one the browser's time zone data knows. */

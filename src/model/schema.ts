@@ -304,7 +304,7 @@ export const AREAS_LIST: IListSchema = {
       type: 'Note',
       numLines: 6,
       maxLength: 2000,
-      description: 'Kategorier som medarbetare väljer bland när de rapporterar inom området, en per rad.'
+      description: 'Kategorier som medarbetare väljer bland när de rapporterar inom området, en per rad och högst 100 tecken per rad (fältet Kategori i Händelser). Längre rader erbjuds inte i formuläret.'
     },
     {
       name: 'ReportFlags',

@@ -32,7 +32,10 @@ export interface IArea {
   ownerRole: string;
   owner?: IPerson;
   laws: string[];
+  /** The categories the report form offers: those Händelser's Kategori column can store. */
   reportCategories: string[];
+  /** Categories in the area list too long for Händelser (never offered; shown to owners to fix). */
+  unusableCategories?: string[];
   reportFlags: ReportFlagKey[];
   sortOrder: number;
 }

@@ -3,6 +3,7 @@
  * calendar every date-only value, deadline, "today" and "this year" is counted. Read once per page
  * session, within a view's $batch where the view has one.
  */
+import { SPInstance } from '@pnp/sp';
 import type { TimeZone } from '../model/calendar';
 import { ianaZoneOf, ISharePointTimeZone } from '../model/sharePointTimeZones';
 import type { SessionCache } from './SessionCache';
@@ -24,7 +25,8 @@ export class SiteService {
    */
   public timeZone(sp: SPFI = this.sp): Promise<TimeZone> {
     return this.cache.get(KEY, async () => {
-      const settings = (await sp.web.regionalSettings.timeZone()) as ISharePointTimeZone;
+      // web/RegionalSettings/TimeZone, without PnPjs's regional-settings module (its other helpers cost bundle size).
+      const settings = (await SPInstance(sp.web, 'regionalsettings/timezone')()) as ISharePointTimeZone;
       const { zone, known } = ianaZoneOf(settings);
       if (!known) {
         // Dates stay right outside summer time; say so where an admin will look.

@@ -16,7 +16,7 @@ import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService } from './IncidentService';
 import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
-import { ACTION_SHAPE, FACTS_SELECT, toAction, toFacts } from './mapping';
+import { ACTION_SHAPE, FACTS_SELECT, multiline, toAction, toFacts } from './mapping';
 import { inYear, TimeZone, yearIn, yearsInAnyZone, yearsSpanInAnyZone, yearStart } from '../model/calendar';
 import { listOf, THRESHOLD } from './lists';
 import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
@@ -223,7 +223,7 @@ export class ViewService implements IViewService {
     const analyses = new Map<number, string>();
     for (const row of rows) {
       if (typeof row.Analysis === 'string' && row.Analysis.trim()) {
-        analyses.set(Number(row.Id), row.Analysis);
+        analyses.set(Number(row.Id), multiline(row.Analysis));
       }
     }
     return { ...situation, analyses, completedActions: actions.map(toAction) };

@@ -21,7 +21,8 @@ import {
   REPORT_FLAGS,
   SEVERITIES,
   choiceKey,
-  choiceValue
+  choiceValue,
+  fieldOf
 } from '../model/schema';
 import {
   ActionStatusKey,
@@ -47,6 +48,9 @@ import {
 import type { IReportFacts } from '../analytics/indicators';
 
 type Raw = Record<string, unknown>;
+
+/** The longest report category Händelser's Kategori column can store (an area's categories flow into it). */
+export const CATEGORY_MAX = fieldOf(INCIDENTS_LIST, 'Category').maxLength ?? 255;
 
 export interface IQueryShape {
   select: string[];
@@ -99,9 +103,17 @@ function date(v: unknown): Date | undefined {
   return isNaN(d.getTime()) ? undefined : d;
 }
 
+/**
+ * Multiple lines of text as owners typed them in SharePoint, with every kind of line break (CR LF,
+ * a lone CR, LF) as '\n': shown with its lines on screen, in print and in the .docx.
+ */
+export function multiline(v: unknown): string {
+  return str(v).replace(/\r\n?/g, '\n');
+}
+
 function lines(v: unknown): string[] {
-  return str(v)
-    .split(/\r?\n/)
+  return multiline(v)
+    .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0);
 }
@@ -127,13 +139,15 @@ export function toArea(raw: Raw): IArea {
     id: num(raw.Id) ?? 0,
     key: str(raw.AreaKey),
     title: str(raw.Title),
-    scope: str(raw.Scope),
-    purpose: str(raw.Purpose),
-    responsibility: str(raw.Responsibility),
+    scope: multiline(raw.Scope),
+    purpose: multiline(raw.Purpose),
+    responsibility: multiline(raw.Responsibility),
     ownerRole: str(raw.OwnerRole),
     owner: person(raw.Owner),
     laws: lines(raw.Laws),
-    reportCategories: lines(raw.ReportCategories),
+    // Only what Händelser can store is offered in the report form; the rest is shown to owners.
+    reportCategories: lines(raw.ReportCategories).filter((c) => c.length <= CATEGORY_MAX),
+    unusableCategories: lines(raw.ReportCategories).filter((c) => c.length > CATEGORY_MAX),
     reportFlags: (Array.isArray(raw.ReportFlags) ? raw.ReportFlags : [])
       .map((v) => choiceKey(REPORT_FLAGS, v) as ReportFlagKey | undefined)
       .filter((k): k is ReportFlagKey => !!k),
@@ -174,9 +188,9 @@ export function toGoal(raw: Raw): IGoal {
     indicatorSource: (choiceKey(INDICATOR_SOURCES, raw.IndicatorSource) ?? 'manual') as IndicatorSourceKey,
     measure: measureOf(raw),
     statusOverride: choiceKey(GOAL_STATUSES, raw.StatusOverride) as GoalStatusKey | undefined,
-    statusComment: str(raw.StatusComment),
+    statusComment: multiline(raw.StatusComment),
     responsible: person(raw.Responsible),
-    followUp: str(raw.FollowUp)
+    followUp: multiline(raw.FollowUp)
   };
 }
 
@@ -195,8 +209,8 @@ export function toIncident(raw: Raw, showReporter: boolean): IIncident {
     category: str(raw.Category),
     occurredAt: date(raw.OccurredAt) ?? new Date(0),
     location: str(raw.Location),
-    description: str(raw.Description),
-    immediateAction: str(raw.ImmediateAction),
+    description: multiline(raw.Description),
+    immediateAction: multiline(raw.ImmediateAction),
     severity: (choiceKey(SEVERITIES, raw.Severity) ?? 'low') as SeverityKey,
     status: (choiceKey(INCIDENT_STATUSES, raw.Status) ?? 'new') as IncidentStatusKey,
     anonymous: raw.Anonymous === true,
@@ -208,7 +222,7 @@ export function toIncident(raw: Raw, showReporter: boolean): IIncident {
     reporter: showReporter ? person(raw.Author) : undefined,
     hasAttachments: raw.Attachments === true,
     investigator: person(raw.Investigator),
-    analysis: str(raw.Analysis),
+    analysis: multiline(raw.Analysis),
     closedAt: date(raw.ClosedAt),
     authorityReportedAt: date(raw.AuthorityReportedAt)
   };

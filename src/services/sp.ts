@@ -13,7 +13,6 @@ import '@pnp/sp/batching';
 import '@pnp/sp/attachments';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/security/list';
-import '@pnp/sp/regional-settings/web';
 
 export { PermissionKind } from '@pnp/sp/security/types';
 

@@ -177,6 +177,20 @@ describe('säkerhetsberättelse', () => {
     expect(document.body.textContent).not.toContain('Anna Lind');
   });
 
+  it('keeps the line breaks of a goal\'s follow-up on screen and in print', async () => {
+    const services = annualServices();
+    const base = await (services.views.loadAnnualReport as jest.Mock)(YEAR);
+    (services.views.loadAnnualReport as jest.Mock).mockResolvedValueOnce({ ...base, goals: base.goals.map((g: IGoal, i: number) => (i === 0 ? { ...g, followUp: 'Rad 1\nRad 2\n\nStycke 2' } : g)) });
+    renderApp(services, { name: 'annualReport', year: YEAR });
+    // In the follow-up list and in the goal table's note alike.
+    const [note, item] = await screen.findAllByText(/Rad 1/);
+    for (const element of [item.closest('li')!, note]) {
+      expect(element.textContent).toContain('Rad 1\nRad 2\n\nStycke 2');
+      // pre-line: the text's own line breaks are shown (and printed) as line breaks.
+      expect(getComputedStyle(element).whiteSpace).toBe('pre-line');
+    }
+  });
+
   it('downloads the Word document, and says so when it could not be made', async () => {
     renderApp(annualServices(), { name: 'annualReport', year: YEAR });
     const button = await screen.findByRole('button', { name: 'Ladda ner som Word-dokument' });

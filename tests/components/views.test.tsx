@@ -174,6 +174,19 @@ describe('my reports and a report', () => {
 });
 
 describe('list text is text', () => {
+  it('tells owners of a report category too long for Händelser, which the form does not offer', async () => {
+    const long = 'Hot, våld och trakasserier från patienter, anhöriga och besökare i samband med vård, behandling och transport';
+    for (const [user, shown] of [[OWNER, true], [STAFF, false]] as const) {
+      const services = fakeServices(user);
+      const area = { ...AREAS[1], unusableCategories: [long] };
+      (services.views.loadArea as jest.Mock).mockResolvedValueOnce({ area, user, timeZone: SITE_ZONE, period: 2026, goals: [], documents: [], reports: [] });
+      const { unmount } = renderApp(services, { name: 'area', areaKey: area.key });
+      await screen.findByRole('heading', { name: area.title, level: 1 });
+      expect(screen.queryByText(/är längre än 100 tecken och kan därför inte väljas i rapportformuläret/) !== null).toBe(shown);
+      unmount();
+    }
+  });
+
   it('renders markup from list items as inert text', async () => {
     const payload = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
     const services = fakeServices();

@@ -12,6 +12,9 @@ import { rest, sessionFor, startEmulator } from '../helpers/emulator';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
 const ACTIONS = "web/getList('/sites/sakerhet/Lists/Atgarder')/items";
+// The first view of a session loads the product's modules fresh (sessionFor): slow on a busy machine.
+jest.setTimeout(30000);
+
 let stockholm: DevServer;
 let auckland: DevServer;
 

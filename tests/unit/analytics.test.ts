@@ -207,6 +207,19 @@ describe('säkerhetsberättelse', () => {
     expect(xml).toContain('Ytterligare 15 allvarliga händelser finns i listan Händelser.');
   });
 
+  it('keeps the line breaks of the owners\' texts in the Word document', async () => {
+    const withLines = { ...input, goals: [{ ...goals[0], followUp: 'Rad 1\nRad 2\n\nStycke 2' }, goals[1]], analyses: new Map([[facts[2].id, 'Orsak:\r\nLarmknappen saknades.']]) };
+    const r = buildAnnualReport(withLines, NOW, ZONE);
+    const xml = await (await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE)))).file('word/document.xml')!.async('string');
+    // Each line its own run; a line break (w:br) before every line after the first: one for the
+    // line, two for the blank line between the paragraphs – not one run "Rad 1 Rad 2 Stycke 2".
+    const paragraph = xml.split('<w:p>').find((p) => p.includes('Rad 1'))!;
+    const runs = [...paragraph.matchAll(/<w:r>(.*?)<\/w:r>/g)].map((m) => (m[1].includes('<w:br/>') ? '⏎' : '') + m[1].replace(/<[^>]+>/g, ''));
+    expect(runs).toEqual(['Färre hot: ', 'Rad 1', '⏎Rad 2', '⏎', '⏎Stycke 2']);
+    const analysis = xml.split('<w:p>').find((p) => p.includes('Orsak:'))!;
+    expect(analysis.match(/<w:br\/>/g)).toHaveLength(1);
+  });
+
   it('writes a Word document with a heading per area and the numbers from the lists', async () => {
     const r = buildAnnualReport(input, NOW, ZONE);
     const buffer = await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE));

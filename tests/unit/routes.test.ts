@@ -29,3 +29,17 @@ describe('routes', () => {
     expect(webPartView('report', { areaKey: 'lakemedel' }).home).toEqual({ name: 'report', areaKey: 'lakemedel' });
   });
 });
+
+describe('lägesbild addresses', () => {
+  it('name a year and an area, or leave the year to the site\'s calendar', () => {
+    expect(routePath({ name: 'situation', year: 2026, areaKey: 'brandsakerhet' })).toBe('lagesbild/2026/brandsakerhet');
+    // No year guessed from the browser's clock: the view takes this year on the site's calendar.
+    expect(routePath({ name: 'situation', areaKey: 'brandsakerhet' })).toBe('lagesbild/brandsakerhet');
+    expect(parseRoute('#/lagesbild/brandsakerhet')).toEqual({ name: 'situation', year: undefined, areaKey: 'brandsakerhet' });
+    expect(parseRoute('#/lagesbild/2026')).toEqual({ name: 'situation', year: 2026, areaKey: undefined });
+    expect(parseRoute('#/lagesbild/2026/brandsakerhet')).toEqual({ name: 'situation', year: 2026, areaKey: 'brandsakerhet' });
+    expect(parseRoute('#/lagesbild')).toEqual({ name: 'situation', year: undefined, areaKey: undefined });
+    expect(parseRoute('#/lagesbild/brand/2026')).toBeUndefined();
+    expect(parseRoute('#/lagesbild/Brand Säkerhet')).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import { safeAttachmentName } from '../../src/services/IncidentService';
 import { toServiceError } from '../../src/services/errors';
-import { INCIDENT_SHAPE, fromNewIncident, toIncident } from '../../src/services/mapping';
+import { INCIDENT_SHAPE, fromNewIncident, toArea, toGoal, toIncident } from '../../src/services/mapping';
 
 describe('errors from SharePoint', () => {
   const pnp = (status: number, body: object): Error & { status: number } =>
@@ -47,6 +47,22 @@ describe('mapping', () => {
     expect(body).toMatchObject({ EventType: 'Tillbud', Severity: 'Mycket allvarlig', Category: null, ImmediateAction: null, WorkEnvironmentReport: true, OccurredAt: '2026-01-01T10:00:00.000Z' });
     expect(body).not.toHaveProperty('Status');
     expect(body).not.toHaveProperty('AuthorId');
+  });
+
+  it('offers only the report categories Händelser can store, and keeps the rest for owners to see', () => {
+    // Händelser's Kategori is text of at most 100 characters (schema.ts); this line is 112.
+    const long = `Hot, våld och trakasserier från patienter, anhöriga och besökare i samband med vård, behandling eller ${'x'.repeat(10)}`;
+    expect(long).toHaveLength(112);
+    const area = toArea({ Id: 1, Title: 'Arbetsmiljö', ReportCategories: `Halka och fall\r\n${long}\r\n\r\nBuller\r` });
+    expect(area.reportCategories).toEqual(['Halka och fall', 'Buller']);
+    expect(area.unusableCategories).toEqual([long]);
+  });
+
+  it('keeps the line breaks owners type, whichever kind SharePoint returns', () => {
+    const goal = toGoal({ Id: 1, FollowUp: 'Rad 1\r\nRad 2\r\n\r\nStycke 2', StatusComment: 'A\rB' });
+    expect(goal.followUp).toBe('Rad 1\nRad 2\n\nStycke 2');
+    expect(goal.statusComment).toBe('A\nB');
+    expect(toArea({ Id: 1, Purpose: 'Ett.\r\nTvå.' }).purpose).toBe('Ett.\nTvå.');
   });
 
   it('selects every schema field of Händelser, with people expanded', () => {

@@ -9,6 +9,8 @@ import { useServices } from '../../hooks/useServices';
 import { DocumentItem } from '../Documents/DocumentItem';
 import { GoalTable } from '../Goals/GoalTable';
 import { ErrorState } from '../common/ErrorState';
+import { Notice } from '../common/Notice';
+import { CATEGORY_MAX } from '../../services/mapping';
 import { Heading } from '../common/Heading';
 import { ViewTitle } from '../common/ViewTitle';
 import { LoadingState } from '../common/LoadingState';
@@ -83,6 +85,13 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
           </RouteButton>
         )}
       </div>
+
+      {user.canManageReports &&
+        (area.unusableCategories ?? []).map((c) => (
+          <Notice key={c} kind="warning">
+            {format(strings.categoryTooLong, c, CATEGORY_MAX)}
+          </Notice>
+        ))}
 
       <dl className={classes.facts}>
         {[
