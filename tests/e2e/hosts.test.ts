@@ -62,7 +62,8 @@ describe('Teams tab', () => {
     const page = await open(context, server, '/?host=teams&lang=en-us');
     await main(page).getByRole('heading', { name: 'Security areas' }).waitFor();
     await main(page).getByRole('link', { name: 'Report an event' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // The language variant Teams hands over, as a BCP 47 tag (dates and numbers follow it too).
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en-US');
     expect(await page.getByRole('main').count()).toBe(1);
     await context.close();
   });

@@ -20,6 +20,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import { applyWrite } from '../../dev/emulator/fields';
+import { fileHref } from '../../src/components/common/fileHref';
 import { yearStart as siteYearStart } from '../../src/model/calendar';
 
 /** The emulator's site is in Stockholm (its default regional settings). */
@@ -284,7 +285,8 @@ const GOAL = [P.template, P.entity, part(P.hover), P.style, P.bidi];
 
 async function checkDocumentLink(page: Page): Promise<void> {
   const link = main(page).getByRole('link', { name: /x<\/a>/ });
-  expect(await link.getAttribute('href')).toBe(`/sites/sakerhet/StyrandeDokument/${FILE_NAME}`);
+  // The name percent-encoded, as SharePoint expects a file's URL (issue 10): the quotes cannot end the attribute either way.
+  expect(await link.getAttribute('href')).toBe(fileHref(`/sites/sakerhet/StyrandeDokument/${FILE_NAME}`));
   expect(await link.getAttribute('onmouseover')).toBeNull();
 }
 
@@ -399,13 +401,17 @@ describe('säkerhetsberättelse as a Word document', () => {
     expect(xml).toContain('&amp;lt;img src=x onerror=window.__xss=8&amp;gt;');
     // Read back as Word reads it, the paragraphs hold the payloads as they were written (a character
     // XML cannot hold becomes U+FFFD, the replacement character).
+    // A run with a line break (w:br) starts a new line: the owners' line breaks are kept (issue 10).
     const paragraphs = Array.from(documents.get('word/document.xml')!.getElementsByTagName('w:p')).map((p) =>
-      Array.from(p.getElementsByTagName('w:t'))
-        .map((t) => t.textContent)
+      Array.from(p.getElementsByTagName('w:r'))
+        .map((r) => (r.getElementsByTagName('w:br').length ? '\n' : '') + Array.from(r.getElementsByTagName('w:t')).map((t) => t.textContent).join(''))
         .join('')
     );
     const text = paragraphs.join('\n');
-    const written = [P.img, PURPOSE, P.template, P.entity, P.hover, P.style, P.bidi, ANALYSIS.replace(NOT_XML, '\uFFFD'), P.alert, `${P.template} (${P.alert})`];
+    // Line breaks of every kind – PowerPoint's U+000B too – are line breaks; other characters XML cannot hold are U+FFFD.
+    // eslint-disable-next-line no-control-regex -- U+000B is exactly the character meant
+    const analysis = ANALYSIS.split(/\r\n|\r|\n|\u000b/).map((line) => line.replace(NOT_XML, '\uFFFD')).join('\n');
+    const written = [P.img, PURPOSE, P.template, P.entity, P.hover, P.style, P.bidi, analysis, P.alert, `${P.template} (${P.alert})`];
     expect(written.filter((s) => !text.includes(s))).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
