@@ -15,3 +15,9 @@ export function devSpfxContext(origin: string, siteUrl: string = SITE_URL): ISPF
     }
   };
 }
+
+/**
+ * The site's language as SharePoint puts it in the page context (SPWeb.Language, an LCID): the
+ * emulator's site is Swedish, as its `_api/web` says (dev/emulator/rest.ts).
+ */
+export const DEV_SITE_LANGUAGE = 1053;

@@ -12,12 +12,12 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { SITE_URL } from '../../src/model/schema';
 import { mountApp, mountNotConfigured } from '../../src/app/mountApp';
-import { IHost, teamsHost } from '../../src/app/host';
+import { IHost, languageOfLcid, teamsHost } from '../../src/app/host';
 import { webPartView, WebPartKind } from '../../src/app/webParts';
 import { languageOf, normalizeLocale } from '../../src/loc';
 import { createServices } from '../../src/services';
 import { createSp } from '../../src/services/sp';
-import { devSpfxContext } from './context';
+import { DEV_SITE_LANGUAGE, devSpfxContext } from './context';
 import { DevTeams } from './devTeams';
 
 interface IDevUser {
@@ -134,9 +134,9 @@ async function main(): Promise<void> {
   let teams: DevTeams | undefined;
   if (hostKind === 'teams') {
     teams = new DevTeams(themeParam, lang ?? 'sv-se', params.get('subEntityId') ?? undefined);
-    host = await teamsHost(teams, lang);
+    host = await teamsHost(teams, lang, languageOfLcid(DEV_SITE_LANGUAGE));
   } else {
-    host = { kind: 'sharepoint', locale: normalizeLocale(lang ?? 'sv-SE'), theme: 'light' };
+    host = { kind: 'sharepoint', locale: normalizeLocale(lang ?? 'sv-SE'), theme: 'light', contentLanguage: languageOfLcid(DEV_SITE_LANGUAGE) };
   }
 
   document.documentElement.lang = host.locale;
@@ -154,7 +154,10 @@ async function main(): Promise<void> {
   if (hostKind === 'sharepoint') {
     page.className = 'sp-page';
     page.innerHTML = '<div class="sp-suitebar">SharePoint · Ledningssystemet</div><main class="sp-canvas" id="sp-main"><h1 class="sp-title"></h1><div class="sp-webpart"></div></main>';
-    page.querySelector('.sp-title')!.textContent = languageOf(host.locale) === 'en' ? 'Management system' : 'Ledningssystemet';
+    const pageTitle = languageOf(host.locale) === 'en' ? 'Management system' : 'Ledningssystemet';
+    page.querySelector('.sp-title')!.textContent = pageTitle;
+    // SharePoint titles a page after the page itself; the web part finds this title when it starts.
+    document.title = pageTitle;
     canvas = page.querySelector('.sp-webpart')!;
   } else {
     page.className = 'teams-tab';

@@ -15,32 +15,39 @@ export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'a
   const initial = React.useMemo(() => (routing === 'hash' ? routeFromHash(home) : home), [home, routing]);
   const [route, setRoute] = React.useState<Route>(initial);
   const focusRequest = React.useRef(false);
+  const current = React.useRef(route);
+  current.current = route;
 
   React.useEffect(() => {
     if (routing !== 'hash') {
       return undefined;
     }
     const onHashChange = (): void => {
-      focusRequest.current = true;
-      setRoute(routeFromHash(home));
+      const next = routeFromHash(home);
+      // The back button, or a link typed in: focus goes to the new view's title. When the app's own
+      // navigate() changed the address, it is there already and has said where focus goes.
+      if (!sameRoute(current.current, next)) {
+        focusRequest.current = true;
+        setRoute(next);
+      }
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [routing, home]);
 
   const navigate = React.useCallback(
-    (to: Route) => {
-      focusRequest.current = true;
+    (to: Route, options?: { focus?: boolean }) => {
+      focusRequest.current = options?.focus !== false;
       if (routing === 'hash') {
         const hash = `#/${routePath(to)}`;
         if (window.location.hash !== hash) {
           window.location.hash = hash;
         }
       }
-      setRoute((current) => (sameRoute(current, to) ? current : to));
+      setRoute((was) => (sameRoute(was, to) ? was : to));
     },
     [routing]
   );
 
-  return React.useMemo(() => ({ route, navigate, home, mode, focusRequest }), [route, navigate, home, mode]);
+  return React.useMemo(() => ({ route, navigate, home, mode, routing, focusRequest }), [route, navigate, home, mode, routing]);
 }

@@ -25,19 +25,31 @@ export const StringsContext = React.createContext<IStringsState>({ strings: defa
 
 export interface IRouter {
   route: Route;
-  navigate(route: Route): void;
+  /**
+   * Goes to a place. Focus moves to the new view's title, unless `focus` is false: a control that
+   * changes what a view shows (the lägesbild's year) keeps the focus where the user is.
+   */
+  navigate(route: Route, options?: { focus?: boolean }): void;
   /** The route the app started on (single-view web parts return here). */
   home: Route;
   /** Whether the whole section is shown (with its navigation), or one view of it. */
   mode: 'app' | 'view';
+  /** Whether the place lives in the page address (the whole-section web part) or in memory. */
+  routing: 'hash' | 'memory';
   /** Set when the user navigated: the next view title to appear takes focus (see ViewTitle). */
   focusRequest: { current: boolean };
 }
 
-export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', focusRequest: { current: false } });
+export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', routing: 'memory', focusRequest: { current: false } });
 
 /**
  * The site's time zone (IANA), from SharePoint's regional settings. Each view provides it once its
  * data (which carries it) has loaded; everything below formats and counts dates on that calendar.
  */
 export const TimeZoneContext = React.createContext<string | undefined>(undefined);
+
+/**
+ * Where a view names itself for the page title: (the view's path, its name). The shell decides
+ * what the page title becomes (see app/documentTitle.ts).
+ */
+export const ViewTitleContext = React.createContext<(path: string, title: string) => void>(() => undefined);

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { languageOf } from '../loc';
 import { HostContext, IHostState, IStringsState, RouterContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
 
 export function useHost(): IHostState {
@@ -20,4 +21,15 @@ export function useTimeZone(): string {
     throw new Error('No site time zone: render dates inside a view that has loaded its data.');
   }
   return zone;
+}
+
+/**
+ * The `lang` to put on text that comes from the lists (WCAG 3.1.2, language of parts): the site's
+ * language where the UI speaks another one (English UI, Swedish lists); undefined where they agree,
+ * so the markup says nothing it does not need to.
+ */
+export function useContentLang(): string | undefined {
+  const { contentLanguage, locale } = useHost();
+  // Only the language counts: sv-SE lists in a sv-FI UI need no mark.
+  return contentLanguage && contentLanguage.split('-')[0].toLowerCase() !== languageOf(locale) ? contentLanguage : undefined;
 }

@@ -146,6 +146,7 @@ export interface IStrings {
   chooseArea: string;
   chooseAreaPlaceholder: string;
   required: string;
+  requiredMarked: string;
   optional: string;
   fieldTitle: string;
   fieldTitleHelp: string;
@@ -188,6 +189,8 @@ export interface IStrings {
   // Validation
   validationSummary: string;
   errRequired: string;
+  errRequiredChoice: string;
+  errRequiredAnswer: string;
   errTooLong: string;
   errFuture: string;
   errTooOld: string;
@@ -209,7 +212,8 @@ export interface IStrings {
   // Submitting
   savingReport: string;
   retryingThrottled: string;
-  retryingIn: string;
+  retryWaiting: string;
+  retryCountdown: string;
   retryNow: string;
   cancel: string;
   saveFailedKept: string;
@@ -272,6 +276,8 @@ export interface IStrings {
   loadingSituation: string;
   wholeRegion: string;
   period: string;
+  showSituation: string;
+  situationShown: string;
   reportsCount: string;
   seriousCount: string;
   openCount: string;
@@ -342,6 +348,7 @@ export interface IStrings {
   investigator: string;
   searchPerson: string;
   noPersonFound: string;
+  peopleFound: string;
   clearPerson: string;
   analysis: string;
   analysisHelp: string;
@@ -359,6 +366,8 @@ export interface IStrings {
   addAction: string;
   markOngoing: string;
   markDone: string;
+  actionAdded: string;
+  actionStatusChanged: string;
   actionStatus_planned: string;
   actionStatus_ongoing: string;
   actionStatus_done: string;

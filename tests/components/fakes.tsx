@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { startOfDay, yearIn } from '../../src/model/calendar';
-import { render, RenderResult } from '@testing-library/react';
+import { render, RenderResult, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import type { IHost } from '../../src/app/host';
 import type { Route } from '../../src/app/routes';
@@ -146,7 +146,20 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
   return services;
 }
 
-export const SHAREPOINT: IHost = { kind: 'sharepoint', locale: 'sv-SE', theme: 'light' };
+export const SHAREPOINT: IHost = { kind: 'sharepoint', locale: 'sv-SE', theme: 'light', contentLanguage: 'sv-SE' };
+
+/**
+ * The live region with role `role` that has a message, once it has one. Views keep their live
+ * regions in the page, empty, from the start (a region inserted with its message is often not
+ * read), so there may be several, and this finds the one that speaks.
+ */
+export async function findMessage(role: 'alert' | 'status' = 'alert'): Promise<HTMLElement> {
+  return waitFor(() => {
+    const speaking = screen.getAllByRole(role).filter((r) => r.textContent?.trim());
+    expect(speaking).toHaveLength(1);
+    return speaking[0];
+  });
+}
 
 export function renderApp(services: IServices, home: Route, options: { host?: IHost; mode?: 'app' | 'view' } = {}): RenderResult {
   return render(<App services={services} host={options.host ?? SHAREPOINT} home={home} mode={options.mode ?? 'view'} routing="memory" headingLevel={1} />);

@@ -8,7 +8,7 @@ import type { IReportFacts } from '../../src/analytics/indicators';
 import type { IAction, IGoal } from '../../src/model/types';
 import { ServiceError } from '../../src/services/errors';
 import { ICaseForm, mergeCaseForms } from '../../src/components/ReportDetail/CaseHandling';
-import { AREAS, GOALS, OWNER, SITE_ZONE, STAFF, fakeServices, incident, renderApp } from './fakes';
+import { AREAS, GOALS, OWNER, SITE_ZONE, STAFF, fakeServices, findMessage, incident, renderApp } from './fakes';
 
 const YEAR = new Date().getFullYear();
 const DAY = 86400000;
@@ -101,7 +101,11 @@ describe('lägesbild', () => {
   it('narrows to one area from the area menu', async () => {
     renderApp(situationServices(), { name: 'situation', year: YEAR });
     fireEvent.change(await screen.findByLabelText('Säkerhetsområde'), { target: { value: 'arbetsmiljo' } });
+    // The choice is applied when the user says so, not when the list's value changes.
+    expect(screen.getByRole('list', { name: /Hela regionen/ })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Visa' }));
     const figures = await screen.findByRole('list', { name: /Arbetsmiljö/ });
+    expect(await findMessage('status')).toHaveTextContent(`Lägesbilden visar ${YEAR}, Arbetsmiljö.`);
     expect(within(within(figures).getByText('Rapporter').closest('li')!).getByText('1')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Per säkerhetsområde' })).not.toBeInTheDocument();
   });
@@ -222,7 +226,7 @@ describe('säkerhetsberättelse', () => {
     await act(async () => {
       fireEvent.click(button);
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
+    expect(await findMessage()).toHaveTextContent(/.+/);
     expect(screen.getByRole('button', { name: 'Ladda ner som Word-dokument' })).toBeEnabled();
     click.mockRestore();
   });
@@ -267,7 +271,7 @@ describe('case handling', () => {
     fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'closed' } });
     expect(screen.getByText('Rapporten kan inte avslutas medan den har åtgärder som inte är klara.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Rapporten kan inte avslutas medan den har åtgärder som inte är klara.');
+    expect(await findMessage()).toHaveTextContent('Rapporten kan inte avslutas medan den har åtgärder som inte är klara.');
   });
 
   it('catches a conflicting save: shows what the other owner saved and keeps what this one typed', async () => {
@@ -277,7 +281,7 @@ describe('case handling', () => {
     renderApp(services, { name: 'reportDetail', id: 7 });
     fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Min analys.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
-    const alert = await screen.findByRole('alert');
+    const alert = await findMessage();
     expect(alert).toHaveTextContent('Någon annan har sparat ändringar');
     expect(alert).toHaveTextContent('Analys: Deras analys.');
     expect(alert).toHaveTextContent('Status: Under utredning');
@@ -296,24 +300,38 @@ describe('case handling', () => {
     const services = caseServices(actions);
     renderApp(services, { name: 'reportDetail', id: 7 });
     fireEvent.click(await screen.findByRole('button', { name: 'Lägg till åtgärd' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Åtgärd, Ansvarig, Klart senast måste fyllas i.');
+    // Each field is marked required and says what is wrong with it; focus goes to the first.
+    for (const [name, message] of [
+      [/^Åtgärd \*$/, 'Åtgärd måste fyllas i.'],
+      [/^Ansvarig \*$/, 'Ansvarig måste fyllas i.'],
+      [/^Klart senast \*$/, 'Klart senast måste fyllas i.']
+    ] as const) {
+      const field = screen.getByLabelText(name);
+      expect(field).toHaveAttribute('aria-required', 'true');
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveAccessibleDescription(message);
+    }
+    expect(screen.getByLabelText(/^Åtgärd \*$/)).toHaveFocus();
     expect(services.actions.addAction).not.toHaveBeenCalled();
 
-    fireEvent.change(screen.getByLabelText('Åtgärd'), { target: { value: 'x'.repeat(256) } });
-    fireEvent.change(screen.getByLabelText('Ansvarig'), { target: { value: 'Er' } });
+    fireEvent.change(screen.getByLabelText(/^Åtgärd \*$/), { target: { value: 'x'.repeat(256) } });
+    fireEvent.change(screen.getByLabelText(/^Ansvarig \*$/), { target: { value: 'Er' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
-    fireEvent.change(screen.getByLabelText('Klart senast'), { target: { value: '2026-12-31' } });
+    fireEvent.change(screen.getByLabelText(/^Klart senast \*$/), { target: { value: '2026-12-31' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Åtgärd får vara högst 255 tecken.');
+    expect(screen.getByLabelText(/^Åtgärd \*$/)).toHaveAccessibleDescription('Åtgärd får vara högst 255 tecken.');
+    expect(screen.getByLabelText(/^Åtgärd \*$/)).toHaveFocus();
 
-    fireEvent.change(screen.getByLabelText('Åtgärd'), { target: { value: '  Utbilda personalen  ' } });
+    fireEvent.change(screen.getByLabelText(/^Åtgärd \*$/), { target: { value: '  Utbilda personalen  ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
-    expect(await screen.findByText('Utbilda personalen')).toBeInTheDocument();
+    expect(await findMessage('status')).toHaveTextContent('Åtgärden ”Utbilda personalen” är tillagd.');
+    expect(screen.getByText('Utbilda personalen', { selector: 'strong' })).toBeInTheDocument();
     expect((services.actions.addAction as jest.Mock).mock.calls[0]).toEqual([7, { title: 'Utbilda personalen', ownerId: 11, dueDate: '2026-12-31' }]);
 
     const existing = screen.getByText('Byt golvmatta').closest('li')!;
     fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
     expect(await within(existing).findByText('Klar')).toBeInTheDocument();
+    expect(await findMessage('status')).toHaveTextContent('Åtgärden ”Byt golvmatta” har nu status Klar.');
   });
 
   it('keeps what was typed when saving the case fails, and says what to do', async () => {
@@ -322,7 +340,7 @@ describe('case handling', () => {
     renderApp(services, { name: 'reportDetail', id: 7 });
     fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Halkigt golv.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('SharePoint gick inte att nå. Kontrollera nätverksanslutningen och försök igen.');
+    expect(await findMessage()).toHaveTextContent('SharePoint gick inte att nå. Kontrollera nätverksanslutningen och försök igen.');
     expect(screen.getByLabelText(/^Analys/)).toHaveValue('Halkigt golv.');
     fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
     expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
@@ -332,13 +350,13 @@ describe('case handling', () => {
     const services = caseServices();
     (services.actions.addAction as jest.Mock).mockRejectedValueOnce(new ServiceError('forbidden', 'Access denied', 403));
     renderApp(services, { name: 'reportDetail', id: 7 });
-    fireEvent.change(await screen.findByLabelText('Åtgärd'), { target: { value: 'Ny rutin för dusch' } });
-    fireEvent.change(screen.getByLabelText('Ansvarig'), { target: { value: 'Er' } });
+    fireEvent.change(await screen.findByLabelText(/^Åtgärd \*$/), { target: { value: 'Ny rutin för dusch' } });
+    fireEvent.change(screen.getByLabelText(/^Ansvarig \*$/), { target: { value: 'Er' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
-    fireEvent.change(screen.getByLabelText('Klart senast'), { target: { value: '2026-12-31' } });
+    fireEvent.change(screen.getByLabelText(/^Klart senast \*$/), { target: { value: '2026-12-31' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/behörighet/);
-    expect(screen.getByLabelText('Åtgärd')).toHaveValue('Ny rutin för dusch');
+    expect(await findMessage()).toHaveTextContent(/behörighet/);
+    expect(screen.getByLabelText(/^Åtgärd \*$/)).toHaveValue('Ny rutin för dusch');
     expect(screen.getByText('Inga åtgärder är beslutade.')).toBeInTheDocument();
   });
 
@@ -349,7 +367,7 @@ describe('case handling', () => {
     renderApp(services, { name: 'reportDetail', id: 7 });
     const existing = (await screen.findByText('Byt golvmatta')).closest('li')!;
     fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
-    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(await findMessage()).toHaveTextContent(/.+/);
     expect(await screen.findByText('Pågår')).toBeInTheDocument();
   });
 });

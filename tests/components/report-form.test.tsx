@@ -23,6 +23,11 @@ function fillValid(): void {
   fireEvent.click(screen.getByLabelText('Allvarlig'));
 }
 
+/** The error summary: a named group that takes focus once per submit (not a live region). */
+function findSummary(): Promise<HTMLElement> {
+  return screen.findByRole('group', { name: 'Rapporten kunde inte skickas. Rätta följande:' });
+}
+
 function submit(): void {
   fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
 }
@@ -32,8 +37,16 @@ describe('validation', () => {
     const services = fakeServices();
     await openForm(services);
     submit();
-    const summary = await screen.findByRole('alert');
-    for (const message of ['Typ måste fyllas i.', 'Rubrik måste fyllas i.', 'Plats måste fyllas i.', 'Vad hände? måste fyllas i.', 'Allvarlighetsgrad måste fyllas i.']) {
+    const summary = await findSummary();
+    expect(summary).toHaveFocus();
+    // Each message names the field by its visible label or question.
+    for (const message of [
+      '”Vad vill du rapportera?” måste besvaras.',
+      'Rubrik måste fyllas i.',
+      'Plats måste fyllas i.',
+      'Vad hände? måste fyllas i.',
+      '”Hur allvarligt var det, eller kunde det ha blivit?” måste besvaras.'
+    ]) {
       expect(within(summary).getByRole('link', { name: message })).toBeInTheDocument();
     }
     fireEvent.click(within(summary).getByRole('link', { name: 'Plats måste fyllas i.' }));
@@ -50,7 +63,7 @@ describe('validation', () => {
     const next = new Date(Date.now() + 2 * 86400000);
     fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: wallClockIn(next, SITE_ZONE).date } });
     submit();
-    const summary = await screen.findByRole('alert');
+    const summary = await findSummary();
     expect(summary).toHaveTextContent('Rubrik får vara högst 120 tecken.');
     expect(summary).toHaveTextContent('Plats innehåller osynliga styrtecken.');
     expect(summary).toHaveTextContent('Tidpunkten kan inte ligga i framtiden.');
@@ -78,7 +91,7 @@ describe('validation', () => {
     fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Fel\u200bdos' } });
     fireEvent.change(screen.getByLabelText(/^Vad hände/), { target: { value: '\ufeffText' } });
     submit();
-    const summary = await screen.findByRole('alert');
+    const summary = await findSummary();
     expect(summary).toHaveTextContent('Rubrik innehåller osynliga styrtecken.');
     expect(summary).toHaveTextContent(/Vad hände.* innehåller osynliga styrtecken\./);
     expect(services.incidents.submit).not.toHaveBeenCalled();
@@ -90,7 +103,7 @@ describe('validation', () => {
     fillValid();
     fireEvent.change(screen.getByLabelText(/^Datum/), { target: { value: '1899-12-31' } });
     submit();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Tidpunkten ligger mer än fem år bakåt. Kontrollera året.');
+    expect(await findSummary()).toHaveTextContent('Tidpunkten ligger mer än fem år bakåt. Kontrollera året.');
     expect(services.incidents.submit).not.toHaveBeenCalled();
   });
 
@@ -101,10 +114,10 @@ describe('validation', () => {
     const big = new File([new Uint8Array(11 * 1024 * 1024)], 'stor.jpg', { type: 'image/jpeg' });
     fireEvent.change(screen.getByLabelText(/^Bilagor/), { target: { files: [exe, big] } });
     submit();
-    expect(await screen.findByRole('alert')).toHaveTextContent('program.exe kan inte bifogas.');
+    expect(await findSummary()).toHaveTextContent('program.exe kan inte bifogas.');
     fireEvent.click(screen.getByRole('button', { name: 'Ta bort program.exe' }));
     submit();
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('stor.jpg är för stor. Högsta storlek är 10 MB.'));
+    await waitFor(() => expect(screen.getByRole('group', { name: /Rapporten kunde inte skickas/ })).toHaveTextContent('stor.jpg är för stor. Högsta storlek är 10 MB.'));
   });
 
   it('asks only the authority question the area has', async () => {
@@ -176,9 +189,13 @@ describe('submitting', () => {
     await openForm(services);
     fillValid();
     submit();
-    expect(await screen.findByText(/SharePoint gick inte att nå\. Ditt utkast finns kvar\. Nytt försök om 3 sekunder\./)).toBeInTheDocument();
+    // The message is read once; the countdown is a timer, shown but not read out every second.
+    const status = (await screen.findByText('SharePoint gick inte att nå. Ditt utkast finns kvar.')).closest('[role="status"]');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(screen.getByRole('timer')).toHaveTextContent('Nytt försök om 3 sekunder.');
+    expect(screen.getByRole('timer')).toHaveAttribute('aria-live', 'off');
     fireEvent.click(screen.getByRole('button', { name: 'Försök nu' }));
-    expect(await screen.findByText(/Nytt försök om 6 sekunder/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent('Nytt försök om 6 sekunder.'));
     fireEvent.click(screen.getByRole('button', { name: 'Försök nu' }));
     await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
     const ids = submitMock.mock.calls.map((c) => c[0].reportId);
@@ -211,7 +228,7 @@ describe('submitting', () => {
     await openForm(services);
     fillValid();
     submit();
-    await screen.findByText(/Nytt försök om 3 sekunder/);
+    await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent('Nytt försök om 3 sekunder.'));
     fireEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
     expect(await screen.findByText(/Rapporten kunde inte sparas\. Ditt utkast finns kvar/)).toBeInTheDocument();
     expect(JSON.parse(window.localStorage.getItem(draftKey(STAFF.id))!).draft.title).toBe('Fel dos nästan given');

@@ -80,6 +80,21 @@ describe('forms and states under axe', () => {
     await page.context().close();
   });
 
+  it('finds no violations in case handling showing its errors, the people picker\'s suggestions and its "no person found"', async () => {
+    const context = await contextFor(browser, server, 'maria');
+    const page = await open(context, server, '/?host=teams&theme=contrast#/rapport/3');
+    const m = main(page);
+    await m.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    await m.getByText('Åtgärd måste fyllas i.').waitFor();
+    await m.getByRole('combobox', { name: 'Ansvarig' }).fill('berg');
+    await m.getByRole('listbox', { name: 'Ansvarig' }).getByRole('option').first().waitFor();
+    expect(await axe(page)).toEqual([]);
+    await m.getByRole('combobox', { name: 'Ansvarig' }).fill('zzxq');
+    await m.getByText('Ingen person hittades.').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
+
   it('finds no violations in the single-view web parts', async () => {
     for (const [path, ready] of [
       ['/?webpart=area&area=stralsakerhet', 'Strålsäkerhet'],
@@ -181,8 +196,9 @@ describe('keyboard only, for owners', () => {
     const options = await listbox.getByRole('option').allInnerTexts();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    // The second suggestion was chosen; the field now names that person.
-    await m.getByText(options[1].replace(/ \(.*\)$/, ''), { exact: true }).waitFor();
+    // The second suggestion was chosen; the field, still labelled Utredare, now names that person.
+    await m.getByRole('textbox', { name: 'Utredare' }).waitFor();
+    expect(await m.getByRole('textbox', { name: 'Utredare' }).inputValue()).toBe(options[1].replace(/ \(.*\)$/, ''));
 
     await page.goto(`${server.url}/#/lagesbild`);
     await m.getByText('Per säkerhetsområde').first().waitFor();

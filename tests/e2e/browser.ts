@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { DevServer, startDevServer } from '../../dev/server';
+import { DevServer, DevServerOptions, startDevServer } from '../../dev/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,8 +15,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function startServer(): Promise<DevServer> {
-  return startDevServer({ quiet: true });
+/** The dev host on a fresh in-memory emulator; `now` pins the moment the sample content is relative to. */
+export async function startServer(options: Pick<DevServerOptions, 'now'> = {}): Promise<DevServer> {
+  return startDevServer({ quiet: true, ...options });
 }
 
 export type User = 'anna' | 'johan' | 'erik' | 'maria';

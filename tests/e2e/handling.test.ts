@@ -58,6 +58,7 @@ describe('lägesbild', () => {
     expect(await tillbud.getByRole('cell').first().innerText()).toBe(String(thisYear.filter((i) => i.fields.EventType === 'Tillbud').length));
 
     await main(page).getByLabel('Säkerhetsområde', { exact: true }).selectOption('patientsakerhet');
+    await main(page).getByRole('button', { name: 'Visa', exact: true }).click();
     await page.waitForURL(/#\/lagesbild\/\d{4}\/patientsakerhet$/);
     await main(page).getByText('Patientsäkerhet: mål, rapporter och frister, jämfört med året innan.').waitFor();
     const areaId = [...server.store.list('areas').items.values()].find((a) => a.fields.AreaKey === 'patientsakerhet')!.id;
@@ -157,7 +158,7 @@ describe('case handling', () => {
     expect(storedIncidents().find((i) => i.id === report.id)!.fields).toMatchObject({ Status: 'Under utredning', Analysis: 'Våt golvyta utan halkskydd.' });
 
     // An action with owner and due date; closing is refused until it is done.
-    await main(maria).getByLabel('Åtgärd', { exact: true }).fill('Halkskydd i alla duschar');
+    await main(maria).getByRole('textbox', { name: 'Åtgärd', exact: true }).fill('Halkskydd i alla duschar');
     await main(maria).getByRole('combobox', { name: 'Ansvarig' }).fill('Erik');
     await main(maria).getByRole('option', { name: /Erik Holm/ }).click();
     await main(maria).getByLabel('Klart senast').fill(`${YEAR + 1}-01-31`);

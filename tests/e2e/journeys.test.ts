@@ -57,7 +57,7 @@ describe('staff (Anna Lind)', () => {
 
     // Sending an empty form lists what is missing, with links to the fields.
     await main(page).getByRole('button', { name: 'Skicka rapporten' }).click();
-    const summary = main(page).getByRole('alert').filter({ hasText: 'Rapporten kunde inte skickas' });
+    const summary = main(page).getByRole('group', { name: 'Rapporten kunde inte skickas. Rätta följande:' });
     await summary.waitFor();
     await summary.getByRole('link', { name: 'Rubrik måste fyllas i.' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sakerhet-report-title');

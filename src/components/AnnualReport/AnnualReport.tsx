@@ -4,13 +4,15 @@ import { buildAnnualReport, IAnnualReport } from '../../analytics/annualReport';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useStrings } from '../../hooks/useHost';
+import { useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { Button } from '../common/Button';
 import { ErrorState } from '../common/ErrorState';
 import { formatDate, formatDateTime, isoDate } from '../common/format';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
+import { ListText } from '../common/ListText';
+import { LiveRegion } from '../common/LiveRegion';
 import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';
 import { ViewTitle } from '../common/ViewTitle';
@@ -44,6 +46,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
   const view = useAsync(() => services.views.loadAnnualReport(year), [services, year]);
   const [preparing, setPreparing] = React.useState(false);
   const [docxError, setDocxError] = React.useState(false);
+  const lang = useContentLang();
   const data = view.status === 'done' ? view.data : undefined;
   const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, new Date(), data.timeZone) : undefined), [data]);
 
@@ -55,7 +58,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
     setDocxError(false);
     try {
       const { annualReportBlob } = await import(/* webpackChunkName: 'sakerhet-docx' */ './docx');
-      const blob = await annualReportBlob(report, strings, locale, data!.timeZone);
+      const blob = await annualReportBlob(report, strings, locale, data!.timeZone, lang);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -86,11 +89,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
             </Button>
             <Button onClick={() => window.print()}>{strings.print}</Button>
           </div>
-          {docxError && (
-            <Notice kind="error" role="alert">
-              {strings.errorUnknown}
-            </Notice>
-          )}
+          <LiveRegion kind="alert">{docxError && <Notice kind="error">{strings.errorUnknown}</Notice>}</LiveRegion>
           <p className={classes.meta}>{format(strings.generatedAt, formatDateTime(report.generatedAt, locale, view.data.timeZone))}</p>
           <section>
             <Heading depth={1} className={classes.h1}>
@@ -101,17 +100,19 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
           {report.areas.map((s) => (
             <section key={s.area.id} className={classes.area} aria-labelledby={`sakerhet-ar-${s.area.id}`}>
               <Heading depth={1} className={classes.h1} id={`sakerhet-ar-${s.area.id}`}>
-                {s.area.title}
+                <ListText>{s.area.title}</ListText>
               </Heading>
               <Heading depth={2} className={classes.h2}>
                 {strings.overallGoals}
               </Heading>
-              <p className={classes.text}>{s.area.purpose}</p>
-              <Heading depth={2} className={classes.h2}>
+              <p className={classes.text} lang={lang}>
+                {s.area.purpose}
+              </p>
+              <Heading depth={2} className={classes.h2} id={`sakerhet-ar-${s.area.id}-goals`}>
                 {strings.goalFulfilment}
               </Heading>
               {s.goals.length ? (
-                <GoalTable rows={s.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))} label={`${strings.goalFulfilment} – ${s.area.title}`} />
+                <GoalTable rows={s.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))} labelledBy={`sakerhet-ar-${s.area.id}-goals sakerhet-ar-${s.area.id}`} />
               ) : (
                 <p className={classes.text}>{format(strings.noGoals, year)}</p>
               )}
@@ -122,7 +123,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               {s.analyses.length ? (
                 <ul className={classes.list}>
                   {s.analyses.map((a, i) => (
-                    <li key={i} className={classes.ownText}>
+                    <li key={i} className={classes.ownText} lang={lang}>
                       <strong>{a.title}:</strong> {a.text}
                     </li>
                   ))}
@@ -152,7 +153,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                   <ul className={classes.list}>
                     {s.seriousEvents.map((e) => (
                       <li key={`${e.title}-${e.occurredAt.getTime()}`}>
-                        <strong>{e.title}</strong> – <time dateTime={isoDate(e.occurredAt, view.data.timeZone)}>{formatDate(e.occurredAt, locale, view.data.timeZone)}</time>, {label(strings, 'eventType', e.eventType)},{' '}
+                        <strong lang={lang}>{e.title}</strong> – <time dateTime={isoDate(e.occurredAt, view.data.timeZone)}>{formatDate(e.occurredAt, locale, view.data.timeZone)}</time>, {label(strings, 'eventType', e.eventType)},{' '}
                         {label(strings, 'severity', e.severity)}, {label(strings, 'incidentStatus', e.status)}
                       </li>
                     ))}
@@ -166,7 +167,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
               {s.followUps.length > 0 && (
                 <ul className={classes.list}>
                   {s.followUps.map((f, i) => (
-                    <li key={i} className={classes.ownText}>
+                    <li key={i} className={classes.ownText} lang={lang}>
                       <strong>{f.title}:</strong> {f.text}
                     </li>
                   ))}
@@ -179,7 +180,9 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                   </Heading>
                   <ul className={classes.list}>
                     {s.completedActions.map((a, i) => (
-                      <li key={i}>{a.text ? `${a.title} (${a.text})` : a.title}</li>
+                      <li key={i} lang={lang}>
+                        {a.text ? `${a.title} (${a.text})` : a.title}
+                      </li>
                     ))}
                   </ul>
                   {s.actionsNotListed > 0 && <p className={classes.text}>{format(strings.moreActions, s.actionsNotListed)}</p>}

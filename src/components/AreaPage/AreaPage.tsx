@@ -4,7 +4,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useRouter, useStrings } from '../../hooks/useHost';
+import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DocumentItem } from '../Documents/DocumentItem';
 import { GoalTable } from '../Goals/GoalTable';
@@ -12,6 +12,7 @@ import { ErrorState } from '../common/ErrorState';
 import { Notice } from '../common/Notice';
 import { CATEGORY_MAX } from '../../services/mapping';
 import { Heading } from '../common/Heading';
+import { ListText } from '../common/ListText';
 import { ViewTitle } from '../common/ViewTitle';
 import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
@@ -52,6 +53,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   const router = useRouter();
   const view = useAsync(() => services.views.loadArea(areaKey), [services, areaKey]);
   const now = React.useMemo(() => new Date(), []);
+  const lang = useContentLang();
 
   if (view.status === 'loading') {
     return <LoadingState label={strings.loadingArea} />;
@@ -70,14 +72,14 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
               <RouteLink to={{ name: 'overview' }}>{strings.appTitle}</RouteLink>
             </li>
             <li className={classes.crumb} aria-current="page">
-              {area.title}
+              <ListText>{area.title}</ListText>
             </li>
           </ol>
         </nav>
       )}
       <div className={classes.top}>
-        <ViewTitle className={classes.title}>
-          {area.title}
+        <ViewTitle className={classes.title} documentTitle={area.title}>
+          <ListText>{area.title}</ListText>
         </ViewTitle>
         {user.canReport && (
           <RouteButton primary to={{ name: 'report', areaKey: area.key }} icon="Send">
@@ -101,13 +103,15 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         ].map(([term, value]) => (
           <div key={term} className={classes.fact}>
             <dt className={classes.factTerm}>{term}</dt>
-            <dd className={classes.factValue}>{value}</dd>
+            <dd className={classes.factValue} lang={lang}>
+              {value}
+            </dd>
           </div>
         ))}
         <div className={classes.fact}>
           <dt className={classes.factTerm}>{strings.areaOwner}</dt>
           <dd className={classes.factValue}>
-            {area.ownerRole}
+            <ListText>{area.ownerRole}</ListText>
             {area.owner && (
               <>
                 <br />
@@ -123,7 +127,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
           {strings.laws}
         </Heading>
         {area.laws.length ? (
-          <ul className={classes.laws}>
+          <ul className={classes.laws} lang={lang}>
             {area.laws.map((law) => (
               <li key={law}>{law}</li>
             ))}
@@ -170,7 +174,9 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         </Heading>
         {user.canManageReports && (
           <p>
-            <RouteLink to={{ name: 'situation', year, areaKey: area.key }}>{`${strings.navSituation}: ${area.title}`}</RouteLink>
+            <RouteLink to={{ name: 'situation', year, areaKey: area.key }}>
+              {strings.navSituation}: <ListText>{area.title}</ListText>
+            </RouteLink>
           </p>
         )}
         {reports.length === 0 ? (

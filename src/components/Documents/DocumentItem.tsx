@@ -2,11 +2,13 @@ import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
-import { format } from '../../loc';
-import { useStrings, useTimeZone } from '../../hooks/useHost';
+import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IArea, IGoverningDocument } from '../../model/types';
 import { formatDate, isoDate } from '../common/format';
 import { fileHref } from '../common/fileHref';
+import { formatNodes } from '../common/formatNodes';
+import { ListText } from '../common/ListText';
+import { visuallyHiddenStyle } from '../common/styles';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
 import { StatusBadge } from '../common/StatusBadge';
@@ -32,8 +34,21 @@ const useStyles = makeStyles((theme) => ({
   metaItem: { margin: 0, minWidth: 0 },
   term: { color: theme.semanticColors.bodySubtext },
   value: { margin: 0, overflowWrap: 'anywhere' },
-  badges: { display: 'flex', flexWrap: 'wrap', gap: 6 }
+  badges: { display: 'flex', flexWrap: 'wrap', gap: 6 },
+  hidden: visuallyHiddenStyle
 }));
+
+/** Words for screen readers only; the spaces around them stay visible text, so the name reads "Öppna X", not "ÖppnaX". */
+function hide(words: string, className: string): React.ReactNode {
+  const [, before, core, after] = /^(\s*)(.*?)(\s*)$/s.exec(words)!;
+  return (
+    <>
+      {before}
+      {core && <span className={className}>{core}</span>}
+      {after}
+    </>
+  );
+}
 
 export interface IDocumentItemProps {
   doc: IGoverningDocument;
@@ -49,14 +64,15 @@ export function DocumentItem({ doc, areas, now, depth }: IDocumentItemProps): JS
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
+  const lang = useContentLang();
   const validity = validityOf(doc, now, zone);
-  const areaNames = doc.areaIds.length === 0 ? strings.appliesToAllAreas : doc.areaIds.map((id) => areas.find((a) => a.id === id)?.title ?? '').filter(Boolean).join(', ');
+  const areaNames = doc.areaIds.length === 0 ? strings.appliesToAllAreas : <ListText>{doc.areaIds.map((id) => areas.find((a) => a.id === id)?.title ?? '').filter(Boolean).join(', ')}</ListText>;
   const meta: [string, React.ReactNode][] = [
     [strings.documentType, label(strings, 'documentType', doc.documentType)],
     [strings.registrationNumber, doc.registrationNumber || strings.noneGiven],
     [strings.version, doc.version],
     [strings.documentOwner, doc.owner?.displayName ?? strings.noneGiven],
-    [strings.approvedBy, doc.approvedBy],
+    [strings.approvedBy, <ListText key="by">{doc.approvedBy}</ListText>],
     [strings.validFrom, <time key="from" dateTime={isoDate(doc.validFrom, zone)}>{formatDate(doc.validFrom, locale, zone)}</time>],
     [strings.validTo, doc.validTo ? <time key="to" dateTime={isoDate(doc.validTo, zone)}>{formatDate(doc.validTo, locale, zone)}</time> : strings.untilFurtherNotice],
     [strings.area, areaNames]
@@ -65,8 +81,10 @@ export function DocumentItem({ doc, areas, now, depth }: IDocumentItemProps): JS
     <article className={classes.item}>
       <div className={classes.head}>
         <Heading depth={depth} className={classes.title}>
-          <Link href={fileHref(doc.fileUrl)} target="_blank" rel="noopener noreferrer" aria-label={`${format(strings.openDocument, doc.title)} ${strings.opensInNewWindow}`}>
-            <Icon iconName="Page" aria-hidden="true" /> {doc.title}
+          {/* The name is the link's own text, not an aria-label, so the title keeps its language. */}
+          <Link href={fileHref(doc.fileUrl)} target="_blank" rel="noopener noreferrer">
+            <Icon iconName="Page" aria-hidden="true" />{' '}
+            {formatNodes(strings.openDocument, [<span key="t" lang={lang}>{doc.title}</span>], (words) => hide(words, classes.hidden))} {hide(strings.opensInNewWindow, classes.hidden)}
           </Link>
         </Heading>
         <span className={classes.badges}>

@@ -3,7 +3,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useStrings } from '../../hooks/useHost';
+import { useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../model/schema';
 import type { TimeZone } from '../../model/calendar';
@@ -88,6 +88,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
   const view = useAsync(() => services.views.loadDocuments(), [services]);
   const [filters, setFilters] = React.useState<IFilters>({ ...NO_FILTERS, area: areaKey ?? '' });
   const now = React.useMemo(() => new Date(), []);
+  const lang = useContentLang();
   const set =
     (key: keyof IFilters): ((value: string) => void) =>
     (value: string): void =>
@@ -122,7 +123,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
               label={strings.filterArea}
               value={filters.area}
               onChange={set('area')}
-              options={[{ value: '', text: strings.all }, { value: 'all-areas', text: strings.allAreasOnly }, ...view.data.areas.map((a) => ({ value: a.key, text: a.title }))]}
+              options={[{ value: '', text: strings.all }, { value: 'all-areas', text: strings.allAreasOnly }, ...view.data.areas.map((a) => ({ value: a.key, text: a.title, lang }))]}
             />
             <Select
               id="sakerhet-doc-status"

@@ -2,11 +2,14 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
-import { useStrings, useTimeZone } from '../../hooks/useHost';
+import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
+import type { Locale } from '../../loc';
 import { computedStatus } from '../../analytics/indicators';
 import type { GoalStatusKey, IGoal } from '../../model/types';
 import { formatDate, keepNumbersWhole, withUnit } from '../common/format';
+import { formatNodes } from '../common/formatNodes';
 import { label } from '../common/labels';
+import { ListText } from '../common/ListText';
 import { StatusBadge, StatusTone } from '../common/StatusBadge';
 
 const useStyles = makeStyles((theme) => ({
@@ -20,6 +23,21 @@ export function goalTone(status: GoalStatusKey): StatusTone {
   return status === 'met' ? 'good' : status === 'notMet' ? 'bad' : status === 'partlyMet' ? 'warning' : 'neutral';
 }
 
+/** A number with its unit; the unit is list text ("per 1 000 vårddagar"), marked with its language. */
+function Quantity({ value, unit, locale }: { value: number; unit: string; locale: Locale }): JSX.Element {
+  const number = keepNumbersWhole(withUnit(value, '', locale));
+  if (!unit) {
+    return <>{number}</>;
+  }
+  return unit === '%' ? (
+    <>{`${number}\u00a0%`}</>
+  ) : (
+    <>
+      {number} <ListText>{keepNumbersWhole(unit)}</ListText>
+    </>
+  );
+}
+
 export interface IGoalRow {
   goal: IGoal;
   /** The outcome to show; by default the stored one. */
@@ -29,7 +47,9 @@ export interface IGoalRow {
 export interface IGoalTableProps {
   rows: IGoalRow[];
   /** Names the table for screen readers (a region that scrolls on narrow screens). */
-  label: string;
+  label?: string;
+  /** Or the id of a visible heading that names it (keeps list text in its language). */
+  labelledBy?: string;
   /** Show the area's name in the first column (lägesbild over all areas). */
   areaName?: (goal: IGoal) => string;
 }
@@ -38,12 +58,13 @@ export interface IGoalTableProps {
  * Goals with indicator, baseline, target, outcome and status. The status follows from target and
  * outcome unless the owner judged it, which is shown with the owner's reason.
  */
-export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX.Element {
+export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTableProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
+  const lang = useContentLang();
   return (
-    <div className={classes.scroller} role="region" aria-label={name} tabIndex={0}>
+    <div className={classes.scroller} role="region" aria-label={labelledBy ? undefined : name} aria-labelledby={labelledBy} tabIndex={0}>
       <table className={classes.table}>
         <thead>
           <tr>
@@ -68,25 +89,29 @@ export function GoalTable({ rows, label: name, areaName }: IGoalTableProps): JSX
             const status = g.statusOverride ?? computedStatus(g, outcome);
             return (
               <tr key={g.id}>
-                {areaName && <td>{areaName(g)}</td>}
+                {areaName && <td lang={lang}>{areaName(g)}</td>}
                 <td>
-                  {g.title}
-                  {g.followUp && <p className={classes.note}>{g.followUp}</p>}
+                  <ListText>{g.title}</ListText>
+                  {g.followUp && (
+                    <p className={classes.note} lang={lang}>
+                      {g.followUp}
+                    </p>
+                  )}
                 </td>
                 <td>
-                  {g.indicator}
+                  <ListText>{g.indicator}</ListText>
                   {g.indicatorSource === 'computed' && (
                     <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale, zone)) : strings.computedFromReports}</p>
                   )}
                 </td>
-                <td className="num">{g.baseline === undefined ? '–' : keepNumbersWhole(withUnit(g.baseline, g.unit, locale))}</td>
-                <td className="num">{keepNumbersWhole(format(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, withUnit(g.target, g.unit, locale)))}</td>
-                <td className="num">{outcome === undefined ? strings.notMeasured : keepNumbersWhole(withUnit(outcome, g.unit, locale))}</td>
+                <td className="num">{g.baseline === undefined ? '–' : <Quantity value={g.baseline} unit={g.unit} locale={locale} />}</td>
+                <td className="num">{formatNodes(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, [<Quantity key="t" value={g.target} unit={g.unit} locale={locale} />])}</td>
+                <td className="num">{outcome === undefined ? strings.notMeasured : <Quantity value={outcome} unit={g.unit} locale={locale} />}</td>
                 <td>
                   <StatusBadge tone={goalTone(status)}>{label(strings, 'goalStatus', status)}</StatusBadge>
                   {g.statusOverride && (
                     <p className={classes.note}>
-                      {strings.judgedStatus}: {g.statusComment}
+                      {strings.judgedStatus}: <ListText>{g.statusComment}</ListText>
                     </p>
                   )}
                 </td>

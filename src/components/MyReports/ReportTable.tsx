@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
-import { useStrings, useTimeZone } from '../../hooks/useHost';
+import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IArea, IIncident, IncidentStatusKey } from '../../model/types';
 import { formatDate, isoDate } from '../common/format';
 import { label } from '../common/labels';
@@ -35,6 +35,7 @@ export function ReportTable({ reports, areas, caption, showReporter, showArea = 
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
+  const lang = useContentLang();
   return (
     <div className={classes.scroller} role="region" aria-label={caption} tabIndex={0}>
       <table className={classes.table}>
@@ -52,10 +53,10 @@ export function ReportTable({ reports, areas, caption, showReporter, showArea = 
         <tbody>
           {reports.map((r) => (
             <tr key={r.id}>
-              <td>
+              <td lang={lang}>
                 <RouteLink to={{ name: 'reportDetail', id: r.id }}>{r.title}</RouteLink>
               </td>
-              {showArea && <td>{areas.find((a) => a.id === r.areaId)?.title ?? ''}</td>}
+              {showArea && <td lang={lang}>{areas.find((a) => a.id === r.areaId)?.title ?? ''}</td>}
               <td>{label(strings, 'eventType', r.eventType)}</td>
               <td>
                 <time dateTime={isoDate(r.occurredAt, zone)}>{formatDate(r.occurredAt, locale, zone)}</time>

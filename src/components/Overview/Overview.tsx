@@ -3,12 +3,13 @@ import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
-import { useStrings } from '../../hooks/useHost';
+import { useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import type { IArea } from '../../model/types';
 import { ErrorState } from '../common/ErrorState';
 import { firstSentence } from '../common/format';
 import { Heading } from '../common/Heading';
+import { ListText } from '../common/ListText';
 import { ViewTitle } from '../common/ViewTitle';
 import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
@@ -75,6 +76,7 @@ export function Overview(): JSX.Element {
   const services = useServices();
   const view = useAsync(() => services.views.loadStart(), [services]);
   const [query, setQuery] = React.useState('');
+  const lang = useContentLang();
 
   const matching = (areas: IArea[]): IArea[] =>
     areas.filter((a) => matchesSearch(query, a.title, a.purpose, a.scope, a.ownerRole, a.owner?.displayName, a.key));
@@ -114,11 +116,15 @@ export function Overview(): JSX.Element {
                 <li key={area.id}>
                   <article className={classes.card} aria-labelledby={`sakerhet-area-${area.id}`}>
                     <Heading depth={2} className={classes.cardTitle} id={`sakerhet-area-${area.id}`}>
-                      <RouteLink to={{ name: 'area', areaKey: area.key }}>{area.title}</RouteLink>
+                      <RouteLink to={{ name: 'area', areaKey: area.key }}>
+                        <ListText>{area.title}</ListText>
+                      </RouteLink>
                     </Heading>
-                    <p className={classes.cardText}>{firstSentence(area.purpose)}</p>
+                    <p className={classes.cardText} lang={lang}>
+                      {firstSentence(area.purpose)}
+                    </p>
                     <p className={classes.owner}>
-                      <Icon iconName="Shield" aria-hidden="true" /> {strings.ownerLabel}: {area.ownerRole}
+                      <Icon iconName="Shield" aria-hidden="true" /> {strings.ownerLabel}: <ListText>{area.ownerRole}</ListText>
                       {area.owner ? ` – ${area.owner.displayName}` : ''}
                     </p>
                     <div>

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
-import { useStrings, useTimeZone } from '../../hooks/useHost';
+import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { parseDay, resolveWallClock, TimeZone, wallClockIn } from '../../model/calendar';
 import { allowedNextStatuses, openActions } from '../../model/caseRules';
@@ -11,12 +11,16 @@ import { toServiceError, ServiceError } from '../../services/errors';
 import { Button } from '../common/Button';
 import { errorMessage } from '../common/errorMessage';
 import { formatDate, isoDate } from '../common/format';
+import { formatNodes } from '../common/formatNodes';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
+import { ListText } from '../common/ListText';
+import { LiveRegion } from '../common/LiveRegion';
 import { Notice } from '../common/Notice';
 import { Select } from '../common/Select';
 import { StatusBadge } from '../common/StatusBadge';
 import { TextInput } from '../common/TextInput';
+import { useFocusFallback } from '../common/useFocusFallback';
 import { PeoplePicker } from './PeoplePicker';
 
 const useStyles = makeStyles((theme) => ({
@@ -25,9 +29,12 @@ const useStyles = makeStyles((theme) => ({
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' },
   actions: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
-  action: { display: 'grid', gap: 4, padding: '8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` },
+  action: { display: 'grid', gap: 4, padding: '8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}`, outline: 'none', selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}` } } },
   actionHead: { display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' },
-  addForm: { display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))', alignItems: 'end' },
+  addForm: { display: 'grid', gap: 8, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))', alignItems: 'start', border: 0, padding: 0, margin: 0, minWidth: 0 },
+  addLegend: { padding: 0, marginBottom: 4, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
+  addButton: { alignSelf: 'end' },
+  wide: { gridColumn: '1 / -1' },
   diff: { margin: '4px 0 0', paddingLeft: 20 }
 }));
 
@@ -103,9 +110,22 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const [base, setBase] = React.useState<IIncidentDetail>(report);
   const [actions, setActions] = React.useState<IAction[]>(initialActions);
   const [saving, setSaving] = React.useState(false);
-  const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: string[] } | undefined>();
+  // diff: what the other owner saved, as [field, value, whether the value is list text].
+  const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: [string, string, boolean][] } | undefined>();
   const [draft, setDraft] = React.useState<{ title: string; owner?: IPerson; due: string }>({ title: '', due: '' });
+  const [draftErrors, setDraftErrors] = React.useState<{ title?: string; owner?: string; due?: string }>({});
+  const [adding, setAdding] = React.useState(false);
+  const [pending, setPending] = React.useState<number[]>([]);
   const [actionError, setActionError] = React.useState<string | undefined>();
+  const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
+  const contentLang = useContentLang();
+  const root = React.useRef<HTMLElement>(null);
+  // "Markera som pågående/klar" go away when used: focus goes to the action's remaining button,
+  // or to the action itself when it is done.
+  useFocusFallback(root, (lost) => {
+    const item = root.current?.querySelector<HTMLElement>(`[data-action="${lost.getAttribute('data-action-id')}"]`);
+    return item?.querySelector('button') ?? item ?? undefined;
+  });
   const flagged = report.lexMaria || report.workEnvironmentReport || report.policeReport;
   const open = openActions(actions);
 
@@ -131,17 +151,17 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         const fresh = await services.incidents.getReport(report.id).catch(() => undefined);
         if (fresh) {
           const { merged, theirChanges } = mergeCaseForms(formOf(base), form, formOf(fresh));
-          const diff = theirChanges.map((field) => {
+          const diff = theirChanges.map((field): [string, string, boolean] => {
             const theirs = formOf(fresh);
             switch (field) {
               case 'status':
-                return `${strings.status}: ${label(strings, 'incidentStatus', theirs.status)}`;
+                return [strings.status, label(strings, 'incidentStatus', theirs.status), false];
               case 'investigator':
-                return `${strings.investigator}: ${theirs.investigator?.displayName ?? strings.noneGiven}`;
+                return [strings.investigator, theirs.investigator?.displayName ?? strings.noneGiven, false];
               case 'analysis':
-                return `${strings.analysis}: ${theirs.analysis || strings.noneGiven}`;
+                return theirs.analysis ? [strings.analysis, theirs.analysis, true] : [strings.analysis, strings.noneGiven, false];
               case 'reportedOn':
-                return `${strings.authorityReportedAt}: ${theirs.reportedOn || strings.noneGiven}`;
+                return [strings.authorityReportedAt, theirs.reportedOn || strings.noneGiven, false];
             }
           });
           setBase(fresh);
@@ -162,32 +182,50 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   };
 
   const addAction = async (): Promise<void> => {
+    if (adding) {
+      return;
+    }
     setActionError(undefined);
+    setActionNotice(undefined);
     // Klart senast is a date-only column: the day itself, stored as the site's midnight.
     const due = parseDay(draft.due) ? draft.due : undefined;
     const title = draft.title.trim();
-    if (!title || !draft.owner || !due) {
-      setActionError(format(strings.errRequired, [!title && strings.actionTitle, !draft.owner && strings.actionOwner, !due && strings.actionDue].filter(Boolean).join(', ')));
+    // Each field says what is wrong with it, by its visible label; focus goes to the first.
+    const problems = {
+      title: !title ? format(strings.errRequired, strings.actionTitle) : title.length > ACTION_TITLE_MAX ? format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX) : undefined,
+      owner: !draft.owner ? format(strings.errRequired, strings.actionOwner) : undefined,
+      due: !due ? format(strings.errRequired, strings.actionDue) : undefined
+    };
+    setDraftErrors(problems);
+    const first = (['title', 'owner', 'due'] as const).find((f) => problems[f]);
+    if (first) {
+      document.getElementById(`sakerhet-action-${first}`)?.focus();
       return;
     }
-    if (title.length > ACTION_TITLE_MAX) {
-      setActionError(format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX));
-      return;
-    }
+    setAdding(true);
     try {
-      const added = await services.actions.addAction(report.id, { title, ownerId: draft.owner.id, dueDate: due });
+      const added = await services.actions.addAction(report.id, { title, ownerId: draft.owner!.id, dueDate: due! });
       setActions((list) => [...list, added]);
       setDraft({ title: '', due: '' });
+      setActionNotice(formatNodes(strings.actionAdded, [<ListText key="t">{added.title}</ListText>]));
     } catch (err) {
       setActionError(errorMessage(strings, err instanceof ServiceError ? err : toServiceError(err)));
+    } finally {
+      setAdding(false);
     }
   };
 
   const move = async (action: IAction, status: IAction['status']): Promise<void> => {
+    if (pending.includes(action.id)) {
+      return;
+    }
     setActionError(undefined);
+    setActionNotice(undefined);
+    setPending((ids) => [...ids, action.id]);
     try {
       const updated = await services.actions.setActionStatus(action, status);
       setActions((list) => list.map((a) => (a.id === action.id ? updated : a)));
+      setActionNotice(formatNodes(strings.actionStatusChanged, [<ListText key="t">{updated.title}</ListText>, label(strings, 'actionStatus', updated.status)]));
     } catch (err) {
       const error = toServiceError(err);
       if (error.kind === 'conflict') {
@@ -198,29 +236,37 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         }
       }
       setActionError(errorMessage(strings, error));
+    } finally {
+      setPending((ids) => ids.filter((id) => id !== action.id));
     }
   };
 
   const statusOptions = allowedNextStatuses(base.status).map((s) => ({ value: s, text: label(strings, 'incidentStatus', s) }));
 
   return (
-    <section className={classes.section} aria-labelledby="sakerhet-case">
+    <section className={classes.section} aria-labelledby="sakerhet-case" ref={root}>
       <Heading depth={1} className={classes.title} id="sakerhet-case">
         {strings.caseHeading}
       </Heading>
       <p className={classes.help}>{strings.caseIntro}</p>
-      {message && (
-        <Notice kind={message.kind} role={message.kind === 'success' ? 'status' : 'alert'}>
-          {message.text}
-          {message.diff && message.diff.length > 0 && (
-            <ul className={classes.diff}>
-              {message.diff.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
-        </Notice>
-      )}
+      {/* Both regions are there from the start; a message inserted with its region is often not read. */}
+      <LiveRegion kind="status">{message?.kind === 'success' && <Notice kind="success">{message.text}</Notice>}</LiveRegion>
+      <LiveRegion kind="alert">
+        {message && message.kind !== 'success' && (
+          <Notice kind={message.kind}>
+            {message.text}
+            {message.diff && message.diff.length > 0 && (
+              <ul className={classes.diff}>
+                {message.diff.map(([field, value, listText]) => (
+                  <li key={field}>
+                    {field}: {listText ? <ListText>{value}</ListText> : value}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Notice>
+        )}
+      </LiveRegion>
       <div className={classes.row}>
         <Select id="sakerhet-case-status" label={strings.status} value={form.status} onChange={(v) => setForm((f) => ({ ...f, status: v as IncidentStatusKey }))} options={statusOptions} />
         {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale, zone))}</span>}
@@ -235,6 +281,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         value={form.analysis}
         onChange={(v) => setForm((f) => ({ ...f, analysis: v }))}
         description={strings.analysisHelp}
+        lang={contentLang}
         error={form.analysis.length > ANALYSIS_MAX ? format(strings.errTooLong, strings.analysis, ANALYSIS_MAX) : undefined}
       />
       {flagged && (
@@ -256,9 +303,9 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       ) : (
         <ul className={classes.actions}>
           {actions.map((a) => (
-            <li key={a.id} className={classes.action}>
+            <li key={a.id} className={classes.action} data-action={a.id} tabIndex={-1}>
               <span className={classes.actionHead}>
-                <strong>{a.title}</strong>
+                <strong lang={contentLang}>{a.title}</strong>
                 <StatusBadge tone={a.status === 'done' ? 'good' : a.status === 'ongoing' ? 'warning' : 'neutral'}>{label(strings, 'actionStatus', a.status)}</StatusBadge>
               </span>
               <span className={classes.help}>
@@ -266,26 +313,63 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
               </span>
               {a.status !== 'done' && (
                 <span className={classes.row}>
-                  {a.status === 'planned' && <Button onClick={() => move(a, 'ongoing')}>{strings.markOngoing}</Button>}
-                  <Button onClick={() => move(a, 'done')}>{strings.markDone}</Button>
+                  {a.status === 'planned' && (
+                    <Button onClick={() => move(a, 'ongoing')} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                      {strings.markOngoing}
+                    </Button>
+                  )}
+                  <Button onClick={() => move(a, 'done')} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                    {strings.markDone}
+                  </Button>
                 </span>
               )}
             </li>
           ))}
         </ul>
       )}
-      {actionError && (
-        <Notice kind="error" role="alert">
-          {actionError}
-        </Notice>
-      )}
-      <fieldset className={classes.addForm} style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend className={classes.help}>{strings.addAction}</legend>
-        <TextInput id="sakerhet-action-title" label={strings.actionTitle} value={draft.title} onChange={(v) => setDraft((d) => ({ ...d, title: v }))} />
-        <PeoplePicker id="sakerhet-action-owner" label={strings.actionOwner} value={draft.owner} onChange={(p) => setDraft((d) => ({ ...d, owner: p }))} />
-        <TextInput id="sakerhet-action-due" type="date" label={strings.actionDue} value={draft.due} onChange={(v) => setDraft((d) => ({ ...d, due: v }))} />
-        <div>
-          <Button icon="Add" onClick={() => addAction()}>
+      <LiveRegion kind="status">{actionNotice && <Notice kind="success">{actionNotice}</Notice>}</LiveRegion>
+      <LiveRegion kind="alert">{actionError && <Notice kind="error">{actionError}</Notice>}</LiveRegion>
+      <fieldset className={classes.addForm}>
+        <legend className={classes.addLegend}>{strings.addAction}</legend>
+        <p className={`${classes.help} ${classes.wide}`}>
+          {strings.requiredMarked}
+        </p>
+        <TextInput
+          id="sakerhet-action-title"
+          label={strings.actionTitle}
+          required
+          value={draft.title}
+          onChange={(v) => {
+            setDraft((d) => ({ ...d, title: v }));
+            setDraftErrors((e) => ({ ...e, title: undefined }));
+          }}
+          error={draftErrors.title}
+        />
+        <PeoplePicker
+          id="sakerhet-action-owner"
+          label={strings.actionOwner}
+          required
+          value={draft.owner}
+          onChange={(p) => {
+            setDraft((d) => ({ ...d, owner: p }));
+            setDraftErrors((e) => ({ ...e, owner: undefined }));
+          }}
+          error={draftErrors.owner}
+        />
+        <TextInput
+          id="sakerhet-action-due"
+          type="date"
+          label={strings.actionDue}
+          required
+          value={draft.due}
+          onChange={(v) => {
+            setDraft((d) => ({ ...d, due: v }));
+            setDraftErrors((e) => ({ ...e, due: undefined }));
+          }}
+          error={draftErrors.due}
+        />
+        <div className={classes.addButton}>
+          <Button icon="Add" onClick={() => addAction()} disabled={adding}>
             {strings.addAction}
           </Button>
         </div>

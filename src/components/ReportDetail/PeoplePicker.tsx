@@ -1,17 +1,22 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
-import { controlStyle } from '../common/styles';
+import { controlStyle, visuallyHiddenStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import type { IPerson } from '../../model/types';
 import { Button } from '../common/Button';
+import { FieldError, FieldLabel } from '../common/FieldLabel';
+import { LiveRegion } from '../common/LiveRegion';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, position: 'relative', maxWidth: 420 },
-  label: { fontWeight: 600 },
   chosen: { display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' },
-  input: controlStyle(theme),
+  input: [
+    controlStyle(theme),
+    { selectors: { '&[aria-invalid="true"]': { borderColor: theme.semanticColors.errorText, borderWidth: 2 } } }
+  ],
+  value: [controlStyle(theme), { flex: '1 1 12rem', minWidth: 0, background: theme.semanticColors.bodyBackground }],
   list: {
     listStyle: 'none',
     margin: 0,
@@ -24,8 +29,22 @@ const useStyles = makeStyles((theme) => ({
     right: 0,
     zIndex: 10
   },
-  option: { padding: '6px 8px', cursor: 'pointer', selectors: { '&[aria-selected="true"]': { background: theme.palette.themePrimary, color: theme.palette.white } } },
-  empty: { padding: '6px 8px', color: theme.semanticColors.bodySubtext }
+  option: {
+    padding: '6px 8px',
+    cursor: 'pointer',
+    selectors: {
+      '&[aria-selected="true"]': {
+        background: theme.palette.themePrimary,
+        color: theme.palette.white,
+        // Forced colours would paint every option alike: the highlighted one takes the system's
+        // own highlight colours, as the platform's list boxes do, and an outline besides.
+        selectors: { '@media (forced-colors: active)': { forcedColorAdjust: 'none', background: 'Highlight', color: 'HighlightText', outline: '2px solid CanvasText', outlineOffset: '-2px' } }
+      }
+    }
+  },
+  // "No person found" is shown where the suggestions would be; a count of suggestions is read, not shown.
+  empty: { padding: '6px 8px', color: theme.semanticColors.bodySubtext, border: `1px solid ${theme.semanticColors.inputBorder}` },
+  hidden: visuallyHiddenStyle
 }));
 
 export interface IPeoplePickerProps {
@@ -33,23 +52,34 @@ export interface IPeoplePickerProps {
   label: string;
   value?: IPerson;
   onChange(person: IPerson | undefined): void;
+  required?: boolean;
+  /** A message tied to the field (aria-describedby), e.g. that it must be filled in. */
+  error?: string;
 }
 
 /**
  * Chooses a person of the site by name or e-mail: a combobox with a list of suggestions that works
- * with the keyboard (arrows, Enter, Escape) and announces itself to screen readers.
+ * with the keyboard (arrows, Enter, Escape) and announces itself to screen readers – how many
+ * people were found, or that nobody was. A chosen person is shown in a read-only field with the
+ * same label, which takes focus when the choice is made, so focus never falls to the page while
+ * the search field goes away; removing the person brings the search field back with focus.
  */
-export function PeoplePicker({ id, label, value, onChange }: IPeoplePickerProps): JSX.Element {
+export function PeoplePicker({ id, label, value, onChange, required, error }: IPeoplePickerProps): JSX.Element {
   const classes = useStyles();
   const { strings } = useStrings();
   const services = useServices();
   const [text, setText] = React.useState('');
   const [results, setResults] = React.useState<IPerson[]>([]);
+  const [searched, setSearched] = React.useState(false);
   const [active, setActive] = React.useState(0);
   const [open, setOpen] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
+  const chosen = React.useRef<HTMLInputElement>(null);
+  // Where focus goes after the next render: the chosen person's field, or the search field.
+  const focusNext = React.useRef<'chosen' | 'search'>();
 
   React.useEffect(() => {
+    setSearched(false);
     if (text.trim().length < 2) {
       setResults([]);
       return undefined;
@@ -62,6 +92,7 @@ export function PeoplePicker({ id, label, value, onChange }: IPeoplePickerProps)
             setResults(people);
             setActive(0);
             setOpen(true);
+            setSearched(true);
           }
         },
         () => current && setResults([])
@@ -73,50 +104,71 @@ export function PeoplePicker({ id, label, value, onChange }: IPeoplePickerProps)
     };
   }, [text, services]);
 
+  React.useLayoutEffect(() => {
+    if (focusNext.current === 'chosen' && value) {
+      chosen.current?.focus();
+    } else if (focusNext.current === 'search' && !value) {
+      input.current?.focus();
+    }
+    focusNext.current = undefined;
+  }, [value]);
+
   const choose = (person: IPerson): void => {
+    focusNext.current = 'chosen';
     onChange(person);
     setText('');
     setOpen(false);
   };
 
+  const errorId = error ? `${id}-error` : undefined;
+  const labelElement = (
+    <FieldLabel htmlFor={id} id={`${id}-label`} required={required}>
+      {label}
+    </FieldLabel>
+  );
+  const errorElement = errorId && <FieldError id={errorId}>{error}</FieldError>;
+
   if (value) {
     return (
       <div className={classes.field}>
-        <span className={classes.label} id={`${id}-label`}>
-          {label}
-        </span>
+        {labelElement}
         <span className={classes.chosen}>
-          <span>{value.displayName}</span>
+          <input ref={chosen} id={id} className={classes.value} readOnly value={value.displayName} aria-required={required || undefined} aria-describedby={errorId} />
           <Button
             icon="Cancel"
             aria-label={format(strings.clearPerson, value.displayName)}
             onClick={() => {
+              focusNext.current = 'search';
               onChange(undefined);
-              window.setTimeout(() => input.current?.focus(), 0);
             }}
           >
             {strings.remove}
           </Button>
         </span>
+        {errorElement}
       </div>
     );
   }
 
   const listId = `${id}-list`;
+  const showList = open && text.trim().length >= 2 && results.length > 0;
+  const noneFound = open && searched && text.trim().length >= 2 && results.length === 0;
+  const announcement = !searched || text.trim().length < 2 ? '' : results.length === 0 ? strings.noPersonFound : format(strings.peopleFound, results.length);
   return (
     <div className={classes.field}>
-      <label className={classes.label} htmlFor={id}>
-        {label}
-      </label>
+      {labelElement}
       <input
         ref={input}
         id={id}
         className={classes.input}
         role="combobox"
-        aria-expanded={open && text.trim().length >= 2}
+        aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && results[active] ? `${id}-opt-${results[active].id}` : undefined}
+        aria-activedescendant={showList && results[active] ? `${id}-opt-${results[active].id}` : undefined}
+        aria-required={required || undefined}
+        aria-invalid={!!error || undefined}
+        aria-describedby={errorId}
         placeholder={strings.searchPerson}
         autoComplete="off"
         value={text}
@@ -129,7 +181,7 @@ export function PeoplePicker({ id, label, value, onChange }: IPeoplePickerProps)
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter' && open && results[active]) {
+          } else if (e.key === 'Enter' && showList && results[active]) {
             e.preventDefault();
             choose(results[active]);
           } else if (e.key === 'Escape') {
@@ -138,13 +190,13 @@ export function PeoplePicker({ id, label, value, onChange }: IPeoplePickerProps)
         }}
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
       />
-      {open && text.trim().length >= 2 && (
-        <ul className={classes.list} id={listId} role="listbox" aria-label={label}>
-          {results.length === 0 && (
-            <li className={classes.empty} role="option" aria-selected={false} aria-disabled>
-              {strings.noPersonFound}
-            </li>
-          )}
+      {errorElement}
+      {/* There from the start, so that "no person found" and the count are announced when they come. */}
+      <LiveRegion kind="status" className={noneFound ? classes.empty : classes.hidden}>
+        {announcement}
+      </LiveRegion>
+      {showList && (
+        <ul className={classes.list} id={listId} role="listbox" aria-labelledby={`${id}-label`}>
           {results.map((person, i) => (
             <li
               key={person.id}

@@ -4,12 +4,14 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
 import { useRouter, useStrings } from '../../hooks/useHost';
+import { reportDocumentTitle } from '../../app/documentTitle';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
 import { fileHref } from '../common/fileHref';
 import { formatDateTime, isoDate } from '../common/format';
 import { ViewTitle } from '../common/ViewTitle';
 import { label } from '../common/labels';
+import { ListText } from '../common/ListText';
 import { LoadingState } from '../common/LoadingState';
 import { RouteLink } from '../common/RouteLink';
 import { StatusBadge } from '../common/StatusBadge';
@@ -50,17 +52,26 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
   const facts: [string, React.ReactNode, boolean?][] = [
     [strings.status, <StatusBadge key="s" tone={statusTone(r.status)}>{label(strings, 'incidentStatus', r.status)}</StatusBadge>],
-    [strings.area, area ? <RouteLink to={{ name: 'area', areaKey: area.key }}>{area.title}</RouteLink> : ''],
+    [
+      strings.area,
+      area ? (
+        <RouteLink to={{ name: 'area', areaKey: area.key }}>
+          <ListText>{area.title}</ListText>
+        </RouteLink>
+      ) : (
+        ''
+      )
+    ],
     [strings.eventType, label(strings, 'eventType', r.eventType)],
-    [strings.category, r.category || strings.noneGiven],
+    [strings.category, r.category ? <ListText key="c">{r.category}</ListText> : strings.noneGiven],
     [strings.severity, label(strings, 'severity', r.severity)],
     [strings.occurredAt, <time key="o" dateTime={isoDate(r.occurredAt, timeZone)}>{formatDateTime(r.occurredAt, locale, timeZone)}</time>],
-    [strings.location, r.location],
+    [strings.location, <ListText key="l">{r.location}</ListText>],
     [strings.reported, <time key="c" dateTime={isoDate(r.created, timeZone)}>{formatDateTime(r.created, locale, timeZone)}</time>],
     [strings.reporter, r.reporter?.displayName ?? strings.anonymousReporter],
     [strings.reportIdLabel, r.reportId.slice(0, 8).toUpperCase()],
-    [strings.description, r.description, true],
-    [strings.immediateAction, r.immediateAction || strings.noneGiven, true],
+    [strings.description, <ListText key="d">{r.description}</ListText>, true],
+    [strings.immediateAction, r.immediateAction ? <ListText key="i">{r.immediateAction}</ListText> : strings.noneGiven, true],
     [strings.authorityFlags, flags.length ? flags.join('; ') : strings.noneGiven, true],
     [
       strings.attachments,
@@ -83,8 +94,8 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   return (
     <TimeZoneContext.Provider value={timeZone}>
       <p className={classes.kicker}>{strings.reportDetailHeading}</p>
-      <ViewTitle className={classes.title}>
-        {r.title}
+      <ViewTitle className={classes.title} documentTitle={reportDocumentTitle(strings, r.id)}>
+        <ListText>{r.title}</ListText>
       </ViewTitle>
       <dl className={classes.facts}>
         {facts.map(([term, value, wide]) => (

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { FieldError } from '../common/FieldLabel';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
 import { Button } from '../common/Button';
+import { useFocusFallback } from '../common/useFocusFallback';
 import { fileProblem, MAX_FILE_MB, MAX_FILES } from './validation';
 
 const useStyles = makeStyles((theme) => ({
@@ -19,7 +21,6 @@ const useStyles = makeStyles((theme) => ({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 4 },
   file: { display: 'flex', alignItems: 'center', gap: 8, overflowWrap: 'anywhere' },
   problem: { color: theme.semanticColors.errorText },
-  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize }
 }));
 
 export interface IAttachmentPickerProps {
@@ -38,6 +39,9 @@ export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPick
   const classes = useStyles();
   const { strings } = useStrings();
   const input = React.useRef<HTMLInputElement>(null);
+  const root = React.useRef<HTMLDivElement>(null);
+  // "Ta bort" goes with its file: focus goes back to choosing files.
+  useFocusFallback(root, () => input.current ?? undefined);
   const add = (list: FileList | null): void => {
     if (!list) {
       return;
@@ -49,7 +53,7 @@ export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPick
     }
   };
   return (
-    <div className={classes.root}>
+    <div className={classes.root} ref={root}>
       <label className={classes.label} htmlFor={id}>
         {strings.fieldAttachments} ({strings.optional})
       </label>
@@ -86,9 +90,9 @@ export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPick
         </ul>
       )}
       {error && (
-        <p id={`${id}-error`} className={classes.error}>
+        <FieldError id={`${id}-error`}>
           {error}
-        </p>
+        </FieldError>
       )}
     </div>
   );

@@ -1,9 +1,11 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { FieldError } from '../common/FieldLabel';
 
 const useStyles = makeStyles((theme) => ({
   fieldset: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: '8px 16px 12px', margin: 0, minWidth: 0 },
-  invalid: { borderColor: theme.semanticColors.errorText },
+  // A thicker edge as well as the colour: the state survives Windows' forced colours.
+  invalid: { borderColor: theme.semanticColors.errorText, borderWidth: 2 },
   legend: { fontWeight: 600, padding: '0 4px' },
   options: { display: 'grid', gap: 6, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 15rem), 1fr))' },
   option: { display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '0 8px', alignItems: 'start', padding: '4px 0' },
@@ -16,7 +18,6 @@ const useStyles = makeStyles((theme) => ({
   },
   label: { fontWeight: 600, cursor: 'pointer' },
   help: { gridColumn: '2', color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  error: { margin: '8px 0 0', color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize }
 }));
 
 export interface IRadioOption {
@@ -38,18 +39,32 @@ export interface IRadioGroupProps {
 /**
  * Native radio buttons in a fieldset, each with its explanation: arrow keys, screen readers and
  * phones all know them. The first radio carries the group's id so an error link can focus it.
+ *
+ * The group is a named radiogroup (its legend) that says whether it is required and invalid, and
+ * each radio says so too – required, invalid, and the error read with the option's own help –
+ * because screen readers read a radio's states when it gets focus, and some never read the
+ * group's.
  */
 export function RadioGroup({ id, legend, options, value, onChange, required, error }: IRadioGroupProps): JSX.Element {
   const classes = useStyles();
+  const errorId = error ? `${id}-error` : undefined;
   return (
-    <fieldset className={`${classes.fieldset} ${error ? classes.invalid : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className={classes.legend}>
+    <fieldset
+      className={`${classes.fieldset} ${error ? classes.invalid : ''}`}
+      role="radiogroup"
+      aria-labelledby={`${id}-legend`}
+      aria-required={required || undefined}
+      aria-invalid={!!error || undefined}
+      aria-describedby={errorId}
+    >
+      <legend className={classes.legend} id={`${id}-legend`}>
         {legend}
         {required && <span aria-hidden="true"> *</span>}
       </legend>
-      <div className={classes.options} role="radiogroup" aria-required={required} aria-invalid={!!error || undefined}>
+      <div className={classes.options}>
         {options.map((o, i) => {
           const optionId = i === 0 ? id : `${id}-${o.value}`;
+          const describedBy = [o.help && `${optionId}-help`, errorId].filter(Boolean).join(' ') || undefined;
           return (
             <div key={o.value} className={classes.option}>
               <input
@@ -60,7 +75,9 @@ export function RadioGroup({ id, legend, options, value, onChange, required, err
                 value={o.value}
                 checked={value === o.value}
                 onChange={() => onChange(o.value)}
-                aria-describedby={o.help ? `${optionId}-help` : undefined}
+                required={required}
+                aria-invalid={!!error || undefined}
+                aria-describedby={describedBy}
               />
               <label className={classes.label} htmlFor={optionId}>
                 {o.label}
@@ -75,9 +92,9 @@ export function RadioGroup({ id, legend, options, value, onChange, required, err
         })}
       </div>
       {error && (
-        <p id={`${id}-error`} className={classes.error}>
+        <FieldError id={`${id}-error`}>
           {error}
-        </p>
+        </FieldError>
       )}
     </fieldset>
   );

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { FieldError } from '../common/FieldLabel';
 import { format, IStrings } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useStrings } from '../../hooks/useHost';
+import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { resolveWallClock, TimeZone } from '../../model/calendar';
 import { EVENT_TYPES, SEVERITIES } from '../../model/schema';
@@ -15,6 +16,8 @@ import { CheckboxField } from '../common/CheckboxField';
 import { errorMessage } from '../common/errorMessage';
 import { ErrorState } from '../common/ErrorState';
 import { formatDateTime } from '../common/format';
+import { Heading } from '../common/Heading';
+import { LiveRegion } from '../common/LiveRegion';
 import { ViewTitle } from '../common/ViewTitle';
 import { label } from '../common/labels';
 import { LoadingState } from '../common/LoadingState';
@@ -24,6 +27,7 @@ import { TextInput } from '../common/TextInput';
 import { AttachmentPicker } from './AttachmentPicker';
 import { RadioGroup } from './RadioGroup';
 import { Receipt } from './Receipt';
+import { useFocusFallback } from '../common/useFocusFallback';
 import { useDraft } from './useDraft';
 import { useSubmit } from './useSubmit';
 import { DraftField, IReportDraft, MAX_LENGTH, toNewIncident, validateReport, ValidationErrors } from './validation';
@@ -33,14 +37,17 @@ const useStyles = makeStyles((theme) => ({
   intro: { margin: '0 0 16px', maxWidth: '70ch' },
   form: { display: 'grid', gap: 20, maxWidth: 720 },
   row: { display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 10rem), 1fr))' },
-  summary: { outline: 'none' },
-  summaryList: { margin: '4px 0 0', paddingLeft: 20 },
+  summary: { outline: 'none', selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '2px' } } },
+  summaryTitle: { margin: 0, fontSize: theme.fonts.medium.fontSize, fontWeight: 600 },
+  summaryList: { margin: '4px 0 0', paddingLeft: 20, display: 'grid', gap: 4 },
+  // Targets of at least 24 × 24 px (WCAG 2.2, 2.5.8), however short the text.
+  summaryLink: { display: 'inline-block', minHeight: 24, minWidth: 24, lineHeight: '24px' },
   fieldset: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: '8px 16px 16px', margin: 0, display: 'grid', gap: 12 },
   legend: { fontWeight: 600, padding: '0 4px' },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize },
   actions: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' },
-  status: { margin: 0 }
+  status: { margin: 0 },
+  messages: { display: 'grid', gap: 8 }
 }));
 
 const FIELD_ORDER: DraftField[] = ['areaKey', 'eventType', 'title', 'when', 'location', 'description', 'immediateAction', 'severity', 'attachments'];
@@ -100,28 +107,38 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const services = useServices();
+  const router = useRouter();
+  const contentLang = useContentLang();
   const { draft, update, reset, restoredFrom } = useDraft(user.id, areaKey, zone);
   const [files, setFiles] = React.useState<File[]>([]);
   const [errors, setErrors] = React.useState<ValidationErrors>({});
-  const [showSummary, setShowSummary] = React.useState(false);
+  // Submits that found errors. The summary takes focus once per submit – never while the user
+  // corrects a field (that took focus out of the field after its first letter).
+  const [failedSubmits, setFailedSubmits] = React.useState(0);
   const summary = React.useRef<HTMLDivElement>(null);
+  const submitButton = React.useRef<HTMLButtonElement>(null);
+  const form = React.useRef<HTMLFormElement>(null);
   const submitter = useSubmit(services, () => reset(draft.areaKey));
   const area = areas.find((a) => a.key === draft.areaKey);
-  const busy = submitter.state.phase === 'saving' || submitter.state.phase === 'waiting' || submitter.state.phase === 'uploading';
+  const phase = submitter.state.phase;
+  const busy = phase === 'saving' || phase === 'waiting' || phase === 'uploading';
 
   // Re-check fields the user has already been told about, as they fix them.
   const change = (patch: Partial<IReportDraft>): void => {
     update(patch);
-    if (showSummary) {
+    if (failedSubmits > 0) {
       setErrors(validateReport({ ...draft, ...patch }, areas, files, strings, zone, locale));
     }
   };
 
-  React.useEffect(() => {
-    if (showSummary) {
+  React.useLayoutEffect(() => {
+    if (failedSubmits > 0) {
       summary.current?.focus();
     }
-  }, [showSummary, errors]);
+  }, [failedSubmits]);
+
+  // "Försök nu" and "Avbryt" go away when pressed: focus stays with the report's own button.
+  useFocusFallback(form, () => submitButton.current ?? undefined);
 
   const onSubmit = (e: React.FormEvent): void => {
     e.preventDefault();
@@ -131,12 +148,10 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
     const found = validateReport(draft, areas, files, strings, zone, locale);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setShowSummary(false);
-      // Re-render the summary so that it takes focus even when it was already shown.
-      window.setTimeout(() => setShowSummary(true), 0);
+      setFailedSubmits((n) => n + 1);
       return;
     }
-    setShowSummary(false);
+    setFailedSubmits(0);
     submitter.submit(toNewIncident(draft, area!, zone), files).catch(() => undefined);
   };
 
@@ -149,6 +164,8 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
         files={submitter.state.files}
         onRetryAttachment={(f) => submitter.retryAttachment(f)}
         onAnother={() => {
+          // The receipt goes; the new form's title takes focus.
+          router.focusRequest.current = true;
           setFiles([]);
           submitter.reset();
         }}
@@ -170,15 +187,20 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
           {format(strings.draftRestored, formatDateTime(restoredFrom, locale, zone))}
         </Notice>
       )}
-      <form className={classes.form} onSubmit={onSubmit} noValidate aria-describedby={undefined}>
-        {showSummary && Object.keys(errors).length > 0 && (
-          <div ref={summary} tabIndex={-1} className={classes.summary} role="alert">
+      <form className={classes.form} onSubmit={onSubmit} noValidate ref={form}>
+        {failedSubmits > 0 && Object.keys(errors).length > 0 && (
+          // Not a live region: it is announced by taking focus, once per submit. A live region would
+          // read the whole list again at every keystroke that changes it.
+          <div ref={summary} tabIndex={-1} className={classes.summary} role="group" aria-labelledby="sakerhet-report-summary">
             <Notice kind="error">
-              {strings.validationSummary}
+              <Heading depth={1} id="sakerhet-report-summary" className={classes.summaryTitle}>
+                {strings.validationSummary}
+              </Heading>
               <ul className={classes.summaryList}>
                 {FIELD_ORDER.filter((f) => errors[f]).map((f) => (
                   <li key={f}>
                     <Link
+                      className={classes.summaryLink}
                       href={`#${FIELD_IDS[f]}`}
                       onClick={(e) => {
                         e.preventDefault();
@@ -201,14 +223,14 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
             required
             value={draft.areaKey}
             onChange={(v) => change({ areaKey: v, category: '' })}
-            options={[{ value: '', text: strings.chooseAreaPlaceholder }, ...areas.map((a) => ({ value: a.key, text: a.title }))]}
+            options={[{ value: '', text: strings.chooseAreaPlaceholder }, ...areas.map((a) => ({ value: a.key, text: a.title, lang: contentLang }))]}
             invalid={!!errorFor('areaKey')}
             describedBy={errorFor('areaKey') ? `${FIELD_IDS.areaKey}-error` : undefined}
           />
           {errorFor('areaKey') && (
-            <p id={`${FIELD_IDS.areaKey}-error`} className={classes.error}>
+            <FieldError id={`${FIELD_IDS.areaKey}-error`}>
               {errorFor('areaKey')}
-            </p>
+            </FieldError>
           )}
         </div>
 
@@ -239,7 +261,7 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
             label={`${strings.fieldCategory} (${strings.optional})`}
             value={draft.category}
             onChange={(v) => change({ category: v })}
-            options={[{ value: '', text: strings.fieldCategoryNone }, ...area.reportCategories.map((c) => ({ value: c, text: c }))]}
+            options={[{ value: '', text: strings.fieldCategoryNone }, ...area.reportCategories.map((c) => ({ value: c, text: c, lang: contentLang }))]}
           />
         )}
 
@@ -252,8 +274,26 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
             {strings.fieldWhenHelp}
           </p>
           <div className={classes.row}>
-            <TextInput id={FIELD_IDS.when} type="date" label={strings.fieldDate} required value={draft.date} onChange={(v) => change({ date: v, repeatedTime: undefined })} invalid={!!errorFor('when')} />
-            <TextInput id="sakerhet-report-time" type="time" label={strings.fieldTime} required value={draft.time} onChange={(v) => change({ time: v, repeatedTime: undefined })} invalid={!!errorFor('when')} />
+            <TextInput
+              id={FIELD_IDS.when}
+              type="date"
+              label={strings.fieldDate}
+              required
+              value={draft.date}
+              onChange={(v) => change({ date: v, repeatedTime: undefined })}
+              invalid={!!errorFor('when')}
+              describedBy={errorFor('when') ? 'sakerhet-report-when-error' : undefined}
+            />
+            <TextInput
+              id="sakerhet-report-time"
+              type="time"
+              label={strings.fieldTime}
+              required
+              value={draft.time}
+              onChange={(v) => change({ time: v, repeatedTime: undefined })}
+              invalid={!!errorFor('when')}
+              describedBy={errorFor('when') ? 'sakerhet-report-when-error' : undefined}
+            />
           </div>
           {resolveWallClock(draft.date, draft.time, zone).kind === 'repeated' && (
             <RadioGroup
@@ -269,9 +309,9 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
             />
           )}
           {errorFor('when') && (
-            <p id="sakerhet-report-when-error" className={classes.error}>
+            <FieldError id="sakerhet-report-when-error">
               {errorFor('when')}
-            </p>
+            </FieldError>
           )}
         </fieldset>
 
@@ -343,45 +383,51 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
 
         <CheckboxField id="sakerhet-anonymous" label={strings.fieldAnonymous} help={strings.fieldAnonymousHelp} checked={draft.anonymous} onChange={(v) => change({ anonymous: v })} />
 
-        <div role="status" aria-live="polite" className={classes.status}>
-          {submitter.state.phase === 'saving' && (
-            <Notice kind="info">{submitter.state.retry ? format(strings.retryingThrottled, submitter.state.retry) : strings.savingReport}</Notice>
-          )}
-          {submitter.state.phase === 'waiting' && <Notice kind="warning">{format(strings.retryingIn, submitter.state.seconds)}</Notice>}
-          {submitter.state.phase === 'uploading' && <Notice kind="info">{format(strings.uploadingAttachments, submitter.state.done + 1, submitter.state.total)}</Notice>}
+        <div className={classes.messages}>
+          <LiveRegion kind="status" className={classes.status}>
+            {phase === 'saving' && <Notice kind="info">{submitter.state.phase === 'saving' && submitter.state.retry ? format(strings.retryingThrottled, submitter.state.retry) : strings.savingReport}</Notice>}
+            {submitter.state.phase === 'waiting' && (
+              <Notice kind="warning">
+                {strings.retryWaiting}{' '}
+                {/* A timer is a live region that stays silent: the count is there to look at, not read out every second. */}
+                <span role="timer" aria-live="off">
+                  {format(strings.retryCountdown, submitter.state.seconds)}
+                </span>
+              </Notice>
+            )}
+            {submitter.state.phase === 'uploading' && <Notice kind="info">{format(strings.uploadingAttachments, submitter.state.done + 1, submitter.state.total)}</Notice>}
+          </LiveRegion>
+          <LiveRegion kind="alert">
+            {submitter.state.phase === 'failed' && (
+              <Notice kind="error">
+                {errorMessage(strings, submitter.state.error)} {strings.saveFailedKept}
+              </Notice>
+            )}
+          </LiveRegion>
         </div>
-        {submitter.state.phase === 'failed' && (
-          <Notice kind="error" role="alert">
-            {errorMessage(strings, submitter.state.error)} {strings.saveFailedKept}
-          </Notice>
-        )}
 
+        {/* The buttons stay where they are while the report is sent, so focus stays with them. */}
         <div className={classes.actions}>
-          {submitter.state.phase === 'waiting' ? (
-            <>
-              <Button primary onClick={submitter.retryNow}>
-                {strings.retryNow}
-              </Button>
+          <Button primary type="submit" disabled={busy} icon="Send" ref={submitButton}>
+            {busy ? strings.submitting : strings.submit}
+          </Button>
+          {phase === 'waiting' && (
+            <span className={classes.actions}>
+              <Button onClick={submitter.retryNow}>{strings.retryNow}</Button>
               <Button onClick={submitter.cancel}>{strings.cancel}</Button>
-            </>
-          ) : (
-            <>
-              <Button primary type="submit" disabled={busy} icon="Send">
-                {busy ? strings.submitting : strings.submit}
-              </Button>
-              <Button
-                disabled={busy}
-                onClick={() => {
-                  reset(areaKey);
-                  setFiles([]);
-                  setErrors({});
-                  setShowSummary(false);
-                }}
-              >
-                {strings.clearDraft}
-              </Button>
-            </>
+            </span>
           )}
+          <Button
+            disabled={busy}
+            onClick={() => {
+              reset(areaKey);
+              setFiles([]);
+              setErrors({});
+              setFailedSubmits(0);
+            }}
+          >
+            {strings.clearDraft}
+          </Button>
         </div>
       </form>
     </>

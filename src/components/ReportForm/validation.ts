@@ -103,11 +103,12 @@ export function occurredInstant(draft: Pick<IReportDraft, 'date' | 'time' | 'rep
  */
 export function validateReport(draft: IReportDraft, areas: IArea[], files: File[], strings: IStrings, zone: TimeZone, locale: Locale, now: Date = new Date()): ValidationErrors {
   const errors: ValidationErrors = {};
+  // Each message names the field by the label the user sees beside it.
   if (!areas.some((a) => a.key === draft.areaKey)) {
-    errors.areaKey = format(strings.errRequired, strings.chooseArea);
+    errors.areaKey = format(strings.errRequiredChoice, strings.chooseArea);
   }
   if (!draft.eventType) {
-    errors.eventType = format(strings.errRequired, strings.eventType);
+    errors.eventType = format(strings.errRequiredAnswer, strings.fieldEventType);
   }
   checkText(errors, 'title', draft.title, strings.fieldTitle, strings, MAX_LENGTH.title, true);
   if (!draft.date || !draft.time) {
@@ -132,7 +133,7 @@ export function validateReport(draft: IReportDraft, areas: IArea[], files: File[
   checkText(errors, 'description', draft.description, strings.fieldDescription, strings, MAX_LENGTH.description, true);
   checkText(errors, 'immediateAction', draft.immediateAction, strings.fieldImmediateAction, strings, MAX_LENGTH.immediateAction, false);
   if (!draft.severity) {
-    errors.severity = format(strings.errRequired, strings.severity);
+    errors.severity = format(strings.errRequiredAnswer, strings.fieldSeverity);
   }
   if (files.length > MAX_FILES) {
     errors.attachments = format(strings.errTooManyFiles, MAX_FILES);

@@ -2,6 +2,9 @@ import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useHost, useRouter, useStrings } from '../../hooks/useHost';
+import { ViewTitleContext } from '../../hooks/contexts';
+import { documentTitle, routeTitle } from '../../app/documentTitle';
+import { useFocusRescue } from '../../app/focusRescue';
 import { Route, routePath, sameRoute } from '../../app/routes';
 import { RouteLink } from '../common/RouteLink';
 
@@ -41,7 +44,17 @@ const useStyles = makeStyles((theme) => ({
     padding: '6px 2px',
     fontSize: theme.fonts.mediumPlus.fontSize,
     borderBottom: '2px solid transparent',
-    selectors: { '&[aria-current="page"]': { borderBottomColor: theme.palette.themePrimary, fontWeight: 600 } }
+    selectors: {
+      '&[aria-current="page"]': {
+        borderBottomColor: theme.palette.themePrimary,
+        fontWeight: 600,
+        selectors: { '@media (forced-colors: active)': { borderBottomColor: 'LinkText' } }
+      },
+      // Forced colours paint every border, the transparent ones too, and Fluent's Link drops its
+      // bottom border there: the line is drawn again, in the page's colour except under the
+      // current section (system colours are kept as the author gave them).
+      '@media (forced-colors: active)': { borderBottom: '2px solid Canvas' }
+    }
   },
   back: { display: 'inline-flex', alignItems: 'center', gap: 6, marginBottom: 12 },
   main: { outline: 'none', minWidth: 0 }
@@ -66,9 +79,36 @@ function sectionOf(route: Route): string {
   }
 }
 
+/** Names the page after the view (see app/documentTitle.ts for what each host gets, and why). */
+function usePageTitle(view: string): void {
+  const host = useHost();
+  const { strings } = useStrings();
+  const { route, home, routing } = useRouter();
+  const [pageTitle] = React.useState(() => document.title);
+  const applied = React.useRef<string>();
+  const title = documentTitle({ host: host.kind, routing, route, home, view, pageTitle }, strings);
+  React.useEffect(() => {
+    if (title !== undefined && document.title !== title) {
+      document.title = title;
+      applied.current = title;
+    }
+  }, [title]);
+  // Leaving (SharePoint disposes the web part): give the page its title back, unless the page
+  // has named itself anew meanwhile.
+  React.useEffect(
+    () => () => {
+      if (applied.current !== undefined && document.title === applied.current) {
+        document.title = pageTitle;
+      }
+    },
+    [pageTitle]
+  );
+}
+
 /**
  * The section's frame: a skip link, the title and navigation (whole-section mode) or a way back
- * (single-view web parts), and the content landmark that takes focus after navigation.
+ * (single-view web parts), and the content landmark that takes focus after navigation. It names
+ * the page after the view, and catches focus that would otherwise fall to the page's body.
  */
 export function Shell({ children }: { children: React.ReactNode }): JSX.Element {
   const classes = useStyles();
@@ -76,6 +116,23 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
   const host = useHost();
   const router = useRouter();
   const main = React.useRef<HTMLElement>(null);
+  const root = React.useRef<HTMLDivElement>(null);
+  const path = routePath(router.route);
+  const [viewTitle, setViewTitleState] = React.useState<{ path: string; title: string }>();
+  const setViewTitle = React.useCallback((p: string, title: string) => setViewTitleState({ path: p, title }), []);
+  usePageTitle(viewTitle?.path === path ? viewTitle.title : routeTitle(router.route, strings));
+
+  // Focus fell to the body: to the view's title, or, while the view loads, to the content region
+  // and then to the title once it is there.
+  useFocusRescue(root, () => {
+    const title = root.current?.querySelector<HTMLElement>('[data-view-title]');
+    if (title) {
+      title.focus();
+    } else {
+      router.focusRequest.current = true;
+      main.current?.focus();
+    }
+  });
 
   const skip = (e: React.MouseEvent): void => {
     e.preventDefault();
@@ -85,7 +142,7 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
   const Landmark = host.kind === 'teams' || host.headingLevel === 1 ? 'main' : 'section';
 
   return (
-    <div className={classes.root}>
+    <div className={classes.root} ref={root}>
       <a className={classes.skip} href={`#/${routePath(router.route)}`} onClick={skip}>
         {strings.skipToContent}
       </a>
@@ -112,7 +169,7 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
         )
       )}
       <Landmark ref={main as React.RefObject<HTMLElement>} tabIndex={-1} className={classes.main} aria-label={Landmark === 'section' ? strings.appTitle : undefined}>
-        {children}
+        <ViewTitleContext.Provider value={setViewTitle}>{children}</ViewTitleContext.Provider>
       </Landmark>
     </div>
   );

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
-import { tableStyle } from '../common/styles';
+import { tableStyle, visuallyHiddenStyle } from '../common/styles';
 import { useStrings } from '../../hooks/useHost';
 
 const useStyles = makeStyles((theme) => ({
@@ -8,8 +8,19 @@ const useStyles = makeStyles((theme) => ({
   caption: { fontWeight: 600, fontSize: theme.fonts.mediumPlus.fontSize, margin: '0 0 8px' },
   legend: { display: 'flex', flexWrap: 'wrap', gap: '4px 16px', margin: '0 0 8px', fontSize: theme.fonts.small.fontSize, listStyle: 'none', padding: 0 },
   swatch: { display: 'inline-block', width: 12, height: 12, marginRight: 6, verticalAlign: 'middle', boxSizing: 'border-box' },
-  current: { background: theme.palette.themePrimary, border: `1px solid ${theme.palette.themePrimary}` },
-  previous: { background: 'transparent', border: `2px solid ${theme.semanticColors.bodySubtext}` },
+  // This year filled, the year before outlined: they differ without colour. Windows' forced colours
+  // would drop the fill and leave two outlines, so there the fill is drawn in the text colour
+  // and the year before gets a dashed outline.
+  current: {
+    background: theme.palette.themePrimary,
+    border: `1px solid ${theme.palette.themePrimary}`,
+    selectors: { '@media (forced-colors: active)': { forcedColorAdjust: 'none', background: 'CanvasText', borderColor: 'CanvasText' } }
+  },
+  previous: {
+    background: 'transparent',
+    border: `2px solid ${theme.semanticColors.bodySubtext}`,
+    selectors: { '@media (forced-colors: active)': { forcedColorAdjust: 'none', background: 'Canvas', border: '2px dashed CanvasText' } }
+  },
   rows: { display: 'grid', gap: 6 },
   row: { display: 'grid', gridTemplateColumns: 'minmax(6rem, 11rem) 1fr', gap: 8, alignItems: 'center', fontSize: theme.fonts.small.fontSize },
   rowLabel: { overflowWrap: 'anywhere' },
@@ -21,7 +32,7 @@ const useStyles = makeStyles((theme) => ({
   column: { display: 'flex', alignItems: 'flex-end', justifyContent: 'center', gap: 1, height: '100%' },
   colBar: { width: '45%', minHeight: 1, boxSizing: 'border-box' },
   colLabels: { display: 'grid', gridTemplateColumns: 'repeat(12, minmax(0, 1fr))', gap: 4, fontSize: theme.fonts.xSmall.fontSize, textAlign: 'center', marginTop: 4 },
-  srOnly: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  srOnly: visuallyHiddenStyle,
   details: { marginTop: 8, selectors: { summary: { cursor: 'pointer', color: theme.semanticColors.link }, 'summary:focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}` } } },
   table: [tableStyle(theme, '2px 12px 2px 0'), { width: 'auto', marginTop: 6, fontSize: theme.fonts.small.fontSize }]
 }));

@@ -4,14 +4,18 @@ import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useRouter, useStrings } from '../../hooks/useHost';
+import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
 import { yearIn } from '../../model/calendar';
 import type { IArea, IGoal } from '../../model/types';
 import type { ICurrentUser, IServices } from '../../services/interfaces';
+import { Button } from '../common/Button';
 import { ErrorState } from '../common/ErrorState';
 import { formatDate, formatDay, isoDate, monthName, withUnit } from '../common/format';
+import { formatNodes } from '../common/formatNodes';
+import { ListText } from '../common/ListText';
+import { LiveRegion } from '../common/LiveRegion';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
 import { LoadingState } from '../common/LoadingState';
@@ -83,6 +87,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
   const { strings, locale } = useStrings();
   const services = useServices();
   const router = useRouter();
+  const contentLang = useContentLang();
   const now = React.useMemo(() => new Date(), []);
   // Without a year in the address, the site's current year: the view learns it with the site's zone.
   const view = useAsync(() => services.views.loadSituation(givenYear), [services, givenYear]);
@@ -90,6 +95,23 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
 
   const data = view.status === 'done' ? view.data : undefined;
   const year = data?.year ?? givenYear ?? 0;
+  // The year and area chooser stays while another year loads, so focus stays on it.
+  const lastData = React.useRef(data);
+  if (data) {
+    lastData.current = data;
+  }
+  const controlsData = data ?? lastData.current;
+  // The choice is applied when the user says so ("Visa"), not at the first arrow key in a list
+  // (WCAG 3.2.2): a closed select changes its value with the arrow keys on Windows.
+  const [chosenYear, setChosenYear] = React.useState(String(year));
+  const [chosenArea, setChosenArea] = React.useState(areaKey ?? '');
+  React.useEffect(() => {
+    setChosenYear(String(year));
+    setChosenArea(areaKey ?? '');
+  }, [year, areaKey]);
+  // Set when the user applied a choice: once the place has loaded, the live region says what is shown.
+  const [applied, setApplied] = React.useState<string>();
+  const place = `${year}/${areaKey ?? ''}`;
   const situation = React.useMemo(() => {
     if (!data) {
       return undefined;
@@ -112,7 +134,12 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
     storeComputedOutcomes(services, data.user, all).then(setStored, () => setStored(false));
   }, [data, services, now]);
 
-  const go = (y: number, key?: string): void => router.navigate({ name: 'situation', year: y, areaKey: key || undefined });
+  const show = (e: React.FormEvent): void => {
+    e.preventDefault();
+    const to = { year: Number(chosenYear), areaKey: chosenArea || undefined };
+    setApplied(`${to.year}/${to.areaKey ?? ''}`);
+    router.navigate({ name: 'situation', ...to }, { focus: false });
+  };
   const areaName =
     (areas: IArea[]): ((g: IGoal) => string) =>
     (g: IGoal): string =>
@@ -124,30 +151,31 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
       {view.status === 'loading' && <LoadingState label={strings.loadingSituation} />}
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
       {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
+      {controlsData && controlsData.user.canManageReports && (
+        <form className={classes.controls} onSubmit={show}>
+          <Select id="sakerhet-situation-year" label={strings.period} value={chosenYear} onChange={setChosenYear} options={yearOptions(yearIn(now, controlsData.timeZone), year || controlsData.year)} />
+          <Select
+            id="sakerhet-situation-area"
+            label={strings.area}
+            value={chosenArea}
+            onChange={setChosenArea}
+            options={[{ value: '', text: strings.wholeRegion }, ...controlsData.areas.map((a) => ({ value: a.key, text: a.title, lang: contentLang }))]}
+          />
+          <Button type="submit">{strings.showSituation}</Button>
+          <RouteButton to={{ name: 'annualReport', year }} icon="Page">
+            {format(strings.annualReportLink, year)}
+          </RouteButton>
+        </form>
+      )}
+      <LiveRegion kind="status">
+        {view.status === 'done' && situation && applied === place && formatNodes(strings.situationShown, [String(year), situation.area ? <ListText key="a">{situation.area.title}</ListText> : strings.wholeRegion])}
+      </LiveRegion>
       {view.status === 'done' && view.data.user.canManageReports && situation && (
         <TimeZoneContext.Provider value={view.data.timeZone}>
-          <p className={classes.intro}>{format(strings.situationIntro, situation.area?.title ?? strings.wholeRegion)}</p>
-          <div className={classes.controls}>
-            <Select
-              id="sakerhet-situation-year"
-              label={strings.period}
-              value={String(year)}
-              onChange={(v) => go(Number(v), areaKey)}
-              options={yearOptions(yearIn(now, view.data.timeZone), year)}
-            />
-            <Select
-              id="sakerhet-situation-area"
-              label={strings.area}
-              value={areaKey ?? ''}
-              onChange={(v) => go(year, v)}
-              options={[{ value: '', text: strings.wholeRegion }, ...view.data.areas.map((a) => ({ value: a.key, text: a.title }))]}
-            />
-            <RouteButton to={{ name: 'annualReport', year }} icon="Page">
-              {format(strings.annualReportLink, year)}
-            </RouteButton>
-          </div>
-
-          <ul className={classes.figures} aria-label={format(strings.situationIntro, situation.area?.title ?? strings.wholeRegion)}>
+          <p className={classes.intro} id="sakerhet-situation-intro">
+            {formatNodes(strings.situationIntro, [situation.area ? <ListText key="a">{situation.area.title}</ListText> : strings.wholeRegion])}
+          </p>
+          <ul className={classes.figures} aria-labelledby="sakerhet-situation-intro">
             {[
               [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale)],
               [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale)],
@@ -221,10 +249,10 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                   <tbody>
                     {situation.deadlines.map((d) => (
                       <tr key={`${d.report.id}-${d.authority}`}>
-                        <td>
+                        <td lang={contentLang}>
                           <RouteLink to={{ name: 'reportDetail', id: d.report.id }}>{d.report.title}</RouteLink>
                         </td>
-                        <td>{view.data.areas.find((a) => a.id === d.report.areaId)?.title ?? ''}</td>
+                        <td lang={contentLang}>{view.data.areas.find((a) => a.id === d.report.areaId)?.title ?? ''}</td>
                         <td>
                           <time dateTime={isoDate(d.report.occurredAt, view.data.timeZone)}>{formatDate(d.report.occurredAt, locale, view.data.timeZone)}</time>
                         </td>
@@ -296,7 +324,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                     {perArea.map(({ area: a, situation: s }) => {
                       return (
                         <tr key={a.id}>
-                          <th scope="row">
+                          <th scope="row" lang={contentLang}>
                             <RouteLink to={{ name: 'situation', year, areaKey: a.key }}>{a.title}</RouteLink>
                           </th>
                           <td className="num">{s.total.current}</td>

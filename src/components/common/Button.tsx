@@ -19,7 +19,12 @@ const useStyles = makeStyles((theme) => {
     border: '1px solid',
     selectors: {
       ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '2px' },
-      '&[aria-disabled="true"], :disabled': { cursor: 'default', opacity: 0.55 },
+      '&[aria-disabled="true"]': {
+        cursor: 'default',
+        opacity: 0.55,
+        // Opacity alone may not say "unavailable" in Windows' forced colours; the system's GrayText does.
+        selectors: { '@media (forced-colors: active)': { color: 'GrayText', borderColor: 'GrayText' } }
+      },
       '@media (forced-colors: active)': { borderColor: 'ButtonText' }
     }
   };
@@ -31,7 +36,7 @@ const useStyles = makeStyles((theme) => {
       borderColor: theme.semanticColors.primaryButtonBackground,
       selectors: {
         ...base.selectors,
-        ':hover:not(:disabled)': { background: theme.semanticColors.primaryButtonBackgroundHovered, color: theme.semanticColors.primaryButtonTextHovered }
+        ':hover:not([aria-disabled="true"])': { background: theme.semanticColors.primaryButtonBackgroundHovered, color: theme.semanticColors.primaryButtonTextHovered }
       }
     },
     secondary: {
@@ -41,7 +46,7 @@ const useStyles = makeStyles((theme) => {
       borderColor: theme.semanticColors.buttonBorder,
       selectors: {
         ...base.selectors,
-        ':hover:not(:disabled)': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered }
+        ':hover:not([aria-disabled="true"])': { background: theme.semanticColors.buttonBackgroundHovered, color: theme.semanticColors.buttonTextHovered }
       }
     }
   };
@@ -59,16 +64,28 @@ export type ILinkButtonProps = ICommon & React.AnchorHTMLAttributes<HTMLAnchorEl
 /**
  * A plain HTML button in the theme's colours. Fluent UI's buttons bring menus, callouts and focus
  * zones along; the views need none of that, and the app shell stays small.
+ *
+ * `disabled` never becomes the native attribute: a natively disabled button loses focus to the
+ * page's body (WCAG 2.4.3) – "Spara" pressed with the keyboard would leave the user nowhere while
+ * it saves. The button stays focusable, says it is unavailable (aria-disabled) and ignores
+ * clicks, Enter and Space, and a submit button does not submit its form.
  */
-export function Button({ primary, icon, children, type = 'button', ...rest }: IButtonProps): JSX.Element {
+export const Button = React.forwardRef<HTMLButtonElement, IButtonProps>(function Button({ primary, icon, children, type = 'button', disabled, onClick, ...rest }, ref) {
   const classes = useStyles();
+  const click = (e: React.MouseEvent<HTMLButtonElement>): void => {
+    if (disabled) {
+      e.preventDefault();
+      return;
+    }
+    onClick?.(e);
+  };
   return (
-    <button type={type} className={primary ? classes.primary : classes.secondary} {...rest}>
+    <button ref={ref} type={type} className={primary ? classes.primary : classes.secondary} aria-disabled={disabled || undefined} onClick={click} {...rest}>
       {icon && <Icon iconName={icon} aria-hidden="true" />}
       {children}
     </button>
   );
-}
+});
 
 /** A link that looks like a button (it goes somewhere rather than doing something). */
 export function LinkButton({ primary, icon, children, ...rest }: ILinkButtonProps): JSX.Element {

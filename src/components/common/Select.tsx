@@ -1,16 +1,18 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { FieldLabel } from './FieldLabel';
 import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, minWidth: 0 },
-  label: { fontWeight: 600 },
   select: [controlStyle(theme), { maxWidth: '100%' }]
 }));
 
 export interface ISelectOption {
   value: string;
   text: string;
+  /** The option's language, when it is list content in another language than the UI. */
+  lang?: string;
 }
 
 export interface ISelectProps {
@@ -32,10 +34,9 @@ export function Select({ id, label, value, options, onChange, required, describe
   const classes = useStyles();
   return (
     <div className={classes.field}>
-      <label className={classes.label} htmlFor={id}>
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
+      </FieldLabel>
       <select
         id={id}
         className={classes.select}
@@ -47,7 +48,7 @@ export function Select({ id, label, value, options, onChange, required, describe
         aria-invalid={invalid || undefined}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.text}
           </option>
         ))}

@@ -1,11 +1,10 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
+import { FieldError, FieldLabel } from './FieldLabel';
 import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
   field: { display: 'grid', gap: 4, minWidth: 0 },
-  label: { fontWeight: 600 },
-  required: { color: theme.semanticColors.errorText },
   control: [
     controlStyle(theme),
     {
@@ -17,8 +16,7 @@ const useStyles = makeStyles((theme) => ({
     }
   ],
   textarea: { resize: 'vertical', lineHeight: '1.4' },
-  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  error: { margin: 0, color: theme.semanticColors.errorText, fontSize: theme.fonts.small.fontSize, fontWeight: 600 }
+  help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize }
 }));
 
 export interface ITextInputProps {
@@ -36,6 +34,10 @@ export interface ITextInputProps {
   autoComplete?: string;
   /** Mark invalid without a message of its own (the message is elsewhere, e.g. for a fieldset). */
   invalid?: boolean;
+  /** Ids of further text that describes the field (e.g. its fieldset's error), read after its own. */
+  describedBy?: string;
+  /** The language of the value, when it is list text in another language than the UI. */
+  lang?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface ITextInputProps {
 export function TextInput(props: ITextInputProps): JSX.Element {
   const classes = useStyles();
   const { id, label, value, onChange, required, description, error, multiline, rows = 4, type = 'text', autoComplete, invalid } = props;
-  const describedBy = [description && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const describedBy = [description && `${id}-help`, error && `${id}-error`, props.describedBy].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     className: `${classes.control} ${multiline ? classes.textarea : ''}`,
@@ -53,19 +55,14 @@ export function TextInput(props: ITextInputProps): JSX.Element {
     required,
     'aria-required': required || undefined,
     'aria-invalid': !!error || invalid || undefined,
-    'aria-describedby': describedBy
+    'aria-describedby': describedBy,
+    lang: props.lang
   };
   return (
     <div className={classes.field}>
-      <label className={classes.label} htmlFor={id}>
+      <FieldLabel htmlFor={id} required={required}>
         {label}
-        {required && (
-          <span className={classes.required} aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
+      </FieldLabel>
       {multiline ? (
         <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
@@ -76,11 +73,7 @@ export function TextInput(props: ITextInputProps): JSX.Element {
           {description}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className={classes.error}>
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`}>{error}</FieldError>}
     </div>
   );
 }

@@ -35,3 +35,16 @@ export function tableStyle(theme: ITheme, cellPadding: string = '8px 12px 8px 0'
 
 /** Lets a wide table scroll on its own at 320 px instead of the page. */
 export const scrollerStyle: IRawStyle = { overflowX: 'auto', maxWidth: '100%' };
+
+/** Text for screen readers only: out of sight, still read (not display: none, which hides it from them too). */
+export const visuallyHiddenStyle: IRawStyle = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  border: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap'
+};

@@ -9,7 +9,7 @@ import { IPropertyPaneConfiguration, IPropertyPaneField, PropertyPaneDropdown, P
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { createTheme } from '@fluentui/react/lib/Styling';
 import type { IHost, ITeamsSdk } from '../../app/host';
-import { teamsHost } from '../../app/host';
+import { languageOfLcid, teamsHost } from '../../app/host';
 import { mountApp, mountNotConfigured, unmountApp } from '../../app/mountApp';
 import { webPartView, WebPartKind } from '../../app/webParts';
 import { IStrings, loadStrings, normalizeLocale } from '../../loc';
@@ -46,13 +46,16 @@ export abstract class SakerhetWebPartBase<TProps extends IAreaWebPartProps> exte
     this.services = createServices(sp, this.context.pageContext.web.serverRelativeUrl);
     // In Teams, SPFx hands over its own teams-js; the app never loads a second copy.
     const teams = this.context.sdks.microsoftTeams?.teamsJs as unknown as ITeamsSdk | undefined;
+    // The lists are written in the site's language, whatever language the UI is in.
+    const contentLanguage = languageOfLcid(this.context.pageContext.web.language);
     if (teams) {
-      this.host = await teamsHost(teams);
+      this.host = await teamsHost(teams, undefined, contentLanguage);
     } else {
       this.host = {
         kind: 'sharepoint',
         locale: normalizeLocale(this.context.pageContext.cultureInfo.currentUICultureName),
-        theme: 'light'
+        theme: 'light',
+        contentLanguage
       };
       this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
       this.applySectionTheme(this.themeProvider.tryGetTheme());
