@@ -126,14 +126,16 @@ describe('the report form on the nights the clocks change', () => {
     await form.getByLabel(/^Datum/).fill('2026-03-29');
     await form.getByLabel(/^Klockslag/).fill('02:30');
     await form.getByRole('button', { name: 'Skicka rapporten' }).click();
-    await expect(form.getByRole('alert').innerText()).resolves.toContain('Klockan 02:30 fanns inte 29 mars 2026');
+    // The error summary: a named group that takes focus once per submit.
+    const summary = form.getByRole('group', { name: 'Rapporten kunde inte skickas. Rätta följande:' });
+    await expect(summary.innerText()).resolves.toContain('Klockan 02:30 fanns inte 29 mars 2026');
 
     await form.getByLabel(/^Datum/).fill('2026-10-25');
     await form.getByLabel(/^Klockslag/).fill('02:30');
-    const which = form.getByRole('group', { name: 'Klockan ställdes tillbaka: vilken gång var det?' });
+    const which = form.getByRole('radiogroup', { name: 'Klockan ställdes tillbaka: vilken gång var det?' });
     await which.waitFor();
     await form.getByRole('button', { name: 'Skicka rapporten' }).click();
-    await expect(form.getByRole('alert').innerText()).resolves.toContain('Klockan 02:30 fanns två gånger 25 okt. 2026');
+    await expect(summary.innerText()).resolves.toContain('Klockan 02:30 fanns två gånger 25 okt. 2026');
     await which.getByRole('radio', { name: /Andra gången/ }).check();
     await form.getByRole('button', { name: 'Skicka rapporten' }).click();
     await main(page).getByRole('heading', { name: 'Tack! Din rapport är registrerad' }).waitFor({ timeout: 30000 });

@@ -163,7 +163,7 @@ describe('case handling', () => {
     await main(maria).getByRole('option', { name: /Erik Holm/ }).click();
     await main(maria).getByLabel('Klart senast').fill(`${YEAR + 1}-01-31`);
     await main(maria).getByRole('button', { name: 'Lägg till åtgärd' }).click();
-    await main(maria).getByText('Halkskydd i alla duschar').waitFor();
+    await main(maria).getByText('Halkskydd i alla duschar', { exact: true }).waitFor();
     await main(maria).getByLabel('Status').selectOption('closed');
     await main(maria).getByRole('button', { name: 'Spara handläggningen' }).click();
     await main(maria).getByRole('alert').filter({ hasText: 'Rapporten kan inte avslutas medan den har åtgärder som inte är klara.' }).waitFor();
