@@ -4,7 +4,7 @@
  * request, in order (SharePoint flattens changeset answers into the batch response).
  */
 import { Errors } from './errors';
-import type { EmulatorResponse } from './rest';
+import type { EmulatorResponse } from './http';
 
 export interface BatchPart {
   method: string;

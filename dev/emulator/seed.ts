@@ -12,7 +12,7 @@ import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
-import { applyWrite } from './fields';
+import { applyWrite } from './validation';
 import { simplePdf } from './pdf';
 import { Store, StoredItem } from './store';
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
-import { applyWrite } from '../../dev/emulator/fields';
+import { applyWrite } from '../../dev/emulator/validation';
 import type { ListKey } from '../../src/model/schema';
 import { launch, main, open, pageErrors, startServer } from './browser';
 

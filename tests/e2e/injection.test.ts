@@ -19,7 +19,7 @@ import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
-import { applyWrite } from '../../dev/emulator/fields';
+import { applyWrite } from '../../dev/emulator/validation';
 import { fileHref } from '../../src/components/common/fileHref';
 import { yearStart as siteYearStart } from '../../src/model/calendar';
 
