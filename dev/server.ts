@@ -13,6 +13,7 @@ import { readCookie } from './emulator/cookies';
 import { Errors } from './emulator/errors';
 import { FaultRule, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
+import { provisionFromFeature } from './emulator/provisioning';
 import { siteTimeZone } from './emulator/regional';
 import { seedSampleContent } from './emulator/seed';
 import { Store } from './emulator/store';
@@ -111,7 +112,12 @@ const STATIC_TYPES: Record<string, string> = {
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const store = new Store(options.dataDir);
   store.timeZone = siteTimeZone(options.siteTimeZone);
-  store.open();
+  // The lists come from the feature XML the package ships, read as SharePoint reads it.
+  const feature = provisionFromFeature();
+  if (!options.quiet) {
+    feature.ignored.forEach((line) => console.warn(`Provisioning: ${line}`));
+  }
+  store.open(feature.lists);
   if (options.reset || store.isEmpty) {
     if (!store.isEmpty) {
       throw new Error('reset needs an empty data folder: the caller removes it first');

@@ -167,10 +167,10 @@ export function listSchemaXml(list: IListSchema): string {
     Url: list.url,
     BaseType: isLibrary ? 1 : 0,
     VersioningEnabled: bool(list.enableVersioning),
-    EnableAttachments: isLibrary ? undefined : bool(list.enableAttachments),
-    // SharePoint's item-level security: 1 = all items, 2 = only items the user created.
-    ReadSecurity: isLibrary ? undefined : list.readSecurity === 'own' ? 2 : 1,
-    WriteSecurity: isLibrary ? undefined : list.writeSecurity === 'own' ? 2 : 1,
+    // Attachments are on by default; the CAML schema turns them off with DisableAttachments
+    // (wss.xsd ListDefinition). Item-level security is not in the schema at all: the installation
+    // check sets SP.List.ReadSecurity/WriteSecurity over REST.
+    DisableAttachments: isLibrary || list.enableAttachments ? undefined : 'TRUE',
     xmlns: SP_NS
   });
   const fieldRefs = [

@@ -11,6 +11,7 @@ import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } f
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
 import { canEdit, canSee, permissionMask, rights } from './security';
+import type { SiteField } from './provisioning';
 import type { ListData, StoredItem } from './store';
 import { applyWrite } from './validation';
 
@@ -79,9 +80,25 @@ function listJson(call: Call, list: ListData, select: string[]): Record<string, 
   return out;
 }
 
-function fieldsEndpoint(list: ListData, segs: string[]): EmulatorResponse {
-  const fieldJson = (f: (typeof list.schema.fields)[number]): Record<string, unknown> => ({
-    'odata.type': 'SP.Field',
+/**
+ * Built-in columns every list has (SharePoint's base type fields). Only these can be given an index
+ * beside the list's own fields; `ID` is always indexed.
+ */
+const BUILT_IN_COLUMNS: readonly { name: string; stored: string; title: string; type: string }[] = [
+  { name: 'ID', stored: 'ID', title: 'ID', type: 'Counter' },
+  { name: 'Created', stored: 'Created', title: 'Skapad', type: 'DateTime' },
+  { name: 'Modified', stored: 'Modified', title: 'Ändrad', type: 'DateTime' },
+  { name: 'Author', stored: 'AuthorId', title: 'Skapad av', type: 'User' },
+  { name: 'Editor', stored: 'EditorId', title: 'Ändrad av', type: 'User' }
+];
+
+/** SP.FieldLookup.RelationshipDeleteBehavior as REST reads and writes it (SP.RelationshipDeleteBehaviorType). */
+const DELETE_BEHAVIORS = ['None', 'Cascade', 'Restrict'] as const;
+
+function fieldJson(list: ListData, f: SiteField): Record<string, unknown> {
+  return {
+    'odata.type': f.type === 'Lookup' || f.type === 'LookupMulti' ? 'SP.FieldLookup' : 'SP.Field',
+    Id: f.id,
     InternalName: f.name,
     StaticName: f.name,
     Title: f.displayName,
@@ -92,18 +109,153 @@ function fieldsEndpoint(list: ListData, segs: string[]): EmulatorResponse {
     EnforceUniqueValues: !!f.unique,
     MaxLength: f.type === 'Text' ? f.maxLength ?? 255 : undefined,
     Choices: f.choices?.map((c) => c.value),
+    RelationshipDeleteBehavior: f.type === 'Lookup' ? DELETE_BEHAVIORS.indexOf(f.relationshipDeleteBehavior) : undefined,
+    LookupList: f.lookupList ? `{${list.id}}` : undefined,
     Hidden: false,
     ReadOnlyField: false
-  });
+  };
+}
+
+function builtInJson(list: ListData, c: (typeof BUILT_IN_COLUMNS)[number]): Record<string, unknown> {
+  return {
+    'odata.type': 'SP.Field',
+    InternalName: c.name,
+    StaticName: c.name,
+    Title: c.title,
+    TypeAsString: c.type,
+    Indexed: c.name === 'ID' || list.schema.indexedBuiltIns.has(c.stored),
+    EnforceUniqueValues: false,
+    Hidden: false,
+    ReadOnlyField: true
+  };
+}
+
+/** `fields`, `fields/getByInternalNameOrTitle('x')`, `fields/getByTitle('x')`; MERGE changes Indexed, EnforceUniqueValues, RelationshipDeleteBehavior. */
+async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promise<EmulatorResponse> {
   if (segs.length === 0) {
-    return json(200, { value: list.schema.fields.map(fieldJson) });
+    if (call.method !== 'GET') {
+      throw Errors.badRequest(`${call.method} is not supported on fields.`);
+    }
+    return json(200, { value: [...BUILT_IN_COLUMNS.map((c) => builtInJson(list, c)), ...list.schema.fields.map((f) => fieldJson(list, f))] });
   }
-  const name = quotedArg(segs[0]);
-  const field = list.schema.fields.find((f) => f.name === name || f.displayName === name);
-  if (!field) {
-    throw Errors.badRequest(`Column '${name}' does not exist. It may have been deleted by another user.`);
+  const name = quotedArg(segs[0]) ?? '';
+  const field = list.schema.fields.find((f) => f.name === name || f.displayName === name || f.id === name.replace(/[{}]/g, '').toLowerCase());
+  const builtIn = BUILT_IN_COLUMNS.find((c) => c.name === name || c.title === name);
+  if (!field && !builtIn) {
+    throw Errors.fieldNotFound(name);
   }
-  return json(200, fieldJson(field));
+  if (call.method === 'GET') {
+    return json(200, field ? fieldJson(list, field) : builtInJson(list, builtIn!));
+  }
+  if (call.method !== 'MERGE' && call.method !== 'PATCH') {
+    throw Errors.badRequest(`${call.method} is not supported on a field.`);
+  }
+  // Columns are changed with Manage Lists (OfficeDocs-SharePoint, user-permissions-and-permission-levels).
+  if (!rights(call.user, list).manage) {
+    throw Errors.accessDenied();
+  }
+  const body = parseJsonBody(call.req);
+  for (const key of Object.keys(body)) {
+    if (key === '__metadata' || key.startsWith('odata.')) {
+      continue;
+    }
+    const value = body[key];
+    if (key === 'Indexed' && typeof value === 'boolean') {
+      if (builtIn) {
+        if (builtIn.name === 'ID') {
+          continue;
+        }
+        if (value) {
+          list.schema.indexedBuiltIns.add(builtIn.stored);
+        } else {
+          list.schema.indexedBuiltIns.delete(builtIn.stored);
+        }
+      } else if (field) {
+        // A unique column keeps its index (SPField.EnforceUniqueValues remarks).
+        if (!value && field.unique) {
+          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The index of a column that enforces unique values cannot be removed.');
+        }
+        if (value && (field.type === 'Note' || field.type === 'MultiChoice' || field.type === 'LookupMulti')) {
+          // Multiple lines of text, multi-value choice and lookup columns cannot be indexed
+          // ("Enforcing Uniqueness in Column Values", SharePoint Foundation docs).
+          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The column ${field.displayName} cannot be indexed.`);
+        }
+        field.indexed = value;
+      }
+    } else if (key === 'EnforceUniqueValues' && typeof value === 'boolean' && field) {
+      if (value) {
+        // Unique values need an index (SPField.EnforceUniqueValues remarks) and are not possible on
+        // a list whose users may read only their own items: the check would reveal items they
+        // cannot see (item-level permissions: "setting unique values on a column is not possible
+        // and vice-versa", formsandflows.nl 2023; SharePoint 2010 unique column limitations). The
+        // exact message SharePoint sends is not recorded; the code is SPException's.
+        if (!field.indexed) {
+          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The column ${field.displayName} must be indexed to enforce unique values.`);
+        }
+        if (list.schema.readSecurity === 'own') {
+          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Unique values cannot be enforced on a list with item-level permissions.');
+        }
+        const key = `${field.type === 'Lookup' || field.type === 'User' ? `${field.name}Id` : field.name}`;
+        const seen = new Set<string>();
+        for (const item of list.items.values()) {
+          const v = item.fields[key];
+          if (v === null || v === undefined || v === '') {
+            continue;
+          }
+          const k = String(v).toLowerCase();
+          if (seen.has(k)) {
+            throw Errors.duplicate();
+          }
+          seen.add(k);
+        }
+      }
+      field.unique = value;
+    } else if (key === 'RelationshipDeleteBehavior' && typeof value === 'number' && field?.type === 'Lookup' && DELETE_BEHAVIORS[value]) {
+      // Enforcing a relationship needs an indexed lookup (SPFieldLookup.RelationshipDeleteBehavior).
+      if (value !== 0 && !field.indexed) {
+        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The lookup column ${field.displayName} must be indexed to enforce a relationship.`);
+      }
+      field.relationshipDeleteBehavior = DELETE_BEHAVIORS[value];
+    } else {
+      throw Errors.badRequest(`The emulator does not change the property '${key}' of a field.`);
+    }
+  }
+  await call.store.putListSettings(list.schema.key);
+  return empty(204);
+}
+
+/**
+ * MERGE on a list: the settings the installation check changes. ReadSecurity 1 = read all items,
+ * 2 = read own items; WriteSecurity 1 = edit all, 2 = edit own, 4 = none (SP.List.ReadSecurity and
+ * WriteSecurity; list settings → Advanced settings → Item-level permissions). Needs Manage Lists.
+ */
+async function updateList(call: Call, list: ListData): Promise<EmulatorResponse> {
+  if (!rights(call.user, list).manage) {
+    throw Errors.accessDenied();
+  }
+  const body = parseJsonBody(call.req);
+  const next = { readSecurity: list.schema.readSecurity, writeSecurity: list.schema.writeSecurity };
+  for (const key of Object.keys(body)) {
+    if (key === '__metadata' || key.startsWith('odata.')) {
+      continue;
+    }
+    const value = body[key];
+    if (key === 'ReadSecurity' && (value === 1 || value === 2)) {
+      next.readSecurity = value === 2 ? 'own' : 'all';
+    } else if (key === 'WriteSecurity' && (value === 1 || value === 2)) {
+      next.writeSecurity = value === 2 ? 'own' : 'all';
+    } else {
+      throw Errors.badRequest(`The emulator does not change the property '${key}' of a list (or the value is not valid).`);
+    }
+  }
+  if (next.readSecurity === 'own' && list.schema.fields.some((f) => f.unique)) {
+    // See EnforceUniqueValues above: the two settings exclude each other.
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Item-level permissions cannot be set on a list with a column that enforces unique values.');
+  }
+  list.schema.readSecurity = next.readSecurity;
+  list.schema.writeSecurity = next.writeSecurity;
+  await call.store.putListSettings(list.schema.key);
+  return empty(204);
 }
 
 /** Everything under a list: the list itself, EffectiveBasePermissions, fields, items. */
@@ -116,6 +268,9 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   const q = req.url.searchParams;
   const head = segs[0]?.toLowerCase();
   if (!head) {
+    if (method === 'MERGE' || method === 'PATCH') {
+      return updateList(call, list);
+    }
     if (method !== 'GET') {
       throw Errors.accessDenied();
     }
@@ -125,7 +280,7 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
     return json(200, permissionMask(user, list));
   }
   if (head === 'fields') {
-    return fieldsEndpoint(list, segs.slice(1));
+    return fieldsEndpoint(call, list, segs.slice(1));
   }
   if (head !== 'items' && !head.startsWith('items(')) {
     throw Errors.badRequest(`The emulator does not serve ${segs.join('/')} on lists.`);

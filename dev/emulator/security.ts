@@ -5,38 +5,47 @@
  */
 import type { ListData, SiteUser, StoredItem } from './store';
 
-export type Rights = { read: boolean; add: boolean; edit: boolean; manage: boolean };
+/**
+ * `manage` is Manage Lists (change the list's settings and columns); `override` is Override List
+ * Behaviors (PermissionKind.CancelCheckout), the only permission that reads and edits other people's
+ * items under item-level security ("change or override settings that allow users to read/edit only
+ * their own items" – OfficeDocs-SharePoint, user-permissions-and-permission-levels; the list
+ * settings page: "Users with the Cancel Checkout permission can read and edit all items").
+ */
+export type Rights = { read: boolean; add: boolean; edit: boolean; manage: boolean; override: boolean };
 
 // SharePoint's PermissionKind bit numbers (value - 1).
-const PERM = { ViewListItems: 0, AddListItems: 1, EditListItems: 2, DeleteListItems: 3, ApproveItems: 4, OpenItems: 5, ViewVersions: 6, ManageLists: 11, ViewFormPages: 12, Open: 16, ViewPages: 17 };
+const PERM = { ViewListItems: 0, AddListItems: 1, EditListItems: 2, DeleteListItems: 3, ApproveItems: 4, OpenItems: 5, ViewVersions: 6, CancelCheckout: 8, ManageLists: 11, ViewFormPages: 12, Open: 16, ViewPages: 17 };
 
 export function rights(user: SiteUser, list: ListData): Rights {
   if (user.isSiteAdmin) {
-    return { read: true, add: true, edit: true, manage: true };
+    return { read: true, add: true, edit: true, manage: true, override: true };
   }
   const right = user.group ? list.schema.rights[user.group] : 'none';
   switch (right) {
     case 'read':
-      return { read: true, add: false, edit: false, manage: false };
+      return { read: true, add: false, edit: false, manage: false, override: false };
     case 'contribute':
-      return { read: true, add: true, edit: true, manage: false };
+      return { read: true, add: true, edit: true, manage: false, override: false };
     case 'edit':
+      // SharePoint's Edit level: Manage Lists, but not Override List Behaviors.
+      return { read: true, add: true, edit: true, manage: true, override: false };
     case 'manage':
-      // SharePoint's Edit and Full Control levels both include Manage Lists.
-      return { read: true, add: true, edit: true, manage: true };
+      // Full Control: everything, Override List Behaviors included.
+      return { read: true, add: true, edit: true, manage: true, override: true };
     default:
-      return { read: false, add: false, edit: false, manage: false };
+      return { read: false, add: false, edit: false, manage: false, override: false };
   }
 }
 
 export function canSee(user: SiteUser, list: ListData, item: StoredItem): boolean {
   const r = rights(user, list);
-  return r.read && (list.schema.readSecurity === 'all' || r.manage || item.fields.AuthorId === user.id);
+  return r.read && (list.schema.readSecurity === 'all' || r.override || item.fields.AuthorId === user.id);
 }
 
 export function canEdit(user: SiteUser, list: ListData, item: StoredItem): boolean {
   const r = rights(user, list);
-  return r.edit && (list.schema.writeSecurity === 'all' || r.manage || item.fields.AuthorId === user.id);
+  return r.edit && (list.schema.writeSecurity === 'all' || r.override || item.fields.AuthorId === user.id);
 }
 
 export function permissionMask(user: SiteUser, list: ListData): { High: string; Low: string } {
@@ -55,7 +64,10 @@ export function permissionMask(user: SiteUser, list: ListData): { High: string; 
     [PERM.EditListItems, PERM.DeleteListItems].forEach(set);
   }
   if (r.manage) {
-    [PERM.ManageLists, PERM.ApproveItems].forEach(set);
+    set(PERM.ManageLists);
+  }
+  if (r.override) {
+    [PERM.CancelCheckout, PERM.ApproveItems].forEach(set);
   }
   return { High: r.manage ? '432' : '0', Low: String(low >>> 0) };
 }

@@ -1,6 +1,7 @@
 /**
- * The emulator's data: lists provisioned from src/model/schema.ts, their items, site users and
- * file contents, kept in memory with indexes and persisted to a folder.
+ * The emulator's data: lists provisioned from the feature XML (provisioning.ts), their settings as
+ * changed over REST, their items, site users and file contents, kept in memory with indexes and
+ * persisted to a folder.
  *
  * Durability: every change is appended to a journal and fsync'ed before the request that made it
  * is answered (changes arriving together share one fsync). On start the newest snapshot is loaded
@@ -12,7 +13,8 @@ import { createHash, randomUUID } from 'crypto';
 import { DEFAULT_SITE_TIME_ZONE, ISiteTimeZone } from './regional';
 import * as fs from 'fs';
 import { join } from 'path';
-import { IListSchema, LISTS, ListKey } from '../../src/model/schema';
+import { ListKey } from '../../src/model/schema';
+import { SiteList, provisionFromFeature } from './provisioning';
 
 export interface StoredFile {
   name: string;
@@ -48,22 +50,32 @@ export interface SiteUser {
 }
 
 export interface ListData {
-  schema: IListSchema;
+  /** The list as provisioned from XML, with the settings changed since (item-level security, indexes). */
+  schema: SiteList;
   id: string;
   items: Map<number, StoredItem>;
   nextId: number;
   created: string;
 }
 
+/** What REST can change on a list after provisioning; persisted with the data. */
+export interface ListSettings {
+  readSecurity: SiteList['readSecurity'];
+  writeSecurity: SiteList['writeSecurity'];
+  indexedBuiltIns: string[];
+  fields: { name: string; indexed: boolean; unique: boolean; relationshipDeleteBehavior: string }[];
+}
+
 type JournalEntry =
   | { seq: number; op: 'put'; list: ListKey; item: StoredItem; nextId: number }
+  | { seq: number; op: 'list'; list: ListKey; settings: ListSettings }
   | { seq: number; op: 'del'; list: ListKey; id: number }
   | { seq: number; op: 'user'; user: SiteUser };
 
 interface Snapshot {
   format: 1;
   seq: number;
-  lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[] }[];
+  lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[]; settings?: ListSettings }[];
   users: SiteUser[];
 }
 
@@ -246,8 +258,11 @@ export class Store {
     return this.users.size === 0;
   }
 
-  /** Loads the snapshot and replays the journal, or provisions empty lists on first start. */
-  public open(): void {
+  /**
+   * Loads the snapshot and replays the journal, or provisions empty lists on first start.
+   * @param provisioned the lists of the feature XML (provisioning.ts reads sharepoint/assets/)
+   */
+  public open(provisioned: SiteList[] = provisionFromFeature().lists): void {
     let snapshot: Snapshot | undefined;
     if (this.dataDir) {
       fs.mkdirSync(join(this.dataDir, 'blobs'), { recursive: true });
@@ -256,8 +271,11 @@ export class Store {
         snapshot = JSON.parse(fs.readFileSync(snapPath, 'utf8')) as Snapshot;
       }
     }
-    for (const schema of LISTS) {
+    for (const schema of provisioned) {
       const saved = snapshot?.lists.find((l) => l.key === schema.key);
+      if (saved?.settings) {
+        applySettings(schema, saved.settings);
+      }
       const list: ListData = {
         schema,
         id: saved?.id ?? randomUUID(),
@@ -321,11 +339,14 @@ export class Store {
     return undefined;
   }
 
-  /** The index for a column of a list, if the schema indexes it (ID always is). */
+  /**
+   * The index for a column of a list, if the list has one: ID always, other columns only as
+   * provisioned (Indexed="TRUE") or indexed since over REST (list settings → Indexed columns).
+   */
   public index(list: ListData, column: string): ColumnIndex | undefined {
     const indexed =
       column === 'ID' ||
-      (column === 'AuthorId' && list.schema.key === 'incidents') ||
+      list.schema.indexedBuiltIns.has(column) ||
       list.schema.fields.some((f) => f.indexed && storedName(f.type, f.name) === column);
     if (!indexed) {
       return undefined;
@@ -374,6 +395,12 @@ export class Store {
     return this.journal({ seq: ++this.seq, op: 'del', list: key, id });
   }
 
+  /** Records a change of a list's settings (item-level security, indexes, uniqueness). */
+  public putListSettings(key: ListKey): Promise<void> {
+    this.invalidateIndexes(key);
+    return this.journal({ seq: ++this.seq, op: 'list', list: key, settings: settingsOf(this.list(key).schema) });
+  }
+
   public putUser(user: SiteUser): Promise<void> {
     this.users.set(user.id, user);
     return this.journal({ seq: ++this.seq, op: 'user', user });
@@ -411,6 +438,9 @@ export class Store {
       }
       case 'del':
         this.list(entry.list).items.delete(entry.id);
+        break;
+      case 'list':
+        applySettings(this.list(entry.list).schema, entry.settings);
         break;
       case 'user':
         this.users.set(entry.user.id, entry.user);
@@ -466,7 +496,8 @@ export class Store {
         id: l.id,
         nextId: l.nextId,
         created: l.created,
-        items: [...l.items.values()]
+        items: [...l.items.values()],
+        settings: settingsOf(l.schema)
       })),
       users: [...this.users.values()]
     };
@@ -502,6 +533,29 @@ export class Store {
       return this.memoryBlobs.get(hash) ?? Buffer.alloc(0);
     }
     return fs.readFileSync(join(this.dataDir, 'blobs', hash));
+  }
+}
+
+function settingsOf(list: SiteList): ListSettings {
+  return {
+    readSecurity: list.readSecurity,
+    writeSecurity: list.writeSecurity,
+    indexedBuiltIns: [...list.indexedBuiltIns],
+    fields: list.fields.map((f) => ({ name: f.name, indexed: !!f.indexed, unique: !!f.unique, relationshipDeleteBehavior: f.relationshipDeleteBehavior }))
+  };
+}
+
+function applySettings(list: SiteList, settings: ListSettings): void {
+  list.readSecurity = settings.readSecurity;
+  list.writeSecurity = settings.writeSecurity;
+  list.indexedBuiltIns = new Set(settings.indexedBuiltIns);
+  for (const saved of settings.fields) {
+    const field = list.fields.find((f) => f.name === saved.name);
+    if (field) {
+      field.indexed = saved.indexed;
+      field.unique = saved.unique;
+      field.relationshipDeleteBehavior = saved.relationshipDeleteBehavior as typeof field.relationshipDeleteBehavior;
+    }
   }
 }
 

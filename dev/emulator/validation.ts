@@ -205,8 +205,10 @@ export function applyWrite(store: Store, list: ListData, existing: StoredItem | 
     if (isEmpty(value)) {
       continue;
     }
-    const ids = store.index(list, key)!.lookup('eq', value) ?? [];
-    if (ids.some((id) => id !== existing?.id)) {
+    // Unique columns are indexed (SPField.EnforceUniqueValues) and compared case-insensitively
+    // ("Enforcing Uniqueness in Column Values", SharePoint Foundation 2010 docs).
+    const same = (v: unknown): boolean => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value);
+    if ([...list.items.values()].some((i) => i.id !== existing?.id && same(i.fields[key]))) {
       throw Errors.duplicate();
     }
   }

@@ -28,6 +28,7 @@ const strings: IStrings = {
   errorNotFound: 'What you are looking for does not exist, or you do not have access to it.',
   errorConflict: 'Someone else changed this in the meantime. Reload and make your change again.',
   errorThreshold: 'The list is too large for this query. Contact the security unit.',
+  errorListNotPrivate: 'The report was not saved: the Händelser list lets staff read each other\'s reports. Contact the site owner so that they run the installation check.',
   errorInvalid: 'SharePoint did not accept the data: {0}',
   errorUnknown: 'An unexpected error occurred. Try again in a moment. If it persists, contact IT support.',
   areaNotFound: 'The security area does not exist. It may have a new key; choose it in the overview.',

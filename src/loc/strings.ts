@@ -34,6 +34,7 @@ export interface IStrings {
   errorNotFound: string;
   errorConflict: string;
   errorThreshold: string;
+  errorListNotPrivate: string;
   errorInvalid: string;
   errorUnknown: string;
   areaNotFound: string;

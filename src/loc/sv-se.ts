@@ -28,6 +28,7 @@ const strings: IStrings = {
   errorNotFound: 'Det du letar efter finns inte, eller så har du inte behörighet att se det.',
   errorConflict: 'Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.',
   errorThreshold: 'Listan är för stor för den här frågan. Kontakta säkerhetsenheten.',
+  errorListNotPrivate: 'Rapporten sparades inte: listan Händelser låter medarbetare läsa varandras rapporter. Kontakta webbplatsens ägare så att de kör installationskontrollen.',
   errorInvalid: 'SharePoint tog inte emot uppgifterna: {0}',
   errorUnknown: 'Ett oväntat fel inträffade. Försök igen om en stund. Kvarstår felet, kontakta IT-supporten.',
   areaNotFound: 'Säkerhetsområdet finns inte. Det kan ha fått en ny nyckel; välj det i översikten.',

@@ -96,8 +96,9 @@ export interface IListSchema {
   readonly enableAttachments: boolean;
   readonly enableVersioning: boolean;
   /**
-   * Item-level security, as SharePoint's list settings: `own` means a user without the Manage
-   * Lists right reads (or edits) only items they created.
+   * Item-level security, as SharePoint's list settings (SP.List.ReadSecurity/WriteSecurity): `own`
+   * means a user without Override List Behaviors reads (or edits) only items they created. Feature
+   * XML cannot declare it; the installation check sets it over REST.
    */
   readonly readSecurity: 'all' | 'own';
   readonly writeSecurity: 'all' | 'own';
@@ -543,8 +544,10 @@ export const INCIDENTS_LIST: IListSchema = {
       displayName: 'Rapport-ID',
       type: 'Text',
       required: true,
+      // Indexed but not unique: SharePoint cannot enforce unique values on a list with item-level
+      // security (the check would reveal items the user cannot read). A repeated submit finds its
+      // earlier attempt among the reporter's own items instead.
       indexed: true,
-      unique: true,
       maxLength: 36,
       hiddenInForms: true,
       description: 'Sätts av rapportformuläret så att en rapport som skickas om inte blir dubbel.'

@@ -4,9 +4,11 @@ import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
 import type { ActionService } from './ActionService';
 import { ServiceError, toServiceError } from './errors';
 import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } from './interfaces';
+import { inOneBatch } from './batch';
 import { THRESHOLD, listOf, odataString } from './lists';
+import { maxItemId, scanAll, scanWindow } from './scan';
 import { INCIDENT_SHAPE, fromNewIncident, toIncident } from './mapping';
-import type { SPFI } from './sp';
+import { RetryOnlyRefused, type SPFI } from './sp';
 
 type Raw = Record<string, unknown>;
 
@@ -52,35 +54,68 @@ export class IncidentService implements IIncidentService {
     return this.list(sp).items.select(...INCIDENT_SHAPE.select).expand(...INCIDENT_SHAPE.expand);
   }
 
-  public async findByReportId(reportId: string): Promise<IIncident | undefined> {
-    const me = await this.currentUser();
-    const rows: Raw[] = await this.items().filter(`ReportId eq ${odataString(reportId)}`).top(1)();
-    return rows[0] ? this.map(rows[0], me) : undefined;
+  /**
+   * The user's own report with this ReportId, if one was stored. SharePoint cannot keep ReportId
+   * unique on a list with item-level security, so the lookup is among the user's own items (another
+   * user's report with the same ReportId never stands in the way), the lowest ID if there are two.
+   * ReportId is indexed and comes first; should the value ever match more items than the list view
+   * threshold allows, the lookup reads ID windows instead.
+   */
+  public async findByReportId(reportId: string, sp?: SPFI, me?: ICurrentUser): Promise<IIncident | undefined> {
+    const user = me ?? (await this.currentUser());
+    const filter = `ReportId eq ${odataString(reportId)} and AuthorId eq ${user.id}`;
+    let rows: Raw[];
+    try {
+      rows = await this.items(sp).filter(filter).orderBy('Id', true).top(10)();
+    } catch (err) {
+      const error = toServiceError(err);
+      if (error.kind !== 'threshold') {
+        throw error;
+      }
+      const list = (s: SPFI): ReturnType<typeof listOf> => this.list(s);
+      rows = await scanAll(sp ?? this.sp, list, await maxItemId(this.list(sp)), { select: INCIDENT_SHAPE.select, expand: INCIDENT_SHAPE.expand, filter });
+    }
+    const first = oneReportPerId(rows)[0];
+    return first ? this.map(first, user) : undefined;
   }
 
+  /**
+   * Whether Händelser keeps reports private: members read and edit only their own items
+   * (SP.List.ReadSecurity and WriteSecurity 2). The report form refuses to store a report otherwise.
+   */
+  public async isPrivate(sp?: SPFI): Promise<boolean> {
+    const props: Raw = await this.list(sp).select('ReadSecurity', 'WriteSecurity')();
+    return Number(props.ReadSecurity) === 2 && Number(props.WriteSecurity) === 2;
+  }
+
+  /**
+   * Files a report, safe to repeat with the same ReportId: it first looks for an earlier attempt
+   * among the user's own reports (an answer lost on the way back), in the same round trip as the
+   * privacy check, and stores a new item only if there is none. Fails closed: a Händelser list that
+   * lets members read other people's reports gets no report (ServiceError 'rule', listNotPrivate).
+   */
   public async submit(report: INewIncident): Promise<IIncident> {
     const me = await this.currentUser();
+    const [isPrivate, earlier] = await inOneBatch(this.sp, (b) => [this.isPrivate(b), this.findByReportId(report.reportId, b, me)] as const);
+    if (earlier) {
+      return earlier;
+    }
+    if (!isPrivate) {
+      throw new ServiceError('rule', 'Händelser lets members read other people\'s reports; the report was not stored.', undefined, 'listNotPrivate');
+    }
     try {
-      const added: Raw = await this.list().items.add(fromNewIncident(report));
+      const added: Raw = await this.list().items.using(RetryOnlyRefused()).add(fromNewIncident(report));
       return this.map({ ...added, Author: { Id: me.id, Title: me.displayName, EMail: me.email } }, me);
     } catch (err) {
       const error = toServiceError(err);
-      // A unique ReportId makes a repeated submit harmless: if an earlier attempt was stored
-      // (its answer lost, or a retry raced it), that report is the result.
-      if (error.kind === 'duplicate' || error.transient) {
-        let lookupError: ServiceError | undefined;
-        const stored = await this.findByReportId(report.reportId).catch((e) => {
-          lookupError = toServiceError(e);
-          return undefined;
-        });
-        if (stored) {
-          return stored;
-        }
-        // Stored already, but the lookup failed for now: a transient error, so that the form tries
-        // again (same ReportId) and finds it, instead of saying that the report was not saved.
-        if (error.kind === 'duplicate' && lookupError?.transient) {
-          throw lookupError;
-        }
+      if (!error.transient) {
+        throw error;
+      }
+      // The connection failed: the report may have been stored. If it was, that is the result;
+      // if the lookup fails too, the form tries again later with the same ReportId.
+      const stored = await this.findByReportId(report.reportId, undefined, me).catch(() => undefined);
+      if (stored) {
+        return stored;
       }
       throw error;
     }
@@ -103,11 +138,23 @@ export class IncidentService implements IIncidentService {
     }
   }
 
-  /** The user's own reports, newest first; the indexed Author column comes first in the filter. */
-  public async getMyReports(sp?: SPFI, me?: ICurrentUser): Promise<IIncident[]> {
+  /**
+   * The user's own reports, newest first. Read in windows of 5,000 item IDs with the author as the
+   * second condition, so that the list view threshold holds however many reports the list – or
+   * the user – has (one person's 10,000 reports included).
+   * @param maxId the list's highest item ID, if the caller knows it
+   */
+  public async getMyReports(sp?: SPFI, me?: ICurrentUser, maxId?: number): Promise<IIncident[]> {
+    // No await before the first request when the caller knows the user and the highest ID: then
+    // a small list's one window joins the caller's batch (`sp`).
     const user = me ?? (await this.currentUser());
-    const rows: Raw[] = await this.items(sp).filter(`AuthorId eq ${user.id}`).orderBy('Created', false).top(THRESHOLD)();
-    return rows.map((r) => this.map(r, user));
+    const options = { select: INCIDENT_SHAPE.select, expand: INCIDENT_SHAPE.expand, filter: `AuthorId eq ${user.id}` };
+    const top = maxId ?? (await maxItemId(this.list()));
+    const list = (s: SPFI): ReturnType<typeof listOf> => this.list(s);
+    const rows = top <= THRESHOLD && maxId !== undefined ? await scanWindow(this.list(sp), 0, THRESHOLD, options) : await scanAll(this.sp, list, top, options);
+    return oneReportPerId(rows)
+      .map((r) => this.map(r, user))
+      .sort((a, b) => b.created.getTime() - a.created.getTime() || b.id - a.id);
   }
 
   public async getReport(id: number, sp?: SPFI, me?: ICurrentUser): Promise<IIncidentDetail> {
@@ -166,8 +213,25 @@ export class IncidentService implements IIncidentService {
       .filter(`Id gt ${Math.max(0, maxId - THRESHOLD)} and AreaId eq ${Number(areaId)}`)
       .orderBy('Id', false)
       .top(count)();
-    return rows.map((r) => this.map(r, me));
+    return oneReportPerId(rows).map((r) => this.map(r, me));
   }
 }
 
 export const CLOSED_STATUS = choiceValue(INCIDENT_STATUSES, 'closed');
+
+/**
+ * One row per ReportId, the first stored (lowest ID) kept, in the rows' order: should two items
+ * with one ReportId ever exist (two tabs sending one draft at once), the report shows once.
+ * Rows without a ReportId are kept.
+ */
+export function oneReportPerId<T extends Record<string, unknown>>(rows: T[]): T[] {
+  const first = new Map<string, number>();
+  for (const row of rows) {
+    const key = typeof row.ReportId === 'string' ? row.ReportId.toLowerCase() : undefined;
+    const id = Number(row.Id);
+    if (key && (!first.has(key) || id < first.get(key)!)) {
+      first.set(key, id);
+    }
+  }
+  return rows.filter((row) => typeof row.ReportId !== 'string' || first.get(row.ReportId.toLowerCase()) === Number(row.Id));
+}

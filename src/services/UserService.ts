@@ -46,7 +46,12 @@ export class UserService implements IUserService {
         displayName: String(me.Title ?? ''),
         email: String(me.Email ?? ''),
         loginName: String(me.LoginName ?? ''),
-        canManageReports: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.ManageLists),
+        // Under item-level security only Override List Behaviors (PermissionKind.CancelCheckout) reads
+        // and edits other people's reports; Manage Lists does not (OfficeDocs-SharePoint,
+        // user-permissions-and-permission-levels). Handling needs both it and Edit Items.
+        canManageReports:
+          incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.CancelCheckout) &&
+          incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.EditListItems),
         canReport: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.AddListItems),
         canEditGoals: goals.hasPermissions(goalPerms.EffectiveBasePermissions, PermissionKind.EditListItems)
       };

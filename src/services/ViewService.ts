@@ -13,7 +13,7 @@ import type { DocumentService } from './DocumentService';
 import { inOneBatch } from './batch';
 import { ServiceError } from './errors';
 import type { GoalService } from './GoalService';
-import { CLOSED_STATUS, IncidentService } from './IncidentService';
+import { CLOSED_STATUS, IncidentService, oneReportPerId } from './IncidentService';
 import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
 import { ACTION_SHAPE, FACTS_SELECT, multiline, toAction, toFacts } from './mapping';
@@ -63,7 +63,7 @@ export class ViewService implements IViewService {
   }
 
   public async loadStart(): Promise<IStartView> {
-    const open = { select: ['AreaId'], filter: `Status ne '${CLOSED_STATUS}'` };
+    const open = { select: ['Id', 'AreaId', 'ReportId'], filter: `Status ne '${CLOSED_STATUS}'` };
     const [areas, user, timeZone, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
@@ -74,7 +74,7 @@ export class ViewService implements IViewService {
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
-    const rows = await this.restOfScan(this.incidentsList, maxId, firstWindow, open);
+    const rows = oneReportPerId(await this.restOfScan(this.incidentsList, maxId, firstWindow, open));
     const openCounts = new Map<number, number>();
     for (const row of rows) {
       const id = Number(row.AreaId);
@@ -100,7 +100,7 @@ export class ViewService implements IViewService {
       [goals, documents, reports] = await inOneBatch(this.sp, (b) => [
         this.goals.getGoals(area.id, period, b),
         this.documents.getDocuments(b),
-        user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : this.incidents.getMyReports(b, user)
+        user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : this.incidents.getMyReports(b, user, maxId)
       ] as const);
     } else {
       // The goals of this year on the site's calendar, which may be either of two near New Year.
@@ -118,7 +118,7 @@ export class ViewService implements IViewService {
       const area = findArea(areas, areaKey);
       period = yearIn(this.now(), timeZone);
       goals = allGoals.filter((g) => g.areaId === area.id && g.period === period);
-      reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : await this.incidents.getMyReports(undefined, user);
+      reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : await this.incidents.getMyReports(undefined, user, maxId);
     }
     const area = findArea(areas, areaKey);
     return {
@@ -139,13 +139,13 @@ export class ViewService implements IViewService {
   }
 
   public async loadMyReports(): Promise<IMyReportsView> {
-    if (this.users.cached) {
-      const user = await this.users.getCurrentUser();
-      const [areas, timeZone, reports] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.site.timeZone(b), this.incidents.getMyReports(b, user)] as const);
+    if (this.users.cached && this.cache.has(MAX_ID)) {
+      const [user, maxId] = await Promise.all([this.users.getCurrentUser(), this.maxId(this.sp)]);
+      const [areas, timeZone, reports] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.site.timeZone(b), this.incidents.getMyReports(b, user, maxId)] as const);
       return { areas, user, timeZone, reports };
     }
-    const [areas, user, timeZone] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
-    const reports = await this.incidents.getMyReports(undefined, user);
+    const [areas, user, timeZone, maxId] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b), this.maxId(b)] as const);
+    const reports = await this.incidents.getMyReports(undefined, user, maxId);
     return { areas, user, timeZone, reports };
   }
 
@@ -206,10 +206,11 @@ export class ViewService implements IViewService {
     ] as const);
     this.cache.set(MAX_ID, maxId);
     const year = givenYear ?? yearIn(this.now(), timeZone);
-    const [allRows, allActions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
+    const [scanned, allActions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
     const from = yearStart(year - 1, timeZone).getTime();
     const to = yearStart(year + 1, timeZone).getTime();
-    const rows = allRows.filter((r) => {
+    // A report stored twice (one ReportId) counts once.
+    const rows = oneReportPerId(scanned).filter((r) => {
       const t = Date.parse(String(r.OccurredAt));
       return t >= from && t < to;
     });

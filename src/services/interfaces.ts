@@ -11,7 +11,10 @@ export interface ICurrentUser {
   displayName: string;
   email: string;
   loginName: string;
-  /** May read and handle every report (SharePoint's Manage Lists on Händelser). */
+  /**
+   * May read and handle every report: Override List Behaviors (PermissionKind.CancelCheckout) and
+   * Edit Items on Händelser, the permissions SharePoint checks under item-level security.
+   */
   canManageReports: boolean;
   /** May edit goals (Edit on Mål). */
   canEditGoals: boolean;

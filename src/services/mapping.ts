@@ -282,7 +282,7 @@ export function toDocument(raw: Raw): IGoverningDocument {
 }
 
 /** The fields the lägesbild and the säkerhetsberättelse read of every report. */
-export const FACTS_SELECT = ['Id', 'AreaId', 'Title', 'EventType', 'Severity', 'Status', 'Category', 'OccurredAt', 'Created', 'ClosedAt', 'LexMaria', 'WorkEnvironmentReport', 'PoliceReport', 'AuthorityReportedAt'];
+export const FACTS_SELECT = ['Id', 'ReportId', 'AreaId', 'Title', 'EventType', 'Severity', 'Status', 'Category', 'OccurredAt', 'Created', 'ClosedAt', 'LexMaria', 'WorkEnvironmentReport', 'PoliceReport', 'AuthorityReportedAt'];
 
 export function toFacts(raw: Raw): IReportFacts {
   return {

@@ -5,7 +5,7 @@
  */
 import { spfi, SPFI, SPFx, ISPFXContext } from '@pnp/sp';
 import type { TimelinePipe } from '@pnp/core';
-import type { Queryable } from '@pnp/queryable';
+import type { IQueryableInternal, Queryable } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -39,6 +39,32 @@ function RetryNotice(): TimelinePipe<Queryable> {
       const m = /^Attempt #(\d+) to retry request which failed with (\d+)/.exec(message);
       if (m) {
         retryListeners.forEach((l) => l(Number(m[1]), m[2]));
+      }
+    });
+    return instance;
+  };
+}
+
+/**
+ * For writes that must not happen twice (filing a report): retries only what SharePoint refused
+ * without doing it – 429 (throttled) and 503 (unavailable), after Retry-After as PnPjs does – and
+ * never repeats a request whose connection failed, because it may have been stored. PnPjs's own
+ * BrowserFetchWithRetry retries those too; the caller looks the report up instead.
+ */
+export function RetryOnlyRefused(retries: number = 3): TimelinePipe<Queryable> {
+  return (instance: Queryable) => {
+    instance.on.send.replace(async function (this: IQueryableInternal, url: URL, init: RequestInit): Promise<Response> {
+      let wait = 200;
+      for (let attempt = 1; ; attempt++) {
+        const response = await fetch(url.toString(), init);
+        if ((response.status !== 429 && response.status !== 503) || attempt > retries) {
+          return response;
+        }
+        const after = response.headers.get('Retry-After');
+        wait = after ? parseInt(after, 10) * 1000 : wait * 2;
+        // The same notice as PnPjs's, so that RetryNotice tells the UI.
+        this.log(`Attempt #${attempt + 1} to retry request which failed with ${response.status}: ${response.statusText}`, 0);
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
     });
     return instance;

@@ -242,10 +242,11 @@ describe('writes, ETags and refusals', () => {
     expect(long.json['odata.error'].message.value).toMatch(/Rubrik \(Title\).*121 characters.*120/);
   });
 
-  it('refuses a duplicate in a unique column', async () => {
-    const first = await addReport('anna');
-    const again = await rest(server, 'anna', `${HANDELSER}/items`, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(newReport({ ReportId: first.ReportId })) });
+  it('refuses a duplicate in a unique column (AreaKey; case-insensitive as SharePoint compares)', async () => {
+    const body = { Title: 'Nytt område', AreaKey: 'arbetsmiljo', Scope: 'S', Purpose: 'P', Responsibility: 'R', OwnerRole: 'O' };
+    const again = await rest(server, 'maria', `${AREAS}/items`, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     expect(again.status).toBe(400);
+    // SP.ListItem.update(): SPDuplicateValuesFoundException, -2130575169 (SharePoint 2010 JSOM reference).
     expect(again.json['odata.error'].code).toBe('-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException');
   });
 

@@ -48,13 +48,16 @@ describe('feature assets', () => {
     const fields = children(root, 'Fields')[0];
     const fieldEls = children(fields, 'Field');
 
-    it('carries the list settings: URL, item-level security, attachments, versioning', () => {
+    it('carries the list settings the CAML schema has: URL, attachments (DisableAttachments), versioning', () => {
       expect(root.getAttribute('Url')).toBe(list.url);
       expect(root.getAttribute('VersioningEnabled')).toBe(list.enableVersioning ? 'TRUE' : 'FALSE');
       if (list.template === 100) {
-        expect(root.getAttribute('ReadSecurity')).toBe(list.readSecurity === 'own' ? '2' : '1');
-        expect(root.getAttribute('WriteSecurity')).toBe(list.writeSecurity === 'own' ? '2' : '1');
-        expect(root.getAttribute('EnableAttachments')).toBe(list.enableAttachments ? 'TRUE' : 'FALSE');
+        // wss.xsd ListDefinition: attachments are on unless DisableAttachments="TRUE".
+        expect(root.getAttribute('DisableAttachments')).toBe(list.enableAttachments ? '' : 'TRUE');
+      }
+      // Not in the schema, so SharePoint would ignore them: the installation check sets item-level security.
+      for (const name of ['ReadSecurity', 'WriteSecurity', 'EnableAttachments']) {
+        expect(root.hasAttribute(name)).toBe(false);
       }
     });
 

@@ -18,6 +18,9 @@ export function errorMessage(strings: IStrings, error: ServiceError): string {
       return strings.errorThreshold;
     case 'invalid':
       return format(strings.errorInvalid, error.message);
+    case 'rule':
+      // Händelser would let staff read each other's reports: nothing was stored (fail closed).
+      return error.code === 'listNotPrivate' ? strings.errorListNotPrivate : strings.errorUnknown;
     default:
       return strings.errorUnknown;
   }
