@@ -26,7 +26,7 @@ export const Errors = {
       '-2147024891, System.UnauthorizedAccessException',
       'Access denied. Before opening files in this location, you must first browse to the web site and select the option to login automatically.',
       // Not SharePoint's: how to sign in to the local emulator.
-      { 'X-Sakerhet-Dev-Hint': 'Open the dev host page once, or send Cookie: sakerhet-user=anna (anna, johan, erik, maria)' }
+      { 'X-Sakerhet-Dev-Hint': 'Open the dev host page once, or send Cookie: sakerhet-user=anna (anna, johan, erik, maria, nils)' }
     ),
   invalidDigest: (): SPError =>
     new SPError(

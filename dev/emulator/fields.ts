@@ -4,10 +4,13 @@
  * ISO strings in UTC; $select/$expand projections and the values filters and sorts compare.
  */
 import { IListSchema, LISTS } from '../../src/model/schema';
+
+/** A list's shape as the emulator reads items: the schema's, or a provisioned list's (rights aside). */
+export type ListShape = Omit<IListSchema, 'rights'>;
 import { Errors } from './errors';
 import { ListData, SiteUser, Store, StoredItem, storedName } from './store';
 
-export function entityTypeName(list: IListSchema): string {
+export function entityTypeName(list: ListShape): string {
   const name = list.url.split('/').pop()!;
   return list.template === 101 ? `SP.Data.${name}Item` : `SP.Data.${name}ListItem`;
 }
@@ -24,7 +27,7 @@ export interface Projection {
 const USER_PROPS = ['Id', 'ID', 'Title', 'EMail', 'Name', 'JobTitle', 'UserName'];
 
 /** Properties an item of this list exposes, scalar ones first. */
-export function scalarProperties(list: IListSchema): string[] {
+export function scalarProperties(list: ListShape): string[] {
   const props = ['FileSystemObjectType', 'Id', 'ID', 'GUID', 'ContentTypeId', 'Created', 'Modified', 'AuthorId', 'EditorId', 'OData__UIVersionString', 'Attachments'];
   if (list.template === 101) {
     props.push('FileLeafRef', 'FileRef', 'FileDirRef');
@@ -39,8 +42,8 @@ export function scalarProperties(list: IListSchema): string[] {
 }
 
 /** Navigation properties that $expand accepts, with the list or kind they point at. */
-export function navigationProperties(list: IListSchema): Map<string, { kind: 'user' } | { kind: 'lookup'; target: IListSchema; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }> {
-  const nav = new Map<string, { kind: 'user' } | { kind: 'lookup'; target: IListSchema; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }>();
+export function navigationProperties(list: ListShape): Map<string, { kind: 'user' } | { kind: 'lookup'; target: ListShape; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }> {
+  const nav = new Map<string, { kind: 'user' } | { kind: 'lookup'; target: ListShape; multi: boolean } | { kind: 'attachments' } | { kind: 'file' }>();
   nav.set('Author', { kind: 'user' });
   nav.set('Editor', { kind: 'user' });
   nav.set('AttachmentFiles', { kind: 'attachments' });
@@ -58,7 +61,7 @@ export function navigationProperties(list: IListSchema): Map<string, { kind: 'us
 }
 
 /** Validates $select/$expand the way SharePoint does and returns the projection. */
-export function parseProjection(list: IListSchema, select: string[], expand: string[]): Projection {
+export function parseProjection(list: ListShape, select: string[], expand: string[]): Projection {
   const nav = navigationProperties(list);
   const scalars = new Set(scalarProperties(list));
   const projection: Projection = { select: undefined, sub: new Map() };
@@ -132,7 +135,7 @@ function userJson(ctx: ReadContext, user: SiteUser | undefined, subs: Set<string
   return out;
 }
 
-export function fileUrl(ctx: ReadContext, list: IListSchema, name: string): string {
+export function fileUrl(ctx: ReadContext, list: ListShape, name: string): string {
   return `${ctx.siteUrl}/${list.url}/${name}`;
 }
 

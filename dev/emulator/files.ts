@@ -58,7 +58,7 @@ export async function attachmentsEndpoint(call: Call, list: ListData, item: Stor
     if (method !== 'POST') {
       throw Errors.badRequest('AttachmentFiles/add needs POST.');
     }
-    if (!canEdit(user, list, item)) {
+    if (!canEdit(store, user, list, item)) {
       throw Errors.accessDenied();
     }
     const fileName = quotedArg(head!) ?? '';
@@ -88,7 +88,7 @@ export async function attachmentsEndpoint(call: Call, list: ListData, item: Stor
     return { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: store.getBlob(attachment.blob) };
   }
   if (method === 'DELETE') {
-    if (!canEdit(user, list, item)) {
+    if (!canEdit(store, user, list, item)) {
       throw Errors.accessDenied();
     }
     const updated: StoredItem = { ...item, version: item.version + 1, attachments: item.attachments.filter((a) => a !== attachment) };
@@ -139,7 +139,7 @@ export function fileResult(ctx: ReadContext, list: ListData, item: StoredItem, s
 /** `_api/web/getFileByServerRelativePath(decodedurl='…')/…`. */
 export function fileEndpoint(call: Call, url: string, segs: string[]): EmulatorResponse {
   const found = findFile(call.store, call.siteUrl, url);
-  if (!found || !canSee(call.user, found.list, found.item)) {
+  if (!found || !canSee(call.store, call.user, found.list, found.item)) {
     throw Errors.fileNotFound();
   }
   return fileResult(call.read, found.list, found.item, segs);
@@ -152,13 +152,13 @@ export function serveFile(store: Store, siteUrl: string, user: SiteUser, path: s
     const list = store.listByUrl(attachment[1], siteUrl);
     const item = list?.items.get(Number(attachment[2]));
     const file = item?.attachments.find((a) => a.name === attachment[3]);
-    if (!list || !item || !file || !canSee(user, list, item)) {
+    if (!list || !item || !file || !canSee(store, user, list, item)) {
       throw Errors.fileNotFound();
     }
     return { status: 200, headers: { 'Content-Type': contentType(file.name), 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' }, body: store.getBlob(file.blob) };
   }
   const found = findFile(store, siteUrl, path);
-  if (!found || !canSee(user, found.list, found.item)) {
+  if (!found || !canSee(store, user, found.list, found.item)) {
     throw Errors.fileNotFound();
   }
   return { status: 200, headers: { 'Content-Type': contentType(found.item.file!.name), 'X-Content-Type-Options': 'nosniff' }, body: store.getBlob(found.item.file!.blob) };

@@ -63,7 +63,7 @@ function listJson(call: Call, list: ListData, select: string[]): Record<string, 
     Hidden: false,
     Created: list.created,
     ParentWebUrl: call.siteUrl,
-    EffectiveBasePermissions: permissionMask(call.user, list)
+    EffectiveBasePermissions: permissionMask(call.store, call.user, list)
   };
   if (select.length === 0) {
     // SharePoint returns permissions only when they are asked for.
@@ -151,7 +151,7 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
     throw Errors.badRequest(`${call.method} is not supported on a field.`);
   }
   // Columns are changed with Manage Lists (OfficeDocs-SharePoint, user-permissions-and-permission-levels).
-  if (!rights(call.user, list).manage) {
+  if (!rights(call.store, call.user, list).manage) {
     throw Errors.accessDenied();
   }
   const body = parseJsonBody(call.req);
@@ -230,7 +230,7 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
  * WriteSecurity; list settings → Advanced settings → Item-level permissions). Needs Manage Lists.
  */
 async function updateList(call: Call, list: ListData): Promise<EmulatorResponse> {
-  if (!rights(call.user, list).manage) {
+  if (!rights(call.store, call.user, list).manage) {
     throw Errors.accessDenied();
   }
   const body = parseJsonBody(call.req);
@@ -261,7 +261,7 @@ async function updateList(call: Call, list: ListData): Promise<EmulatorResponse>
 /** Everything under a list: the list itself, EffectiveBasePermissions, fields, items. */
 export async function listEndpoint(call: Call, list: ListData, segs: string[]): Promise<EmulatorResponse> {
   const { store, user, req, method, read: ctx } = call;
-  const r = rights(user, list);
+  const r = rights(store, user, list);
   if (!r.read) {
     throw Errors.accessDenied();
   }
@@ -277,7 +277,7 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
     return json(200, listJson(call, list, parseList(q.get('$select'))));
   }
   if (head === 'effectivebasepermissions' && segs.length === 1) {
-    return json(200, permissionMask(user, list));
+    return json(200, permissionMask(store, user, list));
   }
   if (head === 'fields') {
     return fieldsEndpoint(call, list, segs.slice(1));
@@ -298,7 +298,7 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
           top: topParam === null ? undefined : Number(topParam),
           skipToken: q.get('$skiptoken') ?? undefined
         },
-        (item) => canSee(user, list, item)
+        (item) => canSee(store, user, list, item)
       );
       const body: Record<string, unknown> = {
         ...(ctx.metadata ? { 'odata.metadata': `${ctx.apiUrl}/$metadata#SP.ListData.${list.schema.url.split('/').pop()}ListItems` } : {}),
@@ -338,7 +338,7 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   const id = numericArg(segs[0]);
   const item = id !== undefined ? list.items.get(id) : undefined;
   // An item the user may not read does not exist for them, exactly as in SharePoint.
-  if (!item || !canSee(user, list, item)) {
+  if (!item || !canSee(store, user, list, item)) {
     throw Errors.itemNotFound();
   }
   const sub = segs[1]?.toLowerCase();
@@ -363,7 +363,7 @@ async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projec
   if (method !== 'MERGE' && method !== 'PATCH' && method !== 'DELETE') {
     throw Errors.badRequest(`${method} is not supported on an item.`);
   }
-  if (!canEdit(user, list, item)) {
+  if (!canEdit(store, user, list, item)) {
     throw Errors.accessDenied();
   }
   const ifMatch = req.headers['if-match'];

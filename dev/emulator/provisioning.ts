@@ -39,7 +39,6 @@ export type SiteList = Omit<Mutable<IListSchema>, 'fields' | 'rights' | 'views'>
   views: IViewSchema[];
   /** Built-in columns the site has indexed (`AuthorId`, `Created`, …); ID always is. */
   indexedBuiltIns: Set<string>;
-  rights: IListSchema['rights'];
 };
 
 export interface ProvisionResult {
@@ -214,9 +213,7 @@ export function provisionFromFeature(dir: string = ASSETS_DIR, read: (file: stri
       readSecurity: 'all',
       writeSecurity: 'all',
       validation: validation ? { formula: validation.textContent ?? '', message: validation.getAttribute('Message') ?? '' } : undefined,
-      indexedBuiltIns: new Set(),
-      // Until role assignments are emulated: the groups' rights as README step 4 sets them.
-      rights: LISTS.find((l) => l.url === url)!.rights
+      indexedBuiltIns: new Set()
     });
   }
   return { lists, ignored };

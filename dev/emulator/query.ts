@@ -3,7 +3,7 @@
  * (threshold.ts), then security trimming, the filter, the sort and a page with a skiptoken for the
  * next one.
  */
-import { IListSchema } from '../../src/model/schema';
+import type { ListShape } from './fields';
 import { Errors, SPError } from './errors';
 import { navigationProperties, pathValue, scalarProperties } from './fields';
 import { FilterNode, Literal, OrderKey, filterFields } from './odata';
@@ -26,7 +26,7 @@ export interface QueryResult {
 }
 
 /** Rejects filters and sorts on columns the list does not have, as SharePoint does. */
-export function checkFields(list: IListSchema, query: ItemQuery): void {
+export function checkFields(list: ListShape, query: ItemQuery): void {
   const scalars = new Set(scalarProperties(list));
   const nav = navigationProperties(list);
   for (const path of query.filter ? filterFields(query.filter) : []) {

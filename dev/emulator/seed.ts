@@ -5,7 +5,7 @@
  * SharePoint would refuse. Dates are relative to `now`, so the sample stays current.
  */
 import { createHash } from 'crypto';
-import { ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, REPORT_FLAGS, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import { AREA_OWNER_LEVEL, LISTS, Right, SecurityGroup, ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, REPORT_FLAGS, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
 import { SAMPLE_ACTIONS } from '../../src/model/sample/actions';
 import { SAMPLE_AREAS } from '../../src/model/sample/areas';
 import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
@@ -14,6 +14,7 @@ import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
 import { applyWrite } from './validation';
 import { simplePdf } from './pdf';
+import { maskOf } from './security';
 import { Store, StoredItem } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -46,8 +47,27 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
   });
   const owner = userIds.get('maria')!;
 
-  // What the installation check sets on a new site (issue 9 point 7): item-level security on
-  // Händelser, which feature XML cannot declare, and an index on Skapad av for its list view.
+  // The site's groups, as the site owner fills them (README, deployment step 4).
+  const membersOf = (group: string): number[] => SAMPLE_PEOPLE.filter((p) => p.group === group).map((p) => userIds.get(p.key)!);
+  const security = store.security;
+  const groupIds: Record<SecurityGroup, number> = { owners: security.associated.owners, staff: security.associated.members, visitors: security.associated.visitors, areaOwners: 6 };
+  security.groups.find((g) => g.id === groupIds.owners)!.members = membersOf('owners');
+  security.groups.find((g) => g.id === groupIds.staff)!.members = membersOf('staff');
+  security.groups.find((g) => g.id === groupIds.visitors)!.members = membersOf('visitors');
+  security.groups.push({ id: groupIds.areaOwners, title: 'Säkerhetsområdesansvariga', members: membersOf('areaOwners') });
+
+  // What the installation check sets on a new site (issue 9 point 7; a stand-in until it exists):
+  // the area owners' permission level, unique permissions on every list as the schema's rights
+  // say, item-level security on Händelser (feature XML cannot declare it) and an index on Skapad av.
+  const areaOwnerLevel = { id: 1073742000, name: AREA_OWNER_LEVEL.name, description: AREA_OWNER_LEVEL.description, roleTypeKind: 0, mask: maskOf(AREA_OWNER_LEVEL.permissions), hidden: false, order: 200 };
+  security.roleDefinitions.push(areaOwnerLevel);
+  const levelIds: Record<Exclude<Right, 'none'>, number> = { read: 1073741826, contribute: 1073741827, areaOwner: areaOwnerLevel.id, fullControl: 1073741829 };
+  for (const schema of LISTS) {
+    const list = store.list(schema.key);
+    list.roleAssignments = (Object.keys(schema.rights) as SecurityGroup[])
+      .filter((g) => schema.rights[g] !== 'none')
+      .map((g) => ({ principalId: groupIds[g], roleDefinitionIds: [levelIds[schema.rights[g] as Exclude<Right, 'none'>]] }));
+  }
   const incidents = store.list('incidents').schema;
   incidents.readSecurity = 'own';
   incidents.writeSecurity = 'own';

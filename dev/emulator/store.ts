@@ -15,6 +15,7 @@ import * as fs from 'fs';
 import { join } from 'path';
 import { ListKey } from '../../src/model/schema';
 import { SiteList, provisionFromFeature } from './provisioning';
+import { BasePermissions, RoleAssignment, SiteSecurity, defaultRoleDefinitions, fromBasePermissions, toBasePermissions } from './security';
 
 export interface StoredFile {
   name: string;
@@ -56,6 +57,17 @@ export interface ListData {
   items: Map<number, StoredItem>;
   nextId: number;
   created: string;
+  /** The list's own role assignments once its inheritance is broken; undefined: the web's apply. */
+  roleAssignments?: RoleAssignment[];
+}
+
+/** The site's security as persisted (masks as SharePoint writes them). */
+interface SavedSecurity {
+  roleDefinitions: (Omit<SiteSecurity['roleDefinitions'][number], 'mask'> & { mask: BasePermissions })[];
+  groups: SiteSecurity['groups'];
+  webAssignments: RoleAssignment[];
+  associated: SiteSecurity['associated'];
+  lists: { key: ListKey; roleAssignments?: RoleAssignment[] }[];
 }
 
 /** What REST can change on a list after provisioning; persisted with the data. */
@@ -69,6 +81,7 @@ export interface ListSettings {
 type JournalEntry =
   | { seq: number; op: 'put'; list: ListKey; item: StoredItem; nextId: number }
   | { seq: number; op: 'list'; list: ListKey; settings: ListSettings }
+  | { seq: number; op: 'security'; security: SavedSecurity }
   | { seq: number; op: 'del'; list: ListKey; id: number }
   | { seq: number; op: 'user'; user: SiteUser };
 
@@ -77,6 +90,7 @@ interface Snapshot {
   seq: number;
   lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[]; settings?: ListSettings }[];
   users: SiteUser[];
+  security?: SavedSecurity;
 }
 
 /** The stored name of a schema field: lookups and people keep their id under `<Name>Id`. */
@@ -243,6 +257,25 @@ export class Store {
   public readonly users = new Map<number, SiteUser>();
   /** The site's regional-settings time zone (see regional.ts). */
   public timeZone: ISiteTimeZone = DEFAULT_SITE_TIME_ZONE;
+  /**
+   * Permission levels, SharePoint groups and role assignments. A new site has SharePoint's default
+   * levels and its three associated groups (Owners, Members, Visitors) with Full Control, Edit and
+   * Read on the web ("Permission levels in SharePoint", SharePoint Online).
+   */
+  public security: SiteSecurity = {
+    roleDefinitions: defaultRoleDefinitions(),
+    groups: [
+      { id: 3, title: 'Säkerhet – ägare', members: [] },
+      { id: 4, title: 'Säkerhet – besökare', members: [] },
+      { id: 5, title: 'Säkerhet – medlemmar', members: [] }
+    ],
+    webAssignments: [
+      { principalId: 3, roleDefinitionIds: [1073741829] },
+      { principalId: 4, roleDefinitionIds: [1073741826] },
+      { principalId: 5, roleDefinitionIds: [1073741830] }
+    ],
+    associated: { owners: 3, members: 5, visitors: 4 }
+  };
   private readonly indexes = new Map<string, ColumnIndex>();
   private readonly memoryBlobs = new Map<string, Buffer>();
   private seq = 0;
@@ -287,6 +320,9 @@ export class Store {
     }
     for (const u of snapshot?.users ?? []) {
       this.users.set(u.id, u);
+    }
+    if (snapshot?.security) {
+      this.restoreSecurity(snapshot.security);
     }
     this.seq = snapshot?.seq ?? 0;
     if (this.dataDir) {
@@ -401,6 +437,36 @@ export class Store {
     return this.journal({ seq: ++this.seq, op: 'list', list: key, settings: settingsOf(this.list(key).schema) });
   }
 
+  /** Records a change of levels, groups or role assignments (web or lists). */
+  public putSecurity(): Promise<void> {
+    return this.journal({ seq: ++this.seq, op: 'security', security: this.savedSecurity() });
+  }
+
+  private savedSecurity(): SavedSecurity {
+    return {
+      roleDefinitions: this.security.roleDefinitions.map((r) => ({ ...r, mask: toBasePermissions(r.mask) })),
+      groups: this.security.groups,
+      webAssignments: this.security.webAssignments,
+      associated: this.security.associated,
+      lists: [...this.lists.values()].map((l) => ({ key: l.schema.key, roleAssignments: l.roleAssignments }))
+    };
+  }
+
+  private restoreSecurity(saved: SavedSecurity): void {
+    this.security = {
+      roleDefinitions: saved.roleDefinitions.map((r) => ({ ...r, mask: fromBasePermissions(r.mask) })),
+      groups: saved.groups,
+      webAssignments: saved.webAssignments,
+      associated: saved.associated
+    };
+    for (const l of saved.lists) {
+      const list = this.lists.get(l.key);
+      if (list) {
+        list.roleAssignments = l.roleAssignments;
+      }
+    }
+  }
+
   public putUser(user: SiteUser): Promise<void> {
     this.users.set(user.id, user);
     return this.journal({ seq: ++this.seq, op: 'user', user });
@@ -441,6 +507,9 @@ export class Store {
         break;
       case 'list':
         applySettings(this.list(entry.list).schema, entry.settings);
+        break;
+      case 'security':
+        this.restoreSecurity(entry.security);
         break;
       case 'user':
         this.users.set(entry.user.id, entry.user);
@@ -499,7 +568,8 @@ export class Store {
         items: [...l.items.values()],
         settings: settingsOf(l.schema)
       })),
-      users: [...this.users.values()]
+      users: [...this.users.values()],
+      security: this.savedSecurity()
     };
     const path = join(this.dataDir, 'state.json');
     writeFileAtomic(path, JSON.stringify(snapshot));

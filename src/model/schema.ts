@@ -77,11 +77,25 @@ export interface IViewSchema {
 }
 
 /**
- * What each SharePoint group may do with a list. The groups are created by the site owner (see
- * README); the emulator applies the same rights to its dev users.
+ * The permission level each SharePoint group has on a list (README, deployment step 4). Levels are
+ * SharePoint's own (Read, Contribute, Full Control) and the area owners' level below; every list
+ * gets unique permissions so that the site's Members group (Edit by default, which includes Manage
+ * Lists) cannot change a list's settings or read others' reports.
  */
-export type Right = 'none' | 'read' | 'contribute' | 'edit' | 'manage';
+export type Right = 'none' | 'read' | 'contribute' | 'areaOwner' | 'fullControl';
 export type SecurityGroup = 'visitors' | 'staff' | 'areaOwners' | 'owners';
+
+/**
+ * The area owners' permission level on Händelser, least privilege for handling reports: read and
+ * edit every report (Override List Behaviors – PnPjs PermissionKind.CancelCheckout – is what lets
+ * them past item-level security), add their own; no Delete Items, no Manage Lists (so item-level
+ * security cannot be turned off), no Manage Permissions. Names are PnPjs PermissionKind's.
+ */
+export const AREA_OWNER_LEVEL = {
+  name: 'Säkerhetsområdesansvarig',
+  description: 'Läser och handlägger alla rapporter i Händelser. Kan inte ta bort rapporter eller ändra listans inställningar.',
+  permissions: ['ViewListItems', 'AddListItems', 'EditListItems', 'OpenItems', 'ViewVersions', 'CancelCheckout', 'ViewFormPages', 'Open', 'ViewPages', 'BrowseUserInfo', 'UseRemoteAPIs', 'UseClientIntegration', 'CreateAlerts'] as const
+};
 
 export interface IListSchema {
   readonly key: ListKey;
@@ -225,7 +239,7 @@ export const AREAS_LIST: IListSchema = {
   enableVersioning: true,
   readSecurity: 'all',
   writeSecurity: 'all',
-  rights: { visitors: 'read', staff: 'read', areaOwners: 'read', owners: 'manage' },
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'read', owners: 'fullControl' },
   fields: [
     {
       name: 'Title',
@@ -346,7 +360,7 @@ export const GOALS_LIST: IListSchema = {
   enableVersioning: true,
   readSecurity: 'all',
   writeSecurity: 'all',
-  rights: { visitors: 'read', staff: 'read', areaOwners: 'edit', owners: 'manage' },
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'contribute', owners: 'fullControl' },
   validation: {
     formula:
       '=AND(OR([Indikatorns källa]<>"Beräknas från rapporter",NOT(ISBLANK([Beräkning]))),OR([Beräkning]<>"Andel avslutade inom tidsgräns",NOT(ISBLANK([Tidsgräns (dagar)]))),OR(ISBLANK([Bedömd status]),NOT(ISBLANK([Motivering]))))',
@@ -524,7 +538,7 @@ export const INCIDENTS_LIST: IListSchema = {
   enableVersioning: true,
   readSecurity: 'own',
   writeSecurity: 'own',
-  rights: { visitors: 'none', staff: 'contribute', areaOwners: 'manage', owners: 'manage' },
+  rights: { visitors: 'none', staff: 'contribute', areaOwners: 'areaOwner', owners: 'fullControl' },
   validation: {
     formula: '=OR([Status]<>"Avslutad",NOT(ISBLANK([Avslutad datum])))',
     message: 'En avslutad rapport behöver ett datum för när den avslutades.'
@@ -710,7 +724,7 @@ export const ACTIONS_LIST: IListSchema = {
   enableVersioning: true,
   readSecurity: 'all',
   writeSecurity: 'all',
-  rights: { visitors: 'none', staff: 'none', areaOwners: 'edit', owners: 'manage' },
+  rights: { visitors: 'none', staff: 'none', areaOwners: 'contribute', owners: 'fullControl' },
   validation: {
     formula: '=OR([Status]<>"Klar",NOT(ISBLANK([Klar datum])))',
     message: 'En klar åtgärd behöver ett datum för när den blev klar.'
@@ -792,7 +806,7 @@ export const DOCUMENTS_LIST: IListSchema = {
   enableVersioning: true,
   readSecurity: 'all',
   writeSecurity: 'all',
-  rights: { visitors: 'read', staff: 'read', areaOwners: 'edit', owners: 'manage' },
+  rights: { visitors: 'read', staff: 'read', areaOwners: 'contribute', owners: 'fullControl' },
   validation: {
     formula: '=OR(ISBLANK([Giltig t.o.m.]),[Giltig t.o.m.]>[Giltig fr.o.m.])',
     message: 'Giltig t.o.m. måste vara senare än Giltig fr.o.m. Lämna tomt om dokumentet gäller tills vidare.'

@@ -1,7 +1,7 @@
 import { GOALS_LIST, INCIDENTS_LIST } from '../model/schema';
 import type { IPerson } from '../model/types';
 import type { ICurrentUser, IUserService } from './interfaces';
-import { listOf, odataString } from './lists';
+import { listOf, noAccessAs, odataString } from './lists';
 import type { SessionCache } from './SessionCache';
 import { PermissionKind, type SPFI } from './sp';
 
@@ -38,7 +38,9 @@ export class UserService implements IUserService {
       const goals = listOf(sp, GOALS_LIST, this.siteUrl);
       const [me, incidentPerms, goalPerms] = await Promise.all([
         sp.web.currentUser.select('Id', 'Title', 'Email', 'LoginName')() as Promise<Record<string, unknown>>,
-        incidents.select('EffectiveBasePermissions')() as Promise<IPermissions>,
+        // Visitors have no access to Händelser at all: SharePoint refuses the list (403) – for
+        // them that means no rights on it, not an error.
+        (incidents.select('EffectiveBasePermissions')() as Promise<IPermissions>).catch(noAccessAs<IPermissions>({ EffectiveBasePermissions: { High: 0, Low: 0 } })),
         goals.select('EffectiveBasePermissions')() as Promise<IPermissions>
       ]);
       return {

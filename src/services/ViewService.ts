@@ -18,7 +18,7 @@ import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsV
 import type { ActionService } from './ActionService';
 import { ACTION_SHAPE, FACTS_SELECT, multiline, toAction, toFacts } from './mapping';
 import { inYear, TimeZone, yearIn, yearsInAnyZone, yearsSpanInAnyZone, yearStart } from '../model/calendar';
-import { listOf, THRESHOLD } from './lists';
+import { listOf, noAccessAs, THRESHOLD } from './lists';
 import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
 import { ACTIONS_LIST, INCIDENTS_LIST } from '../model/schema';
 import type { SessionCache } from './SessionCache';
@@ -59,7 +59,8 @@ export class ViewService implements IViewService {
 
   /** The highest report ID, learned once per session (the upper end of the ID windows). */
   private maxId(sp: SPFI): Promise<number> {
-    return this.cache.get(MAX_ID, () => maxItemId(this.incidentsList(sp)));
+    // A visitor cannot read Händelser: no reports, so the highest ID is 0.
+    return this.cache.get(MAX_ID, () => maxItemId(this.incidentsList(sp)).catch(noAccessAs(0)));
   }
 
   public async loadStart(): Promise<IStartView> {
@@ -68,9 +69,9 @@ export class ViewService implements IViewService {
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
       this.site.timeZone(b),
-      maxItemId(this.incidentsList(b)),
+      maxItemId(this.incidentsList(b)).catch(noAccessAs(0)),
       // Guess that the list is small: the first window comes with the first round trip.
-      scanWindow(this.incidentsList(b), 0, THRESHOLD, open)
+      scanWindow(this.incidentsList(b), 0, THRESHOLD, open).catch(noAccessAs<Raw[]>([]))
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
@@ -100,7 +101,7 @@ export class ViewService implements IViewService {
       [goals, documents, reports] = await inOneBatch(this.sp, (b) => [
         this.goals.getGoals(area.id, period, b),
         this.documents.getDocuments(b),
-        user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : this.incidents.getMyReports(b, user, maxId)
+        user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : user.canReport ? this.incidents.getMyReports(b, user, maxId) : Promise.resolve([])
       ] as const);
     } else {
       // The goals of this year on the site's calendar, which may be either of two near New Year.
@@ -118,7 +119,7 @@ export class ViewService implements IViewService {
       const area = findArea(areas, areaKey);
       period = yearIn(this.now(), timeZone);
       goals = allGoals.filter((g) => g.areaId === area.id && g.period === period);
-      reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : await this.incidents.getMyReports(undefined, user, maxId);
+      reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : user.canReport ? await this.incidents.getMyReports(undefined, user, maxId) : [];
     }
     const area = findArea(areas, areaKey);
     return {

@@ -6,7 +6,7 @@ import type { SPFI } from '@pnp/sp';
 import { startDevServer, DevServer, DevServerOptions } from '../../dev/server';
 import type { ISharePointServices } from '../../src/services';
 
-export type DevUser = 'anna' | 'johan' | 'erik' | 'maria';
+export type DevUser = 'anna' | 'johan' | 'erik' | 'maria' | 'nils';
 
 export function startEmulator(options: DevServerOptions = {}): Promise<DevServer> {
   return startDevServer({ quiet: true, ...options });

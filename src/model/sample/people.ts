@@ -1,6 +1,7 @@
 /**
- * Sample people of the region's directory. The first four can sign in to the local dev host; the
- * rest appear as owners of areas, goals and documents. Names are invented.
+ * Sample people of the region's directory. Those marked devUser can sign in to the local dev host
+ * (staff, an area owner, the security chief and an intranet visitor); the rest appear as owners of
+ * areas, goals and documents. Names are invented.
  */
 import type { SecurityGroup } from '../schema';
 
@@ -32,5 +33,5 @@ export const SAMPLE_PEOPLE: readonly ISamplePerson[] = [
   { key: 'olof', displayName: 'Olof Strand', email: 'olof.strand@region.example', jobTitle: 'Smittskyddsläkare', group: 'areaOwners' },
   { key: 'lena', displayName: 'Lena Holmberg', email: 'lena.holmberg@region.example', jobTitle: 'Sjukhusfysiker, strålskyddsexpert', group: 'areaOwners' },
   { key: 'sara', displayName: 'Sara Wikström', email: 'sara.wikstrom@region.example', jobTitle: 'Hygienöverläkare, vårdhygien', group: 'areaOwners' },
-  { key: 'nils', displayName: 'Nils Bergman', email: 'nils.bergman@region.example', jobTitle: 'Regiondirektör', group: 'visitors' }
+  { key: 'nils', displayName: 'Nils Bergman', email: 'nils.bergman@region.example', jobTitle: 'Regiondirektör', group: 'visitors', devUser: true }
 ];
