@@ -10,7 +10,7 @@ import { attachmentsEndpoint, fileResult } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
-import { canEdit, canSee, permissionMask, rights } from './security';
+import { canDelete, canEdit, canSee, permissionMask, rights } from './security';
 import type { SiteField } from './provisioning';
 import type { ListData, StoredItem } from './store';
 import { applyWrite } from './validation';
@@ -345,6 +345,9 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   if (!sub) {
     return itemEndpoint(call, list, item, projection);
   }
+  if ((sub === 'recycle' || sub === 'recycle()') && segs.length === 2) {
+    return recycleItem(call, list, item);
+  }
   if (sub.startsWith('attachmentfiles')) {
     // AttachmentFiles, AttachmentFiles('name') or AttachmentFiles/getByFileName('name')
     return attachmentsEndpoint(call, list, item, segs[1].slice('AttachmentFiles'.length), segs.slice(2));
@@ -353,6 +356,24 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
     return fileResult(ctx, list, item, segs.slice(2));
   }
   throw Errors.badRequest(`The emulator does not serve ${segs.join('/')} on items.`);
+}
+
+/**
+ * `POST …/items(id)/recycle()`: moves the item to the recycle bin and answers the recycle bin
+ * item's ID (SP.ListItem.recycle, learn.microsoft.com jj247053: POST only, SP.GuidResult;
+ * UnauthorizedAccessException -2147024891 without the right). PnPjs's item.recycle() sends it
+ * without the parentheses, which SharePoint accepts as well.
+ */
+async function recycleItem(call: Call, list: ListData, item: StoredItem): Promise<EmulatorResponse> {
+  if (call.method !== 'POST') {
+    throw Errors.badRequest(`${call.method} is not supported on recycle.`);
+  }
+  if (!canDelete(call.store, call.user, list, item)) {
+    throw Errors.accessDenied();
+  }
+  const { entry, done } = call.store.recycleItem(list.schema.key, item.id, call.user.id);
+  await done;
+  return json(200, { ...(call.read.metadata ? { 'odata.metadata': `${call.read.apiUrl}/$metadata#Edm.Guid` } : {}), value: entry.id });
 }
 
 async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projection: ReturnType<typeof parseProjection>): Promise<EmulatorResponse> {

@@ -177,6 +177,16 @@ export function canEdit(store: { security: SiteSecurity }, user: SiteUser, list:
   return r.edit && (list.schema.writeSecurity === 'all' || r.override || item.fields.AuthorId === user.id);
 }
 
+/**
+ * Delete (or recycle) an item: Delete Items, and under item-level write security only one's own
+ * items unless Override List Behaviors (user-permissions-and-permission-levels: Delete Items;
+ * SP.ListItem.recycle answers UnauthorizedAccessException without the right).
+ */
+export function canDelete(store: { security: SiteSecurity }, user: SiteUser, list: ListData, item: StoredItem): boolean {
+  const r = rights(store, user, list);
+  return r.delete && (list.schema.writeSecurity === 'all' || r.override || item.fields.AuthorId === user.id);
+}
+
 /** EffectiveBasePermissions of the user on the list, as REST answers them. */
 export function permissionMask(store: { security: SiteSecurity }, user: SiteUser, list: ListData): BasePermissions {
   return toBasePermissions(effectiveMask(store.security, user, list));

@@ -78,11 +78,25 @@ export interface ListSettings {
   fields: { name: string; indexed: boolean; unique: boolean; relationshipDeleteBehavior: string }[];
 }
 
+/**
+ * An item in the site's recycle bin (SP.RecycleBinItem: Id, DeletedDate, DeletedById, LeafName…),
+ * kept whole so that it could be restored.
+ */
+export interface RecycledItem {
+  /** The recycle bin item's ID, which SP.ListItem.recycle() answers. */
+  id: string;
+  list: ListKey;
+  item: StoredItem;
+  deletedById: number;
+  deletedDate: string;
+}
+
 type JournalEntry =
   | { seq: number; op: 'put'; list: ListKey; item: StoredItem; nextId: number }
   | { seq: number; op: 'list'; list: ListKey; settings: ListSettings }
   | { seq: number; op: 'security'; security: SavedSecurity }
   | { seq: number; op: 'del'; list: ListKey; id: number }
+  | { seq: number; op: 'recycle'; entry: RecycledItem }
   | { seq: number; op: 'user'; user: SiteUser };
 
 interface Snapshot {
@@ -91,6 +105,7 @@ interface Snapshot {
   lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[]; settings?: ListSettings }[];
   users: SiteUser[];
   security?: SavedSecurity;
+  recycleBin?: RecycledItem[];
 }
 
 /** The stored name of a schema field: lookups and people keep their id under `<Name>Id`. */
@@ -276,6 +291,8 @@ export class Store {
     ],
     associated: { owners: 3, members: 5, visitors: 4 }
   };
+  /** The site's recycle bin (first stage), oldest first. */
+  public readonly recycleBin: RecycledItem[] = [];
   private readonly indexes = new Map<string, ColumnIndex>();
   private readonly memoryBlobs = new Map<string, Buffer>();
   private seq = 0;
@@ -324,6 +341,7 @@ export class Store {
     if (snapshot?.security) {
       this.restoreSecurity(snapshot.security);
     }
+    this.recycleBin.push(...(snapshot?.recycleBin ?? []));
     this.seq = snapshot?.seq ?? 0;
     if (this.dataDir) {
       const journalPath = join(this.dataDir, 'journal.jsonl');
@@ -431,6 +449,16 @@ export class Store {
     return this.journal({ seq: ++this.seq, op: 'del', list: key, id });
   }
 
+  /** Moves an item to the recycle bin (SP.ListItem.recycle); resolves once the change is durable. */
+  public recycleItem(key: ListKey, id: number, deletedById: number): { entry: RecycledItem; done: Promise<void> } {
+    const item = this.list(key).items.get(id)!;
+    const entry: RecycledItem = { id: randomUUID(), list: key, item, deletedById, deletedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    this.list(key).items.delete(id);
+    this.updateIndexes(key, item, undefined);
+    this.recycleBin.push(entry);
+    return { entry, done: this.journal({ seq: ++this.seq, op: 'recycle', entry }) };
+  }
+
   /** Records a change of a list's settings (item-level security, indexes, uniqueness). */
   public putListSettings(key: ListKey): Promise<void> {
     this.invalidateIndexes(key);
@@ -505,6 +533,10 @@ export class Store {
       case 'del':
         this.list(entry.list).items.delete(entry.id);
         break;
+      case 'recycle':
+        this.list(entry.entry.list).items.delete(entry.entry.item.id);
+        this.recycleBin.push(entry.entry);
+        break;
       case 'list':
         applySettings(this.list(entry.list).schema, entry.settings);
         break;
@@ -569,7 +601,8 @@ export class Store {
         settings: settingsOf(l.schema)
       })),
       users: [...this.users.values()],
-      security: this.savedSecurity()
+      security: this.savedSecurity(),
+      recycleBin: this.recycleBin
     };
     const path = join(this.dataDir, 'state.json');
     writeFileAtomic(path, JSON.stringify(snapshot));

@@ -55,14 +55,13 @@ export class IncidentService implements IIncidentService {
   }
 
   /**
-   * The user's own report with this ReportId, if one was stored. SharePoint cannot keep ReportId
-   * unique on a list with item-level security, so the lookup is among the user's own items (another
-   * user's report with the same ReportId never stands in the way), the lowest ID if there are two.
-   * ReportId is indexed and comes first; should the value ever match more items than the list view
-   * threshold allows, the lookup reads ID windows instead.
+   * The user's own items with this ReportId, lowest ID first. SharePoint cannot keep ReportId unique
+   * on a list with item-level security, so the lookup is among the user's own items (another user's
+   * report with the same ReportId never stands in the way). ReportId is indexed and comes first;
+   * should the value ever match more items than the list view threshold allows, the lookup reads ID
+   * windows instead.
    */
-  public async findByReportId(reportId: string, sp?: SPFI, me?: ICurrentUser): Promise<IIncident | undefined> {
-    const user = me ?? (await this.currentUser());
+  private async ownWithReportId(reportId: string, sp: SPFI | undefined, user: ICurrentUser): Promise<Raw[]> {
     const filter = `ReportId eq ${odataString(reportId)} and AuthorId eq ${user.id}`;
     let rows: Raw[];
     try {
@@ -75,8 +74,41 @@ export class IncidentService implements IIncidentService {
       const list = (s: SPFI): ReturnType<typeof listOf> => this.list(s);
       rows = await scanAll(sp ?? this.sp, list, await maxItemId(this.list(sp)), { select: INCIDENT_SHAPE.select, expand: INCIDENT_SHAPE.expand, filter });
     }
-    const first = oneReportPerId(rows)[0];
+    return [...rows].sort((a, b) => Number(a.Id) - Number(b.Id));
+  }
+
+  /** The user's own report with this ReportId, if one was stored (the lowest ID if there are two). */
+  public async findByReportId(reportId: string, sp?: SPFI, me?: ICurrentUser): Promise<IIncident | undefined> {
+    const user = me ?? (await this.currentUser());
+    const first = (await this.ownWithReportId(reportId, sp, user))[0];
     return first ? this.map(first, user) : undefined;
+  }
+
+  /**
+   * After a report was stored: one item per ReportId. A browser or proxy may resend a POST whose
+   * connection broke before any answer came (RFC 9110 §9.2.2 describes the practice; Chromium
+   * resends a request sent on a reused keep-alive connection), so the add itself may have stored
+   * two items. The lowest ID is the report; any other goes to the recycle bin
+   * (SP.ListItem.recycle, which needs Delete Items on one's own item). Without that right, or if
+   * the recycle fails, the extra item stays and every view shows the report once (oneReportPerId).
+   * @returns the kept item's row, or undefined when the lookup itself failed
+   */
+  private async keepOne(reportId: string, me: ICurrentUser): Promise<Raw | undefined> {
+    let rows: Raw[];
+    try {
+      rows = await this.ownWithReportId(reportId, undefined, me);
+    } catch {
+      return undefined;
+    }
+    const [kept, ...extra] = rows;
+    for (const row of extra) {
+      try {
+        await this.list().items.getById(Number(row.Id)).recycle();
+      } catch {
+        // No Delete Items (or already recycled by the other attempt): the duplicate stays hidden.
+      }
+    }
+    return kept;
   }
 
   /**
@@ -91,8 +123,10 @@ export class IncidentService implements IIncidentService {
   /**
    * Files a report, safe to repeat with the same ReportId: it first looks for an earlier attempt
    * among the user's own reports (an answer lost on the way back), in the same round trip as the
-   * privacy check, and stores a new item only if there is none. Fails closed: a Händelser list that
-   * lets members read other people's reports gets no report (ServiceError 'rule', listNotPrivate).
+   * privacy check, and stores a new item only if there is none. After storing, it keeps one item
+   * per ReportId (keepOne: a resent POST may have stored two) and returns the kept one, to which
+   * attachments then go. Fails closed: a Händelser list that lets members read other people's
+   * reports gets no report (ServiceError 'rule', listNotPrivate).
    */
   public async submit(report: INewIncident): Promise<IIncident> {
     const me = await this.currentUser();
@@ -103,9 +137,9 @@ export class IncidentService implements IIncidentService {
     if (!isPrivate) {
       throw new ServiceError('rule', 'Händelser lets members read other people\'s reports; the report was not stored.', undefined, 'listNotPrivate');
     }
+    let added: Raw;
     try {
-      const added: Raw = await this.list().items.using(RetryOnlyRefused()).add(fromNewIncident(report));
-      return this.map({ ...added, Author: { Id: me.id, Title: me.displayName, EMail: me.email } }, me);
+      added = await this.list().items.using(RetryOnlyRefused()).add(fromNewIncident(report));
     } catch (err) {
       const error = toServiceError(err);
       if (!error.transient) {
@@ -113,12 +147,14 @@ export class IncidentService implements IIncidentService {
       }
       // The connection failed: the report may have been stored. If it was, that is the result;
       // if the lookup fails too, the form tries again later with the same ReportId.
-      const stored = await this.findByReportId(report.reportId, undefined, me).catch(() => undefined);
+      const stored = await this.keepOne(report.reportId, me);
       if (stored) {
-        return stored;
+        return this.map(stored, me);
       }
       throw error;
     }
+    const kept = await this.keepOne(report.reportId, me);
+    return this.map(kept ?? { ...added, Author: { Id: me.id, Title: me.displayName, EMail: me.email } }, me);
   }
 
   public async addAttachment(itemId: number, file: File, taken: string[] = []): Promise<IAttachmentResult> {

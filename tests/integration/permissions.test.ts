@@ -101,3 +101,36 @@ describe('an intranet visitor (nils, Read)', () => {
     expect(documents.documents.length).toBeGreaterThan(0);
   });
 });
+
+describe('recycling an item (SP.ListItem.recycle: POST …/items(id)/recycle(), learn.microsoft.com jj247053)', () => {
+  const body = (title: string): string =>
+    JSON.stringify({ Title: title, ReportId: 'eeeeeeee-0000-4000-8000-000000000001', AreaId: 11, EventType: 'Tillbud', OccurredAt: '2026-06-14T08:00:00Z', Location: 'Avd 1', Description: 'D', Severity: 'Låg' });
+  const add = async (user: 'anna' | 'johan', title: string): Promise<number> => {
+    const res = await rest(server, user, `${HANDELSER}/items`, { method: 'POST', digest: true, headers: JSON_HEADERS, body: body(title) });
+    expect(res.status).toBe(201);
+    return res.json.Id;
+  };
+
+  it('moves one\'s own item to the recycle bin with Delete Items and answers the recycle bin item\'s ID (SP.GuidResult)', async () => {
+    const id = await add('anna', 'Att återvinna');
+    const res = await rest(server, 'anna', `${HANDELSER}/items(${id})/recycle()`, { method: 'POST', digest: true });
+    expect(res.status).toBe(200);
+    expect(res.json.value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(server.store.list('incidents').items.has(id)).toBe(false);
+    expect(server.store.recycleBin.find((r) => r.id === res.json.value)).toMatchObject({ list: 'incidents', deletedById: server.store.recycleBin.at(-1)!.item.fields.AuthorId });
+    // Gone from the list: the item no longer exists for anyone.
+    expect((await rest(server, 'maria', `${HANDELSER}/items(${id})`)).status).toBe(404);
+  });
+
+  it('refuses without Delete Items (the area owner\'s level) and hides other people\'s items under item-level security', async () => {
+    const id = await add('anna', 'Får inte återvinnas');
+    // PnPjs's item.recycle() sends the path without parentheses; SharePoint takes both.
+    const erik = await rest(server, 'erik', `${HANDELSER}/items(${id})/recycle`, { method: 'POST', digest: true });
+    expect(erik.status).toBe(403);
+    expect(erik.json['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
+    const johan = await rest(server, 'johan', `${HANDELSER}/items(${id})/recycle()`, { method: 'POST', digest: true });
+    expect(johan.status).toBe(404);
+    expect((await rest(server, 'anna', `${HANDELSER}/items(${id})/recycle()`)).status).toBe(400);
+    expect(server.store.list('incidents').items.has(id)).toBe(true);
+  });
+});

@@ -129,6 +129,63 @@ describe('filing a report', () => {
     expect([...server.store.list('incidents').items.values()].filter((i) => i.fields.ReportId === report.reportId)).toHaveLength(1);
   });
 
+  /**
+   * The network stores one POST twice, as Chromium does when it resends a POST whose reused
+   * keep-alive connection closed before any answer (RFC 9110 §9.2.2): the first copy is stored and
+   * its answer lost, the resent copy is stored and answered.
+   */
+  function storeNextAddTwice(): () => void {
+    const emulator = server.emulator;
+    const original = emulator.handle.bind(emulator);
+    let armed = true;
+    emulator.handle = async (req, inBatch) => {
+      if (armed && req.method === 'POST' && /Handelser'\)\/items$/.test(decodeURIComponent(req.url.pathname))) {
+        armed = false;
+        await original(req, inBatch);
+      }
+      return original(req, inBatch);
+    };
+    return () => {
+      emulator.handle = original;
+    };
+  }
+
+  it('keeps one item when the network stored the add twice: the lowest ID, the other to the recycle bin', async () => {
+    const { services } = sessionFor(server, 'anna');
+    const restore = storeNextAddTwice();
+    const report = newReport({ title: 'Lagrad två gånger av nätet' });
+    let stored;
+    try {
+      stored = await services.incidents.submit(report);
+    } finally {
+      restore();
+    }
+    const copies = [...server.store.list('incidents').items.values()].filter((i) => i.fields.ReportId === report.reportId);
+    const recycled = server.store.recycleBin.filter((r) => r.item.fields.ReportId === report.reportId);
+    expect(copies.map((i) => i.id)).toEqual([stored.id]);
+    expect(recycled.map((r) => r.item.id)).toEqual([stored.id + 1]);
+    expect((await services.incidents.getMyReports()).filter((r) => r.title === 'Lagrad två gånger av nätet')).toHaveLength(1);
+  });
+
+  it('shows one report when the extra copy cannot be recycled: an area owner has no Delete Items', async () => {
+    const { services } = sessionFor(server, 'erik');
+    const restore = storeNextAddTwice();
+    const report = newReport({ title: 'Erik, lagrad två gånger' });
+    let stored;
+    try {
+      stored = await services.incidents.submit(report);
+    } finally {
+      restore();
+    }
+    const copies = [...server.store.list('incidents').items.values()].filter((i) => i.fields.ReportId === report.reportId);
+    // Both stay (Säkerhetsområdesansvarig has no Delete Items); the product shows the lowest ID once.
+    expect(copies.map((i) => i.id)).toEqual([stored.id, stored.id + 1]);
+    expect((await services.incidents.getMyReports()).filter((r) => r.title === 'Erik, lagrad två gånger').map((r) => r.id)).toEqual([stored.id]);
+    expect((await services.views.loadSituation()).facts.filter((f) => f.title === 'Erik, lagrad två gånger')).toHaveLength(1);
+    // The other tests of this file count items one by one.
+    await server.store.deleteItem('incidents', stored.id + 1);
+  });
+
   it('keeps a stored report retryable when its answer was lost and looking it up fails for now', async () => {
     const { services } = sessionFor(server, 'anna');
     await services.incidents.getMyReports();
