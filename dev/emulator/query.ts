@@ -9,6 +9,7 @@ import { navigationProperties, pathValue, scalarProperties } from './fields';
 import { FilterNode, Literal, OrderKey, filterFields } from './odata';
 import { candidates } from './threshold';
 import { ListData, Store, StoredItem } from './store';
+import { ValueKind, columnKind, comparable, compareComparable } from './values';
 
 export const DEFAULT_TOP = 100;
 
@@ -45,98 +46,74 @@ export function checkFields(list: ListShape, query: ItemQuery): void {
   }
 }
 
-function toComparable(value: unknown): number | string | boolean | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (value instanceof Date) {
-    return value.getTime();
-  }
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-    const t = Date.parse(value);
-    return isNaN(t) ? value : t;
-  }
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
-    return value;
-  }
-  return null;
-}
-
-function compareLiteral(op: string, actual: unknown, expected: Literal): boolean {
+/**
+ * Compares a stored value with a filter literal by the column's kind (values.ts): text as text
+ * (case-insensitively, whatever it looks like), dates as instants, numbers and booleans as numbers.
+ */
+function compareLiteral(op: string, actual: unknown, expected: Literal, kind: ValueKind | undefined): boolean {
   if (Array.isArray(actual)) {
     // Multi-value fields: eq means "contains".
     if (op === 'eq') {
-      return actual.some((v) => compareLiteral('eq', v, expected));
+      return actual.some((v) => compareLiteral('eq', v, expected, kind));
     }
     if (op === 'ne') {
-      return !actual.some((v) => compareLiteral('eq', v, expected));
+      return !actual.some((v) => compareLiteral('eq', v, expected, kind));
     }
     return false;
   }
-  let a = toComparable(actual);
-  let b = toComparable(expected);
-  // Booleans are written as 1/0 in SharePoint filters.
-  if (typeof a === 'boolean' && typeof b === 'number') {
-    a = a ? 1 : 0;
-  }
-  if (typeof a === 'number' && typeof b === 'boolean') {
-    b = b ? 1 : 0;
-  }
-  if (typeof a === 'boolean') {
-    a = a ? 1 : 0;
-  }
-  if (typeof b === 'boolean') {
-    b = b ? 1 : 0;
-  }
-  if (a === null || b === null) {
+  const k = kind ?? inferKind(actual) ?? inferKind(expected) ?? 'text';
+  const a = comparable(k, actual);
+  const b = comparable(k, expected);
+  if (a === undefined || b === undefined) {
+    // Empty values (and literals that cannot be of the column's kind) only equal each other.
+    const aEmpty = actual === null || actual === undefined;
+    const bEmpty = expected === null;
     if (op === 'eq') {
-      return a === b;
+      return aEmpty && bEmpty;
     }
     if (op === 'ne') {
-      return a !== b;
+      return !(aEmpty && bEmpty);
     }
     return false;
   }
-  if (typeof a === 'string' && typeof b === 'number') {
-    const n = Number(a);
-    if (!isNaN(n)) {
-      a = n;
-    }
-  }
-  if (typeof a === 'number' && typeof b === 'string') {
-    const n = typeof expected === 'string' && /^\d{4}-\d{2}-\d{2}/.test(expected) ? Date.parse(expected) : Number(b);
-    if (!isNaN(n)) {
-      b = n;
-    }
-  }
+  const c = compareComparable(a, b);
   switch (op) {
     case 'eq':
-      return a === b;
+      return c === 0;
     case 'ne':
-      return a !== b;
+      return c !== 0;
     case 'gt':
-      return a > b;
+      return c > 0;
     case 'ge':
-      return a >= b;
+      return c >= 0;
     case 'lt':
-      return a < b;
+      return c < 0;
     case 'le':
-      return a <= b;
+      return c <= 0;
   }
   return false;
 }
 
+/** The kind of a value whose column is not known (site users' properties): by its JavaScript type. */
+function inferKind(value: unknown): ValueKind | undefined {
+  return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : value instanceof Date ? 'date' : typeof value === 'string' ? 'text' : undefined;
+}
+
 /** Evaluates a filter against anything whose values a getter can read (list items, users). */
-export function evaluate(node: FilterNode, valueOf: (field: string, sub?: string) => unknown): boolean {
+export function evaluate(
+  node: FilterNode,
+  valueOf: (field: string, sub?: string) => unknown,
+  kindOf: (field: string, sub?: string) => ValueKind | undefined = () => undefined
+): boolean {
   switch (node.kind) {
     case 'and':
-      return evaluate(node.left, valueOf) && evaluate(node.right, valueOf);
+      return evaluate(node.left, valueOf, kindOf) && evaluate(node.right, valueOf, kindOf);
     case 'or':
-      return evaluate(node.left, valueOf) || evaluate(node.right, valueOf);
+      return evaluate(node.left, valueOf, kindOf) || evaluate(node.right, valueOf, kindOf);
     case 'not':
-      return !evaluate(node.operand, valueOf);
+      return !evaluate(node.operand, valueOf, kindOf);
     case 'cmp':
-      return compareLiteral(node.op, valueOf(node.field.field, node.field.sub), node.value);
+      return compareLiteral(node.op, valueOf(node.field.field, node.field.sub), node.value, kindOf(node.field.field, node.field.sub));
     case 'startswith': {
       const v = valueOf(node.field.field, node.field.sub);
       return typeof v === 'string' && v.toLowerCase().startsWith(node.value.toLowerCase());
@@ -148,13 +125,28 @@ export function evaluate(node: FilterNode, valueOf: (field: string, sub?: string
   }
 }
 
+/** The kind of a column or of a property of an expanded lookup or person, for comparisons. */
+function kindIn(list: ListData, field: string, sub?: string): ValueKind | undefined {
+  if (sub === undefined) {
+    return columnKind(list.schema, field);
+  }
+  if (sub === 'Id' || sub === 'ID') {
+    return 'number';
+  }
+  const nav = navigationProperties(list.schema).get(field);
+  return nav?.kind === 'lookup' ? columnKind(nav.target, sub) : 'text';
+}
+
 export function matches(store: Store, list: ListData, item: StoredItem, node: FilterNode): boolean {
-  return evaluate(node, (field, sub) => pathValue(store, list, item, field, sub));
+  return evaluate(
+    node,
+    (field, sub) => pathValue(store, list, item, field, sub),
+    (field, sub) => kindIn(list, field, sub)
+  );
 }
 
 function sortValue(store: Store, list: ListData, item: StoredItem, field: string): number | string | null {
-  const v = toComparable(pathValue(store, list, item, field));
-  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  return comparable(columnKind(list.schema, field) ?? 'text', pathValue(store, list, item, field)) ?? null;
 }
 
 function compareValues(a: number | string | null, b: number | string | null): number {
@@ -167,10 +159,7 @@ function compareValues(a: number | string | null, b: number | string | null): nu
   if (b === null) {
     return 1;
   }
-  if (typeof a === 'string' && typeof b === 'string') {
-    return a.localeCompare(b, 'sv');
-  }
-  return a < b ? -1 : 1;
+  return compareComparable(a, b);
 }
 
 function encodeSkipToken(keys: OrderKey[], values: (number | string | null)[], id: number): string {

@@ -16,6 +16,7 @@ import { join } from 'path';
 import { ListKey } from '../../src/model/schema';
 import { SiteList, provisionFromFeature } from './provisioning';
 import { BasePermissions, RoleAssignment, SiteSecurity, defaultRoleDefinitions, fromBasePermissions, toBasePermissions } from './security';
+import { Comparable, ValueKind, columnKind, comparable, compareComparable } from './values';
 
 export interface StoredFile {
   name: string;
@@ -115,24 +116,35 @@ export function storedName(type: string, name: string): string {
 
 /**
  * A sorted view of one indexed column, rebuilt lazily after writes. It answers "how many items,
- * and which, match this comparison" without scanning the list, as SharePoint's index does.
+ * and which, match this comparison" without scanning the list, as SharePoint's index does. Keys
+ * are typed by the column (see values.ts): a text column's values are text whatever they look
+ * like, and text compares case-insensitively in the site's sort order.
  */
+interface IndexEntry {
+  key: Comparable;
+  id: number;
+}
+
 class ColumnIndex {
-  private sorted: { key: number | string; id: number }[] = [];
+  private sorted: IndexEntry[] = [];
   private dirty = true;
 
-  constructor(private readonly list: ListData, private readonly column: string) {}
+  constructor(
+    private readonly list: ListData,
+    private readonly column: string,
+    private readonly kind: ValueKind
+  ) {}
 
   public invalidate(): void {
     this.dirty = true;
   }
 
-  private keyOf(item: StoredItem): number | string | undefined {
-    return indexKey(this.column === 'ID' ? item.id : item.fields[this.column]);
+  private keyOf(item: StoredItem): Comparable | undefined {
+    return comparable(this.kind, this.column === 'ID' ? item.id : item.fields[this.column]);
   }
 
   /** Position of (key, id) in the sorted entries, or where it would go. */
-  private position(key: number | string, id: number): number {
+  private position(key: Comparable, id: number): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
@@ -168,6 +180,8 @@ class ColumnIndex {
       const at = this.position(oldKey, before.id);
       if (this.sorted[at]?.id === before.id) {
         this.sorted.splice(at, 1);
+      } else {
+        this.dirty = true;
       }
     }
     if (after && newKey !== undefined) {
@@ -175,9 +189,9 @@ class ColumnIndex {
     }
   }
 
-  private entries(): { key: number | string; id: number }[] {
+  private entries(): IndexEntry[] {
     if (this.dirty) {
-      const out: { key: number | string; id: number }[] = [];
+      const out: IndexEntry[] = [];
       for (const item of this.list.items.values()) {
         const key = this.keyOf(item);
         if (key !== undefined) {
@@ -193,17 +207,19 @@ class ColumnIndex {
 
   /** Item ids matching `column <op> value`, or undefined when the index cannot answer it. */
   public lookup(op: string, value: unknown): number[] | undefined {
-    const key = indexKey(value);
+    const key = comparable(this.kind, value);
     if (key === undefined) {
       return undefined;
     }
     const entries = this.entries();
-    const lower = (k: number | string, inclusive: boolean): number => {
+    /** The first entry not below the key (inclusive), or not at or below it. */
+    const lower = (inclusive: boolean): number => {
       let lo = 0;
       let hi = entries.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (entries[mid].key < k || (!inclusive && entries[mid].key === k)) {
+        const c = compareComparable(entries[mid].key, key);
+        if (c < 0 || (!inclusive && c === 0)) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -215,20 +231,20 @@ class ColumnIndex {
     let to = entries.length;
     switch (op) {
       case 'eq':
-        from = lower(key, true);
-        to = lower(key, false);
+        from = lower(true);
+        to = lower(false);
         break;
       case 'gt':
-        from = lower(key, false);
+        from = lower(false);
         break;
       case 'ge':
-        from = lower(key, true);
+        from = lower(true);
         break;
       case 'lt':
-        to = lower(key, true);
+        to = lower(true);
         break;
       case 'le':
-        to = lower(key, false);
+        to = lower(false);
         break;
       default:
         return undefined;
@@ -237,34 +253,8 @@ class ColumnIndex {
   }
 }
 
-function compareEntries(a: { key: number | string; id: number }, b: { key: number | string; id: number }): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id;
-}
-
-/** Comparable key for an indexed value: numbers, strings, ISO dates (as time), booleans as 0/1. */
-function indexKey(value: unknown): number | string | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  if (typeof value === 'number') {
-    return value;
-  }
-  if (typeof value === 'boolean') {
-    return value ? 1 : 0;
-  }
-  if (value instanceof Date) {
-    return value.getTime();
-  }
-  if (typeof value === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) {
-      const t = Date.parse(value);
-      if (!isNaN(t)) {
-        return t;
-      }
-    }
-    return value;
-  }
-  return undefined;
+function compareEntries(a: IndexEntry, b: IndexEntry): number {
+  return compareComparable(a.key, b.key) || a.id - b.id;
 }
 
 export class Store {
@@ -408,7 +398,7 @@ export class Store {
     const key = `${list.schema.key}:${column}`;
     let index = this.indexes.get(key);
     if (!index) {
-      index = new ColumnIndex(list, column);
+      index = new ColumnIndex(list, column, columnKind(list.schema, column) ?? 'text');
       this.indexes.set(key, index);
     }
     return index;
