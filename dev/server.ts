@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'path';
 import { SITE_URL } from '../src/model/schema';
 import { SAMPLE_PEOPLE } from '../src/model/sample/people';
 import { readCookie } from './emulator/cookies';
+import type { FileIO } from './emulator/disk';
 import { Errors } from './emulator/errors';
 import { FaultRule, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
@@ -31,6 +32,10 @@ export interface DevServerOptions {
   /** The site's regional-settings time zone: an IANA name or SharePoint zone ID (default Europe/Stockholm, see emulator/regional.ts). */
   siteTimeZone?: string;
   quiet?: boolean;
+  /** The data folder's file system (tests inject failures); `fs` by default. */
+  io?: FileIO;
+  /** Compact the journal once it is larger than this and than the snapshot (bytes). */
+  compactAtBytes?: number;
 }
 
 export interface RequestLogEntry {
@@ -50,7 +55,10 @@ export interface DevServer {
   emulator: SharePointEmulator;
   faults: Faults;
   requests: RequestLogEntry[];
+  /** Stops answering, stores what is pending and compacts the data folder. */
   close(): Promise<void>;
+  /** Stops answering and lets go of the data folder as a crash would: nothing pending is stored, nothing compacted (tests). */
+  abandon(): Promise<void>;
 }
 
 const MAX_BODY = 300 * 1024 * 1024;
@@ -110,7 +118,7 @@ const STATIC_TYPES: Record<string, string> = {
 };
 
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const store = new Store(options.dataDir);
+  const store = new Store(options.dataDir, { io: options.io, compactAtBytes: options.compactAtBytes });
   store.timeZone = siteTimeZone(options.siteTimeZone);
   // The lists come from the feature XML the package ships, read as SharePoint reads it.
   const feature = provisionFromFeature();
@@ -205,6 +213,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     for (const [k, v] of Object.entries(req.headers)) {
       headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     }
+    // Never read what another request's change has not yet stored (store.ts).
+    await store.settled();
     const emulatorRequest: EmulatorRequest = { method: req.method ?? 'GET', url, headers, body };
     const response = await emulator.handle(emulatorRequest);
     if (isApi) {
@@ -298,6 +308,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           store.close();
           resolve();
         });
+      }),
+    abandon: () =>
+      new Promise<void>((resolve) => {
+        store.abandon();
+        server.closeAllConnections();
+        server.close(() => resolve());
       })
   };
 }

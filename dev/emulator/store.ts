@@ -1,20 +1,19 @@
 /**
  * The emulator's data: lists provisioned from the feature XML (provisioning.ts), their settings as
- * changed over REST, their items, site users and file contents, kept in memory with indexes and
- * persisted to a folder.
+ * changed over REST, the site's security and recycle bin, their items, site users and file
+ * contents, kept in memory with indexes and persisted to a folder (persistence.ts, disk.ts).
  *
- * Durability: every change is appended to a journal and fsync'ed before the request that made it
- * is answered (changes arriving together share one fsync). On start the newest snapshot is loaded
- * and the journal replayed; a torn last line (a crash mid-write, never acknowledged) is ignored.
- * Snapshots are written to a temporary file, fsync'ed and renamed over the old one, so a crash
- * during a snapshot leaves the previous snapshot and the journal intact.
+ * Durability: every change is journalled and fsync'ed before the request that made it is answered
+ * (changes arriving together share one fsync); a change the disk refuses is undone and answered
+ * with an error. On start the snapshot is loaded and the journal replayed; a torn tail (a crash or
+ * a full disk mid-write, never acknowledged) is cut off before anything is appended.
  */
 import { createHash, randomUUID } from 'crypto';
-import { DEFAULT_SITE_TIME_ZONE, ISiteTimeZone } from './regional';
-import * as fs from 'fs';
-import { join } from 'path';
 import { ListKey } from '../../src/model/schema';
+import { FileIO, StorageError, nodeIO } from './disk';
+import { DataFolder, LoadResult, OtherEntry, changeEntry, journalLine } from './persistence';
 import { SiteList, provisionFromFeature } from './provisioning';
+import { DEFAULT_SITE_TIME_ZONE, ISiteTimeZone } from './regional';
 import { BasePermissions, RoleAssignment, SiteSecurity, defaultRoleDefinitions, fromBasePermissions, toBasePermissions } from './security';
 import { Comparable, ValueKind, columnKind, comparable, compareComparable } from './values';
 
@@ -63,7 +62,7 @@ export interface ListData {
 }
 
 /** The site's security as persisted (masks as SharePoint writes them). */
-interface SavedSecurity {
+export interface SavedSecurity {
   roleDefinitions: (Omit<SiteSecurity['roleDefinitions'][number], 'mask'> & { mask: BasePermissions })[];
   groups: SiteSecurity['groups'];
   webAssignments: RoleAssignment[];
@@ -90,23 +89,6 @@ export interface RecycledItem {
   item: StoredItem;
   deletedById: number;
   deletedDate: string;
-}
-
-type JournalEntry =
-  | { seq: number; op: 'put'; list: ListKey; item: StoredItem; nextId: number }
-  | { seq: number; op: 'list'; list: ListKey; settings: ListSettings }
-  | { seq: number; op: 'security'; security: SavedSecurity }
-  | { seq: number; op: 'del'; list: ListKey; id: number }
-  | { seq: number; op: 'recycle'; entry: RecycledItem }
-  | { seq: number; op: 'user'; user: SiteUser };
-
-interface Snapshot {
-  format: 1;
-  seq: number;
-  lists: { key: ListKey; id: string; nextId: number; created: string; items: StoredItem[]; settings?: ListSettings }[];
-  users: SiteUser[];
-  security?: SavedSecurity;
-  recycleBin?: RecycledItem[];
 }
 
 /** The stored name of a schema field: lookups and people keep their id under `<Name>Id`. */
@@ -257,6 +239,21 @@ function compareEntries(a: IndexEntry, b: IndexEntry): number {
   return compareComparable(a.key, b.key) || a.id - b.id;
 }
 
+export interface StoreOptions {
+  /** The file system (tests inject short writes and full disks); `fs` by default. */
+  io?: FileIO;
+  /** Compact the journal during a run once it is larger than this and than the snapshot. */
+  compactAtBytes?: number;
+}
+
+/** A change applied in memory and waiting for its journal line to be durable. */
+interface PendingChange {
+  line: string;
+  undo: () => void;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
 export class Store {
   public readonly lists = new Map<ListKey, ListData>();
   public readonly users = new Map<number, SiteUser>();
@@ -283,90 +280,135 @@ export class Store {
   };
   /** The site's recycle bin (first stage), oldest first. */
   public readonly recycleBin: RecycledItem[] = [];
+  /** Each list's settings and the security as last journalled, to undo a change the disk refuses. */
+  private readonly lastSettings = new Map<ListKey, ListSettings>();
+  private lastSecurity: SavedSecurity | undefined;
   private readonly indexes = new Map<string, ColumnIndex>();
   private readonly memoryBlobs = new Map<string, Buffer>();
+  private readonly folder: DataFolder | undefined;
   private seq = 0;
-  private journalFd: number | undefined;
-  private journalEntries = 0;
-  private pending: { line: string; resolve: () => void; reject: (e: Error) => void }[] = [];
-  private flushScheduled = false;
+  private pending: PendingChange[] = [];
+  /** Each list's nextId before the changes now pending, to restore if they cannot be stored. */
+  private savepoint: Map<ListKey, number> | undefined;
+  /** Resolves when the flush now scheduled is done (whatever its outcome). */
+  private flushed: Promise<void> | undefined;
+  private endFlush: (() => void) | undefined;
 
   /** @param dataDir folder for snapshot, journal and blobs; undefined keeps everything in memory. */
-  constructor(private readonly dataDir?: string) {}
+  constructor(dataDir?: string, options: StoreOptions = {}) {
+    this.folder = dataDir ? new DataFolder(dataDir, options.io ?? nodeIO, options.compactAtBytes) : undefined;
+  }
 
   public get isEmpty(): boolean {
     return this.users.size === 0;
   }
 
   /**
-   * Loads the snapshot and replays the journal, or provisions empty lists on first start.
+   * Loads the snapshot and replays the journal (cutting off a torn tail), or provisions empty lists
+   * on first start. A start that replayed anything compacts; if the disk is full it starts anyway
+   * from the journal as it is.
    * @param provisioned the lists of the feature XML (provisioning.ts reads sharepoint/assets/)
    */
-  public open(provisioned: SiteList[] = provisionFromFeature().lists): void {
-    let snapshot: Snapshot | undefined;
-    if (this.dataDir) {
-      fs.mkdirSync(join(this.dataDir, 'blobs'), { recursive: true });
-      const snapPath = join(this.dataDir, 'state.json');
-      if (fs.existsSync(snapPath)) {
-        snapshot = JSON.parse(fs.readFileSync(snapPath, 'utf8')) as Snapshot;
-      }
-    }
+  public open(provisioned: SiteList[] = provisionFromFeature().lists): LoadResult | undefined {
+    const now = new Date().toISOString();
     for (const schema of provisioned) {
-      const saved = snapshot?.lists.find((l) => l.key === schema.key);
-      if (saved?.settings) {
-        applySettings(schema, saved.settings);
+      this.lists.set(schema.key, { schema, id: randomUUID(), items: new Map(), nextId: 1, created: now });
+    }
+    let loaded: LoadResult | undefined;
+    if (this.folder) {
+      loaded = this.folder.load(this);
+      this.seq = loaded.seq;
+      this.folder.sweepBlobs(this);
+      if (loaded.replayed > 0 || loaded.legacy) {
+        this.tryCompact();
       }
-      const list: ListData = {
-        schema,
-        id: saved?.id ?? randomUUID(),
-        items: new Map((saved?.items ?? []).map((i) => [i.id, i])),
-        nextId: saved?.nextId ?? 1,
-        created: saved?.created ?? new Date().toISOString()
-      };
-      this.lists.set(schema.key, list);
     }
-    for (const u of snapshot?.users ?? []) {
-      this.users.set(u.id, u);
+    for (const list of this.lists.values()) {
+      this.lastSettings.set(list.schema.key, settingsOf(list.schema));
     }
-    if (snapshot?.security) {
-      this.restoreSecurity(snapshot.security);
-    }
-    this.recycleBin.push(...(snapshot?.recycleBin ?? []));
-    this.seq = snapshot?.seq ?? 0;
-    if (this.dataDir) {
-      const journalPath = join(this.dataDir, 'journal.jsonl');
-      if (fs.existsSync(journalPath)) {
-        const lines = fs.readFileSync(journalPath, 'utf8').split('\n');
-        for (const line of lines) {
-          if (!line.trim()) {
-            continue;
-          }
-          let entry: JournalEntry;
-          try {
-            entry = JSON.parse(line) as JournalEntry;
-          } catch {
-            // A torn write from a crash: it was never acknowledged, so it is dropped.
-            continue;
-          }
-          if (entry.seq > this.seq) {
-            this.apply(entry);
-            this.seq = entry.seq;
-          }
-        }
-      }
-      // Start every run from a fresh snapshot and an empty journal (writeSnapshot opens it).
-      this.writeSnapshot();
-    }
+    this.lastSecurity = this.savedSecurity();
     this.invalidateIndexes();
+    return loaded;
   }
 
-  public close(): void {
-    if (this.dataDir && this.journalFd !== undefined) {
-      this.flushNow();
-      this.writeSnapshot();
-      fs.closeSync(this.journalFd);
-      this.journalFd = undefined;
+  // ----- what the data folder keeps besides items and users (persistence.ts StoreState) -----
+
+  /** List settings and the site's security, in the snapshot's header. */
+  public snapshotExtras(): Record<string, unknown> {
+    return {
+      settings: Object.fromEntries([...this.lists.values()].map((l) => [l.schema.key, settingsOf(l.schema)])),
+      security: this.savedSecurity()
+    };
+  }
+
+  public restoreExtras(extras: Record<string, unknown>): void {
+    for (const [key, settings] of Object.entries((extras.settings ?? {}) as Record<string, ListSettings>)) {
+      const list = this.lists.get(key as ListKey);
+      if (list) {
+        applySettings(list.schema, settings);
+      }
     }
+    if (extras.security) {
+      this.restoreSecurity(extras.security as SavedSecurity);
+    }
+  }
+
+  /** The recycle bin, one snapshot line per recycled item (they hold whole items). */
+  public *snapshotLines(): Iterable<Record<string, unknown>> {
+    for (const recycled of this.recycleBin) {
+      yield { recycled };
+    }
+  }
+
+  public restoreLine(line: Record<string, unknown>): void {
+    if (line.recycled) {
+      this.recycleBin.push(line.recycled as RecycledItem);
+    }
+  }
+
+  /** What a first-version snapshot (state.json) held besides items and users. */
+  public restoreLegacy(snapshot: Record<string, unknown>): void {
+    const lists = (snapshot.lists ?? []) as { key: ListKey; settings?: ListSettings }[];
+    this.restoreExtras({
+      settings: Object.fromEntries(lists.filter((l) => l.settings).map((l) => [l.key, l.settings])),
+      security: snapshot.security
+    });
+    this.recycleBin.push(...((snapshot.recycleBin ?? []) as RecycledItem[]));
+  }
+
+  /** Replays the journal entries of list settings, security and the recycle bin. */
+  public applyOther(entry: OtherEntry): void {
+    switch (entry.op) {
+      case 'list':
+        applySettings(this.list(entry.list as ListKey).schema, entry.settings as ListSettings);
+        break;
+      case 'security':
+        this.restoreSecurity(entry.security as SavedSecurity);
+        break;
+      case 'recycle': {
+        const recycled = entry.entry as RecycledItem;
+        this.list(recycled.list).items.delete(recycled.item.id);
+        this.recycleBin.push(recycled);
+        break;
+      }
+      default:
+        throw new Error(`The journal has an entry of a kind this emulator does not know: '${entry.op}' (entry ${entry.seq}).`);
+    }
+  }
+
+  /** Stores what is pending and compacts, so that the next start has nothing to replay. */
+  public close(): void {
+    if (this.folder) {
+      this.flushNow();
+      this.tryCompact();
+      this.folder.close();
+    }
+  }
+
+  /** Lets go of the data folder as a crash would: what is pending is never stored (tests). */
+  public abandon(): void {
+    this.pending = [];
+    this.folder?.close();
   }
 
   public list(key: ListKey): ListData {
@@ -421,43 +463,96 @@ export class Store {
   }
 
   // ----- changes ---------------------------------------------------------------------------
+  //
+  // A change is applied in memory at once (so that the next request's validation sees it, as the
+  // next request on a SharePoint list does) and journalled; the promise resolves once the journal
+  // line is on disk. If the disk refuses it, every change of that flush is undone in memory, in
+  // reverse order, and its promise rejects with a StorageError: nothing of it stays to make a retry
+  // look like a duplicate. `settled()` lets a reader wait until no change is pending.
 
-  /** Adds or replaces an item; resolves once the change is durable. */
+  /** Adds or replaces an item; resolves once the change is durable, rejects (undone) if it cannot be. */
   public putItem(key: ListKey, item: StoredItem): Promise<void> {
     const list = this.list(key);
+    this.keepSavepoint();
     const before = list.items.get(item.id);
     list.items.set(item.id, item);
     list.nextId = Math.max(list.nextId, item.id + 1);
     this.updateIndexes(key, before, item);
-    return this.journal({ seq: ++this.seq, op: 'put', list: key, item, nextId: list.nextId });
+    const line = this.folder ? journalLine(changeEntry(++this.seq, list, before, item)) : '';
+    return this.journal(line, () => {
+      if (list.items.get(item.id) === item) {
+        if (before) {
+          list.items.set(item.id, before);
+        } else {
+          list.items.delete(item.id);
+        }
+        this.updateIndexes(key, item, before);
+      }
+    });
   }
 
   public deleteItem(key: ListKey, id: number): Promise<void> {
-    const before = this.list(key).items.get(id);
-    this.list(key).items.delete(id);
+    const list = this.list(key);
+    this.keepSavepoint();
+    const before = list.items.get(id);
+    list.items.delete(id);
     this.updateIndexes(key, before, undefined);
-    return this.journal({ seq: ++this.seq, op: 'del', list: key, id });
+    const line = this.folder ? journalLine({ seq: ++this.seq, op: 'del', list: key, id }) : '';
+    return this.journal(line, () => {
+      if (before && !list.items.has(id)) {
+        list.items.set(id, before);
+        this.updateIndexes(key, undefined, before);
+      }
+    });
   }
 
-  /** Moves an item to the recycle bin (SP.ListItem.recycle); resolves once the change is durable. */
+  /** Moves an item to the recycle bin (SP.ListItem.recycle); `done` resolves once the change is durable. */
   public recycleItem(key: ListKey, id: number, deletedById: number): { entry: RecycledItem; done: Promise<void> } {
-    const item = this.list(key).items.get(id)!;
+    const list = this.list(key);
+    const item = list.items.get(id)!;
     const entry: RecycledItem = { id: randomUUID(), list: key, item, deletedById, deletedDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-    this.list(key).items.delete(id);
+    this.keepSavepoint();
+    list.items.delete(id);
     this.updateIndexes(key, item, undefined);
     this.recycleBin.push(entry);
-    return { entry, done: this.journal({ seq: ++this.seq, op: 'recycle', entry }) };
+    const done = this.record({ op: 'recycle', entry }, () => {
+      const at = this.recycleBin.indexOf(entry);
+      if (at >= 0 && !list.items.has(id)) {
+        this.recycleBin.splice(at, 1);
+        list.items.set(id, item);
+        this.updateIndexes(key, undefined, item);
+      }
+    });
+    return { entry, done };
   }
 
-  /** Records a change of a list's settings (item-level security, indexes, uniqueness). */
+  /** Records a change of a list's settings (item-level security, indexes, uniqueness) made in memory. */
   public putListSettings(key: ListKey): Promise<void> {
+    const schema = this.list(key).schema;
     this.invalidateIndexes(key);
-    return this.journal({ seq: ++this.seq, op: 'list', list: key, settings: settingsOf(this.list(key).schema) });
+    const settings = settingsOf(schema);
+    const previous = this.lastSettings.get(key);
+    this.lastSettings.set(key, settings);
+    return this.record({ op: 'list', list: key, settings }, () => {
+      if (previous) {
+        applySettings(schema, previous);
+        this.lastSettings.set(key, previous);
+      }
+      this.invalidateIndexes(key);
+    });
   }
 
-  /** Records a change of levels, groups or role assignments (web or lists). */
+  /** Records a change of levels, groups or role assignments (web or lists) made in memory. */
   public putSecurity(): Promise<void> {
-    return this.journal({ seq: ++this.seq, op: 'security', security: this.savedSecurity() });
+    const security = this.savedSecurity();
+    const previous = this.lastSecurity;
+    this.lastSecurity = security;
+    return this.record({ op: 'security', security }, () => {
+      if (previous) {
+        this.restoreSecurity(previous);
+        this.lastSecurity = previous;
+      }
+    });
   }
 
   private savedSecurity(): SavedSecurity {
@@ -486,11 +581,22 @@ export class Store {
   }
 
   public putUser(user: SiteUser): Promise<void> {
+    const before = this.users.get(user.id);
     this.users.set(user.id, user);
-    return this.journal({ seq: ++this.seq, op: 'user', user });
+    const line = this.folder ? journalLine({ seq: ++this.seq, op: 'user', user }) : '';
+    return this.journal(line, () => {
+      if (this.users.get(user.id) === user) {
+        if (before) {
+          this.users.set(user.id, before);
+        } else {
+          this.users.delete(user.id);
+        }
+      }
+    });
   }
 
   public allocateId(key: ListKey): number {
+    this.keepSavepoint();
     const list = this.list(key);
     return list.nextId++;
   }
@@ -505,48 +611,47 @@ export class Store {
     this.invalidateIndexes(key);
   }
 
+  /** Writes a snapshot of everything now (after seeding); throws a StorageError if it cannot. */
   public snapshot(): void {
-    if (this.dataDir) {
+    if (this.folder) {
       this.flushNow();
-      this.writeSnapshot();
+      this.folder.compact(this, this.seq);
     }
   }
 
-  private apply(entry: JournalEntry): void {
-    switch (entry.op) {
-      case 'put': {
-        const list = this.list(entry.list);
-        list.items.set(entry.item.id, entry.item);
-        list.nextId = Math.max(list.nextId, entry.nextId);
-        break;
-      }
-      case 'del':
-        this.list(entry.list).items.delete(entry.id);
-        break;
-      case 'recycle':
-        this.list(entry.entry.list).items.delete(entry.entry.item.id);
-        this.recycleBin.push(entry.entry);
-        break;
-      case 'list':
-        applySettings(this.list(entry.list).schema, entry.settings);
-        break;
-      case 'security':
-        this.restoreSecurity(entry.security);
-        break;
-      case 'user':
-        this.users.set(entry.user.id, entry.user);
-        break;
+  /** Resolves when no change is waiting for the disk (at once if none is). */
+  public settled(): Promise<void> {
+    return this.flushed ?? Promise.resolve();
+  }
+
+  /** Bytes in the journal now (for tests and the bench). */
+  public get journalBytes(): number {
+    return this.folder?.journalBytes ?? 0;
+  }
+
+  private keepSavepoint(): void {
+    if (this.folder && !this.savepoint) {
+      this.savepoint = new Map([...this.lists].map(([key, list]) => [key, list.nextId]));
     }
   }
 
-  private journal(entry: JournalEntry): Promise<void> {
-    if (!this.dataDir) {
+  /**
+   * Journals a change of another kind (site settings, say) that the caller has already applied in
+   * memory; `undo` reverts it if the disk refuses it. Replayed through `applyOther`.
+   */
+  public record(entry: Omit<OtherEntry, 'seq'>, undo: () => void): Promise<void> {
+    const line = this.folder ? journalLine({ seq: ++this.seq, ...entry } as OtherEntry) : '';
+    return this.journal(line, undo);
+  }
+
+  private journal(line: string, undo: () => void): Promise<void> {
+    if (!this.folder) {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
+      this.pending.push({ line, undo, resolve, reject });
+      if (!this.flushed) {
+        this.flushed = new Promise((resolve) => (this.endFlush = resolve));
         setImmediate(() => this.flushNow());
       }
     });
@@ -554,78 +659,65 @@ export class Store {
 
   /** Group commit: one write and one fsync for everything that arrived since the last flush. */
   private flushNow(): void {
-    this.flushScheduled = false;
     const batch = this.pending;
+    const savepoint = this.savepoint;
+    const endFlush = this.endFlush;
     this.pending = [];
-    if (batch.length === 0 || this.journalFd === undefined) {
-      batch.forEach((p) => p.resolve());
-      return;
-    }
+    this.savepoint = undefined;
+    this.flushed = undefined;
+    this.endFlush = undefined;
     try {
-      fs.writeSync(this.journalFd, batch.map((p) => p.line).join(''));
-      fs.fsyncSync(this.journalFd);
-      this.journalEntries += batch.length;
+      if (batch.length === 0 || !this.folder) {
+        return;
+      }
+      try {
+        this.folder.append(batch.map((p) => p.line).join(''));
+      } catch (err) {
+        for (let i = batch.length - 1; i >= 0; i--) {
+          batch[i].undo();
+        }
+        for (const [key, nextId] of savepoint ?? []) {
+          this.list(key).nextId = nextId;
+        }
+        batch.forEach((p) => p.reject(err as Error));
+        return;
+      }
       batch.forEach((p) => p.resolve());
-    } catch (err) {
-      batch.forEach((p) => p.reject(err as Error));
-      return;
-    }
-    if (this.journalEntries > 20000) {
-      this.writeSnapshot();
+      if (this.folder.wantsCompaction) {
+        this.tryCompact();
+      }
+    } finally {
+      endFlush?.();
     }
   }
 
-  private writeSnapshot(): void {
-    if (!this.dataDir) {
-      return;
+  /** Compacts if it can; a full disk only postpones it (the journal keeps everything meanwhile). */
+  private tryCompact(): void {
+    try {
+      this.folder?.compact(this, this.seq);
+    } catch (err) {
+      const cause = err instanceof StorageError ? err.cause : (err as Error);
+      console.warn(`Could not compact the data folder now (${cause.message}); its journal keeps every change meanwhile.`);
     }
-    const snapshot: Snapshot = {
-      format: 1,
-      seq: this.seq,
-      lists: [...this.lists.values()].map((l) => ({
-        key: l.schema.key,
-        id: l.id,
-        nextId: l.nextId,
-        created: l.created,
-        items: [...l.items.values()],
-        settings: settingsOf(l.schema)
-      })),
-      users: [...this.users.values()],
-      security: this.savedSecurity(),
-      recycleBin: this.recycleBin
-    };
-    const path = join(this.dataDir, 'state.json');
-    writeFileAtomic(path, JSON.stringify(snapshot));
-    // The snapshot now holds everything up to `seq`; start an empty journal the same way.
-    const journalPath = join(this.dataDir, 'journal.jsonl');
-    if (this.journalFd !== undefined) {
-      fs.closeSync(this.journalFd);
-    }
-    writeFileAtomic(journalPath, '');
-    this.journalFd = fs.openSync(journalPath, 'a');
-    this.journalEntries = 0;
   }
 
   // ----- blobs -----------------------------------------------------------------------------
 
+  /** Stores file content durably and returns its hash; throws a StorageError if the disk refuses. */
   public putBlob(content: Buffer): string {
-    const hash = createHash('sha256').update(content).digest('hex');
-    if (!this.dataDir) {
+    if (!this.folder) {
+      const hash = createHash('sha256').update(content).digest('hex');
       this.memoryBlobs.set(hash, content);
       return hash;
     }
-    const path = join(this.dataDir, 'blobs', hash);
-    if (!fs.existsSync(path)) {
-      writeFileAtomic(path, content);
-    }
-    return hash;
+    return this.folder.putBlob(content);
   }
 
   public getBlob(hash: string): Buffer {
-    if (!this.dataDir) {
+    if (!this.folder) {
       return this.memoryBlobs.get(hash) ?? Buffer.alloc(0);
     }
-    return fs.readFileSync(join(this.dataDir, 'blobs', hash));
+    return this.folder.getBlob(hash);
   }
 }
 
@@ -650,17 +742,4 @@ function applySettings(list: SiteList, settings: ListSettings): void {
       field.relationshipDeleteBehavior = saved.relationshipDeleteBehavior as typeof field.relationshipDeleteBehavior;
     }
   }
-}
-
-/** Write to a temporary file, fsync, then rename over the target: readers see old or new, never half. */
-export function writeFileAtomic(path: string, content: string | Buffer): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, path);
 }
