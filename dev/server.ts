@@ -2,6 +2,12 @@
  * The local server behind `npm start` and the tests: the SharePoint emulator for /sites/sakerhet,
  * the dev host page that runs the product's React app against it, and /_dev/ endpoints for
  * signing in as a dev user, injecting faults and reading the request log. One origin, loopback only.
+ *
+ * It answers only its own page (guard.ts): a Host header that names it (no DNS rebinding), and
+ * requests from its own origin (no other web page can drive it). It cannot be knocked over by
+ * load: a body is refused by its declared size before it is read and before sign-in is checked,
+ * all bodies being read at once share one memory budget, half-sent requests time out, and $batch
+ * has SharePoint's limits (batch.ts).
  */
 import { existsSync, readFileSync } from 'fs';
 import * as http from 'http';
@@ -11,13 +17,14 @@ import { SITE_URL } from '../src/model/schema';
 import { SAMPLE_PEOPLE } from '../src/model/sample/people';
 import { readCookie } from './emulator/cookies';
 import type { FileIO } from './emulator/disk';
-import { Errors } from './emulator/errors';
-import { FaultRule, Faults } from './emulator/faults';
+import { Errors, SPError } from './emulator/errors';
+import { FaultRule, FaultRuleError, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
 import { provisionFromFeature } from './emulator/provisioning';
 import { siteTimeZone } from './emulator/regional';
 import { seedSampleContent } from './emulator/seed';
 import { Store } from './emulator/store';
+import { GuardOptions, localRedirect, requestOrigin, validHost } from './guard';
 
 export interface DevServerOptions {
   port?: number;
@@ -32,6 +39,12 @@ export interface DevServerOptions {
   /** The site's regional-settings time zone: an IANA name or SharePoint zone ID (default Europe/Stockholm, see emulator/regional.ts). */
   siteTimeZone?: string;
   quiet?: boolean;
+  /** Further host names the server may be reached by (webpack-dev-server's allowedHosts); localhost always. */
+  allowedHosts?: GuardOptions['allowedHosts'];
+  /** A request whose headers are not complete after this long is closed (ms; default 10 s). */
+  headersTimeoutMs?: number;
+  /** A request not completely received after this long is answered 408 and closed (ms; default 60 s). */
+  requestTimeoutMs?: number;
   /** The data folder's file system (tests inject failures); `fs` by default. */
   io?: FileIO;
   /** Compact the journal once it is larger than this and than the snapshot (bytes). */
@@ -61,7 +74,23 @@ export interface DevServer {
   abandon(): Promise<void>;
 }
 
-const MAX_BODY = 300 * 1024 * 1024;
+/**
+ * Body limits, by what the request is, applied to its declared Content-Length before anything is
+ * read, and to what arrives when no length is declared:
+ * - files and attachments: SharePoint Online refuses requests over 262,144,000 bytes ("The request
+ *   message is too big. The server does not allow messages larger than 262144000 bytes.",
+ *   recorded in pnp/PnP-PowerShell issue #936);
+ * - every other SharePoint request is an OData message: 2,097,152 bytes (the size at which SharePoint
+ *   Online refused a $batch in pnp/pnpjs issue #3207, 2025; earlier reports show ODataLib's default
+ *   of 1,048,576 bytes, "The maximum number of bytes allowed to be read from the stream has been
+ *   exceeded", pnp/pnpcore issue #777);
+ * - the dev endpoints take small JSON; the page and its scripts take no body.
+ */
+export const MAX_UPLOAD_BYTES = 262_144_000;
+export const MAX_ODATA_BYTES = 2_097_152;
+const MAX_DEV_BYTES = 64 * 1024;
+/** All bodies being read at one time share this much memory; beyond it a request waits its turn (503). */
+const BODY_BUDGET_BYTES = 600 * 1024 * 1024;
 const ROOT = join(__dirname, '..');
 export const CSP = [
   "default-src 'self'",
@@ -75,27 +104,106 @@ export const CSP = [
   "form-action 'self'"
 ].join('; ');
 
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
+class BodyError extends Error {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly headers: Record<string, string> = {}
+  ) {
+    super(message);
+  }
+}
+
+/** The largest body a request to this path may have (see the limits above). */
+function bodyLimit(pathname: string): number {
+  const lower = pathname.toLowerCase();
+  if (lower.startsWith('/_dev/')) {
+    return MAX_DEV_BYTES;
+  }
+  if (lower === SITE_URL || lower.startsWith(`${SITE_URL}/`)) {
+    return /\/(attachmentfiles|files)\/add\(/.test(lower) ? MAX_UPLOAD_BYTES : MAX_ODATA_BYTES;
+  }
+  return 0;
+}
+
+const tooLarge = (limit: number): BodyError =>
+  new BodyError(413, `The request message is too big. The server does not allow messages larger than ${limit} bytes.`);
+
+/** Memory taken by bodies being read now. */
+let bodyBytesInFlight = 0;
+
+/**
+ * Reads a request body of at most `limit` bytes. A declared length over the limit is refused
+ * before anything is read; an undeclared one is counted as it arrives. The memory is reserved
+ * from a budget shared by all requests, so concurrent uploads cannot add up beyond it.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : undefined;
+  if (declared !== undefined && !(declared <= limit)) {
+    return Promise.reject(tooLarge(limit));
+  }
+  if (declared === 0 || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
+    return Promise.resolve(Buffer.alloc(0));
+  }
   return new Promise((resolve, reject) => {
+    let reserved = 0;
+    const reserve = (bytes: number): boolean => {
+      if (bodyBytesInFlight + bytes > BODY_BUDGET_BYTES) {
+        return false;
+      }
+      bodyBytesInFlight += bytes;
+      reserved += bytes;
+      return true;
+    };
+    const release = (): void => {
+      bodyBytesInFlight -= reserved;
+      reserved = 0;
+    };
+    const fail = (err: BodyError): void => {
+      release();
+      req.removeAllListeners('data');
+      reject(err);
+    };
+    // A declared length is reserved and filled in place; otherwise chunks are kept as they come.
+    const whole = declared !== undefined && reserve(declared) ? Buffer.allocUnsafe(declared) : undefined;
+    if (declared !== undefined && !whole) {
+      reject(new BodyError(503, 'The local SharePoint is reading too much at once; try again in a moment.', { 'Retry-After': '1' }));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
+      if (size + chunk.length > (declared ?? limit)) {
+        fail(tooLarge(limit));
         return;
       }
-      chunks.push(chunk);
+      if (whole) {
+        chunk.copy(whole, size);
+      } else if (!reserve(chunk.length)) {
+        fail(new BodyError(503, 'The local SharePoint is reading too much at once; try again in a moment.', { 'Retry-After': '1' }));
+        return;
+      } else {
+        chunks.push(chunk);
+      }
+      size += chunk.length;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => {
+      release();
+      resolve(whole ? whole.subarray(0, size) : Buffer.concat(chunks, size));
+    });
+    req.on('error', () => fail(new BodyError(400, 'The request body was not received.')));
+    req.on('close', () => {
+      if (!req.complete) {
+        fail(new BodyError(400, 'The request body was not received.'));
+      }
+      release();
+    });
   });
 }
 
 function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
   if (!res.headersSent) {
-    res.writeHead(status, headers);
+    res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
   }
   res.end(body);
 }
@@ -139,13 +247,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let seq = 0;
   const hostBuildDir = options.hostBuildDir ?? join(ROOT, 'dev', '.build');
   const devUsers = SAMPLE_PEOPLE.filter((p) => p.devUser);
+  const guard: GuardOptions = { allowedHosts: options.allowedHosts };
+
+  const jsonOut = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void =>
+    send(res, status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }, JSON.stringify(body));
 
   const handleDev = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const route = url.pathname.slice('/_dev/'.length);
-    const jsonOut = (status: number, body: unknown): void => send(res, status, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(body));
+    const current = devUserKey(req.headers.cookie);
     if (route === 'users' && req.method === 'GET') {
-      const current = devUserKey(req.headers.cookie);
-      jsonOut(200, {
+      jsonOut(res, 200, {
         current,
         users: devUsers.map((p) => {
           const u = [...store.users.values()].find((x) => x.email === p.email)!;
@@ -154,40 +265,67 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       });
     } else if (route === 'signin' && req.method === 'GET') {
       const key = url.searchParams.get('user') ?? '';
-      const to = url.searchParams.get('to') ?? '/';
-      if (!devUsers.some((p) => p.key === key) || !to.startsWith('/') || to.startsWith('//')) {
-        jsonOut(400, { error: 'Unknown dev user or return address.' });
+      // Back to a page of this server only: `/\evil.example/` or `/%09/…` are other hosts to a browser.
+      const to = localRedirect(url.searchParams.get('to') ?? '/', url.origin);
+      if (!devUsers.some((p) => p.key === key) || to === undefined) {
+        jsonOut(res, 400, { error: 'Unknown dev user or return address.' });
         return;
       }
-      send(res, 302, { 'Set-Cookie': userCookie(key), Location: to }, '');
+      send(res, 302, { 'Set-Cookie': userCookie(key), Location: to, 'Cache-Control': 'no-store' }, '');
     } else if (route === 'faults') {
       if (req.method === 'GET') {
-        jsonOut(200, faults.describe());
+        jsonOut(res, 200, faults.describe());
       } else if (req.method === 'POST') {
-        const body = JSON.parse((await readBody(req)).toString('utf8') || '[]') as FaultRule[] | { rules: FaultRule[] };
-        faults.set(Array.isArray(body) ? body : body.rules);
-        jsonOut(200, faults.describe());
+        // JSON only: a form or a text/plain POST from a page is not a way to set faults.
+        if (!/^application\/json(\s*;|$)/i.test(req.headers['content-type'] ?? '')) {
+          jsonOut(res, 415, { error: 'Send the rules as application/json.' });
+          return;
+        }
+        const text = (await readBody(req, bodyLimit(url.pathname))).toString('utf8');
+        let body: FaultRule[] | { rules: FaultRule[] };
+        try {
+          body = JSON.parse(text || '[]') as FaultRule[] | { rules: FaultRule[] };
+          faults.set(Array.isArray(body) ? body : body.rules);
+        } catch (err) {
+          jsonOut(res, 400, { error: err instanceof FaultRuleError ? err.message : 'The rules are not valid JSON.' });
+          return;
+        }
+        jsonOut(res, 200, faults.describe());
       } else if (req.method === 'DELETE') {
         faults.clear();
-        jsonOut(200, []);
+        jsonOut(res, 200, []);
+      } else {
+        jsonOut(res, 405, { error: 'GET, POST or DELETE.' });
       }
     } else if (route === 'requests') {
-      if (req.method === 'DELETE') {
+      // Each dev user sees only their own requests: the log holds queries with other people's
+      // names and report ids, which SharePoint would never show them.
+      if (!current) {
+        jsonOut(res, 401, { error: 'Sign in as a dev user to see your requests.' });
+      } else if (req.method === 'DELETE') {
+        const mine = requests.filter((r) => r.user !== current);
         requests.length = 0;
-        jsonOut(200, []);
-      } else {
+        requests.push(...mine);
+        jsonOut(res, 200, []);
+      } else if (req.method === 'GET') {
         const since = Number(url.searchParams.get('since') ?? 0);
-        jsonOut(200, requests.filter((r) => r.seq > since));
+        jsonOut(res, 200, requests.filter((r) => r.user === current && r.seq > since));
+      } else {
+        jsonOut(res, 405, { error: 'GET or DELETE.' });
       }
     } else {
-      jsonOut(404, { error: 'Unknown dev endpoint.' });
+      jsonOut(res, 404, { error: 'Unknown dev endpoint.' });
     }
   };
 
   const handleSharePoint = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const isApi = /\/_api(\/|$)/i.test(url.pathname);
     const method = req.method === 'POST' && typeof req.headers['x-http-method'] === 'string' ? req.headers['x-http-method'].toUpperCase() : req.method ?? 'GET';
-    const applied = isApi ? faults.take(method, url.pathname + url.search) : [];
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    const applied = isApi ? faults.take(method, url.pathname, url.search) : [];
     for (const rule of applied) {
       if (rule.kind === 'latency') {
         await new Promise((resolve) => setTimeout(resolve, rule.ms ?? 1000));
@@ -208,11 +346,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       send(res, err.status, err.headers, err.body);
       return;
     }
-    const body = await readBody(req);
-    const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(req.headers)) {
-      headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    // Who is asking is known from the cookie alone: nobody's body is read before that.
+    if (!emulator.userFromRequest({ method: req.method ?? 'GET', url, headers, body: Buffer.alloc(0) })) {
+      const err = errorResponse(Errors.unauthenticated());
+      send(res, err.status, { ...err.headers, Connection: 'close' }, err.body);
+      return;
     }
+    const body = await readBody(req, bodyLimit(url.pathname));
     // Never read what another request's change has not yet stored (store.ts).
     await store.settled();
     const emulatorRequest: EmulatorRequest = { method: req.method ?? 'GET', url, headers, body };
@@ -220,7 +360,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (isApi) {
       const entry: RequestLogEntry = { seq: ++seq, method, path: url.pathname + url.search, status: response.status, user: devUserKey(req.headers.cookie) };
       if (/\/_api\/\$batch$/i.test(url.pathname)) {
-        entry.parts = (body.toString('utf8').match(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+/gm) ?? []).map((l) => l);
+        entry.parts = (body.toString('utf8').match(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+/gm) ?? []).slice(0, 1000);
       }
       requests.push(entry);
       if (requests.length > 10000) {
@@ -235,8 +375,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     send(res, response.status, { 'Cache-Control': 'no-store', ...response.headers }, response.body);
   };
 
-  const serveHost = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
-    const requested = url.searchParams.get('user');
+  /** The page; `crossSite`: opened from another site's link, which may not choose who is signed in. */
+  const serveHost = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, crossSite: boolean): void => {
+    const requested = crossSite ? null : url.searchParams.get('user');
     const cookieUser = devUserKey(req.headers.cookie);
     const headers: Record<string, string> = {
       'Content-Type': 'text/html; charset=utf-8',
@@ -262,32 +403,74 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     send(res, 200, { 'Content-Type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }, readFileSync(file));
   };
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = async (): Promise<void> => {
-      if (url.pathname.startsWith('/_dev/')) {
-        await handleDev(req, res, url);
-      } else if (url.pathname.toLowerCase() === SITE_URL || url.pathname.toLowerCase().startsWith(`${SITE_URL}/`)) {
-        await handleSharePoint(req, res, url);
-      } else if (url.pathname.startsWith('/dev-host/')) {
-        serveStatic(res, url);
-      } else if (url.pathname === '/' || url.pathname === '/index.html') {
-        serveHost(req, res, url);
-      } else if (url.pathname === '/favicon.ico') {
-        send(res, 204, {}, '');
-      } else {
-        send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
+  const server = http.createServer(
+    {
+      requestTimeout: options.requestTimeoutMs ?? 60_000,
+      // How often Node looks for requests over those times (its default, 30 s, would let a
+      // half-sent request hold its socket for half a minute longer).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(Math.min(options.headersTimeoutMs ?? 10_000, options.requestTimeoutMs ?? 60_000) / 4)))
+    },
+    (req, res) => {
+      // Only for this server by name, and only from its own page (guard.ts).
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+      if (!validHost(req.headers.host, guard)) {
+        send(res, 403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, 'Invalid Host header');
+        return;
       }
-    };
-    work().catch((err: Error & { status?: number }) => {
-      if (!res.headersSent) {
-        send(res, err.status ?? 500, { 'Content-Type': 'text/plain; charset=utf-8' }, err.message);
-      } else {
-        res.destroy();
+      const verdict = requestOrigin(req.method ?? 'GET', req.headers);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      } catch {
+        send(res, 400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, 'Bad request');
+        return;
       }
-    });
-  });
+      const isPage = url.pathname === '/' || url.pathname === '/index.html';
+      if (verdict === 'refused' || (verdict === 'crossSiteNavigation' && !isPage)) {
+        send(res, 403, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, 'Cross-origin request blocked');
+        return;
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      const limit = bodyLimit(url.pathname);
+      if (declared > limit || (limit === 0 && req.headers['transfer-encoding'] !== undefined)) {
+        // Refused by its declared size, before a byte of it is read and before sign-in is checked.
+        const err = tooLarge(limit);
+        send(res, err.status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }, err.message);
+        return;
+      }
+      const work = async (): Promise<void> => {
+        if (url.pathname.startsWith('/_dev/')) {
+          await handleDev(req, res, url);
+        } else if (url.pathname.toLowerCase() === SITE_URL || url.pathname.toLowerCase().startsWith(`${SITE_URL}/`)) {
+          await handleSharePoint(req, res, url);
+        } else if (url.pathname.startsWith('/dev-host/')) {
+          serveStatic(res, url);
+        } else if (isPage) {
+          serveHost(req, res, url, verdict === 'crossSiteNavigation');
+        } else if (url.pathname === '/favicon.ico') {
+          send(res, 204, {}, '');
+        } else {
+          send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
+        }
+      };
+      work().catch((err: Error) => {
+        if (res.headersSent) {
+          res.destroy();
+        } else if (err instanceof BodyError) {
+          send(res, err.status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', ...err.headers }, err.message);
+        } else if (err instanceof SPError) {
+          const out = errorResponse(err);
+          send(res, out.status, out.headers, out.body);
+        } else {
+          send(res, 500, { 'Content-Type': 'text/plain; charset=utf-8' }, err.message);
+        }
+      });
+    }
+  );
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.keepAliveTimeout = 5000;
+  // A connection that sends nothing for a minute (a request or between requests) is closed.
+  server.timeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

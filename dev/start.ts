@@ -10,6 +10,9 @@
  *   npm start -- --no-build       skip the dev host build (tests that only need the emulator)
  *   SITE_TIME_ZONE=America/New_York npm start   the site's regional-settings time zone (IANA name
  *                                 or SharePoint zone ID; default Europe/Stockholm)
+ *   npm start -- --allowed-host sakerhet.test   answer to that name too (as webpack-dev-server's
+ *                                 allowedHosts; ALLOWED_HOSTS=a,b does the same): by default only
+ *                                 localhost, *.localhost and IP addresses, against DNS rebinding
  */
 import { rmSync } from 'fs';
 import { join, resolve } from 'path';
@@ -21,6 +24,7 @@ interface Args {
   dataDir: string;
   reset: boolean;
   build: boolean;
+  allowedHosts: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -28,7 +32,8 @@ function parseArgs(argv: string[]): Args {
     port: Number(process.env.PORT ?? 8080),
     dataDir: resolve(join(__dirname, '..', '.data')),
     reset: false,
-    build: true
+    build: true,
+    allowedHosts: (process.env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -40,8 +45,10 @@ function parseArgs(argv: string[]): Args {
       args.port = Number(argv[++i]);
     } else if (a === '--data') {
       args.dataDir = resolve(argv[++i]);
+    } else if (a === '--allowed-host' && argv[i + 1]) {
+      args.allowedHosts.push(argv[++i]);
     } else {
-      throw new Error(`Unknown option ${a}. Options: --reset, --port N, --data DIR, --no-build`);
+      throw new Error(`Unknown option ${a}. Options: --reset, --port N, --data DIR, --no-build, --allowed-host NAME`);
     }
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) {
@@ -61,7 +68,7 @@ async function main(): Promise<void> {
     rmSync(args.dataDir, { recursive: true, force: true });
     console.log('Starting over from the sample content (--reset)');
   }
-  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE });
+  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE, allowedHosts: args.allowedHosts });
   const counts = [...server.store.lists.values()].map((l) => `${l.schema.title}: ${l.items.size}`).join(', ');
   console.log(`Local SharePoint emulator: ${counts} (data in ${args.dataDir}; site time zone ${server.store.timeZone.iana})`);
   console.log(`Säkerhet is running at ${server.url}/`);

@@ -2,9 +2,37 @@
  * OData $batch as SharePoint speaks it: a multipart/mixed request whose parts are HTTP requests,
  * with writes grouped in changesets; the answer is one multipart/mixed response with one part per
  * request, in order (SharePoint flattens changeset answers into the batch response).
+ *
+ * Limits, as SharePoint's OData reader (ODataLib for OData v3) applies them:
+ * - at most 100 query operations and change sets per batch (ODataMessageQuotas.MaxPartsPerBatch,
+ *   default 100, ODataConstants.DefaultMaxPartsPerBatch; PnP Core SDK splits SharePoint REST
+ *   batches at 100 for this reason: pnp/pnpcore issue #284 "REST batching has a maximum of 100
+ *   requests", BatchClient.MaxRequestsInSharePointRestBatch = 100);
+ * - at most 1000 operations per change set (DefaultMaxOperationsPerChangeset = 1000);
+ * - the request body's size is limited before it is read (dev/server.ts).
+ * The parts run one after the other, and the emulator lets other requests in between two parts,
+ * so one batch never holds up everyone else.
  */
-import { Errors } from './errors';
-import type { EmulatorResponse } from './http';
+import { randomUUID } from 'crypto';
+import { Errors, SPError } from './errors';
+import type { EmulatorRequest, EmulatorResponse } from './http';
+
+export const MAX_PARTS_PER_BATCH = 100;
+export const MAX_OPERATIONS_PER_CHANGESET = 1000;
+
+/** ODataLib's answers to a batch over its quotas (Strings.ODataBatchReader_MaxBatchSizeExceeded and _MaxChangeSetSizeExceeded). */
+const tooManyParts = (): SPError =>
+  new SPError(
+    400,
+    '-1, Microsoft.Data.OData.ODataException',
+    `The current batch message contains too many parts. Only batch messages with a maximum number of '${MAX_PARTS_PER_BATCH}' query operations and change sets are allowed.`
+  );
+const tooManyOperations = (): SPError =>
+  new SPError(
+    400,
+    '-1, Microsoft.Data.OData.ODataException',
+    `The current change set contains too many operations. Only change sets with a maximum number of '${MAX_OPERATIONS_PER_CHANGESET}' operations are allowed.`
+  );
 
 export interface BatchPart {
   method: string;
@@ -43,7 +71,7 @@ function splitHeaders(block: string): { headers: Record<string, string>; rest: s
   return { headers, rest };
 }
 
-function partsOf(body: string, boundary: string): string[] {
+function partsOf(body: string, boundary: string, max: number, tooMany: () => SPError): string[] {
   const delimiter = `--${boundary}`;
   const lines = body.replace(/\r\n/g, '\n').split('\n');
   const parts: string[] = [];
@@ -53,6 +81,9 @@ function partsOf(body: string, boundary: string): string[] {
     if (line === delimiter || line === `${delimiter}--`) {
       if (current) {
         parts.push(current.join('\n'));
+        if (parts.length > max) {
+          throw tooMany();
+        }
       }
       if (line.endsWith('--')) {
         closed = true;
@@ -86,11 +117,11 @@ function parseHttpPart(text: string): BatchPart {
 
 export function parseBatch(body: string, boundary: string): BatchPart[] {
   const requests: BatchPart[] = [];
-  for (const part of partsOf(body, boundary)) {
+  for (const part of partsOf(body, boundary, MAX_PARTS_PER_BATCH, tooManyParts)) {
     const { headers, rest } = splitHeaders(part);
     const changeset = /multipart\/mixed;\s*boundary="?([^";]+)"?/i.exec(headers['content-type'] ?? '');
     if (changeset) {
-      for (const inner of partsOf(rest, changeset[1])) {
+      for (const inner of partsOf(rest, changeset[1], MAX_OPERATIONS_PER_CHANGESET, tooManyOperations)) {
         const request = parseHttpPart(inner);
         if (request.method === 'GET') {
           throw Errors.badRequest('A changeset may only contain writes.');
@@ -121,4 +152,48 @@ export function renderBatchResponse(responses: EmulatorResponse[], boundary: str
   }
   out.push(`--${boundary}--`, '');
   return out.join('\r\n');
+}
+
+/**
+ * Runs a $batch request: its parts in order through `handle` (each part a request of its own, with
+ * the batch's cookie), yielding to other requests between parts; a failing part does not stop the
+ * ones after it, as in SharePoint ("SharePoint and Office 365 APIs aren't transactional",
+ * https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/make-batch-requests-with-the-rest-apis).
+ */
+export async function runBatch(
+  req: EmulatorRequest,
+  handle: (part: EmulatorRequest) => Promise<EmulatorResponse>,
+  errorResponse: (err: SPError) => EmulatorResponse
+): Promise<EmulatorResponse> {
+  const contentTypeHeader = req.headers['content-type'] ?? '';
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentTypeHeader)?.[1];
+  if (!boundary) {
+    throw Errors.badRequest('The batch request has no multipart boundary.');
+  }
+  const parts = parseBatch(req.body.toString('utf8'), boundary);
+  const responses: EmulatorResponse[] = [];
+  for (const part of parts) {
+    if (responses.length > 0) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    let url: URL;
+    try {
+      url = new URL(part.url, req.url);
+    } catch {
+      responses.push(errorResponse(Errors.badRequest(`The batch part URL '${part.url}' is not valid.`)));
+      continue;
+    }
+    if (url.origin !== req.url.origin) {
+      responses.push(errorResponse(Errors.badRequest('A batch part must address the same site.')));
+      continue;
+    }
+    const headers: Record<string, string | undefined> = { ...part.headers, cookie: req.headers.cookie };
+    responses.push(await handle({ method: part.method, url, headers, body: Buffer.from(part.body, 'utf8') }));
+  }
+  const responseBoundary = `batchresponse_${randomUUID()}`;
+  return {
+    status: 200,
+    headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` },
+    body: renderBatchResponse(responses, responseBoundary)
+  };
 }

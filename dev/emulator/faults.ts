@@ -2,10 +2,15 @@
  * Faults on demand, for tests of the product's resilience: added latency, 429 with Retry-After,
  * 503, a connection dropped before the request is processed, or dropped after it was processed and
  * stored (the answer is lost, the write is not). Rules apply to REST requests (/_api/) that match
- * their method and path pattern, for the next `count` requests (default: until cleared).
+ * their method and path, for the next `count` requests (default: until cleared).
+ *
+ * Paths are plain text, never regular expressions: a rule comes from an HTTP request, and a
+ * pattern from a request could make the process backtrack for minutes (ReDoS).
  */
 
 export type FaultKind = 'latency' | 'throttle' | 'unavailable' | 'drop' | 'dropAfterCommit';
+
+const KINDS: FaultKind[] = ['latency', 'throttle', 'unavailable', 'drop', 'dropAfterCommit'];
 
 export interface FaultRule {
   kind: FaultKind;
@@ -13,11 +18,13 @@ export interface FaultRule {
   count?: number;
   /** HTTP method to match (after X-HTTP-Method), e.g. POST. */
   method?: string;
-  /** Regular expression matched against the path and query. */
+  /** Text the decoded path and query must contain (case-insensitive), e.g. `Handelser` or `filter=ReportId`. */
   path?: string;
-  /** latency: milliseconds to wait before answering. */
+  /** Text the decoded path (without the query) must end with (case-insensitive), e.g. `Handelser')/items`. */
+  pathEnd?: string;
+  /** latency: milliseconds to wait before answering (at most a minute). */
   ms?: number;
-  /** throttle: seconds in the Retry-After header. */
+  /** throttle: seconds in the Retry-After header (at most 120). */
   retryAfter?: number;
 }
 
@@ -25,21 +32,62 @@ interface ActiveRule extends FaultRule {
   hits: number;
   /** When each hit happened (ms since the epoch), so tests can see the client's back-off. */
   hitTimes: number[];
-  pattern?: RegExp;
+}
+
+/** A rule set that cannot be applied, with the reason (answered 400 by the dev server). */
+export class FaultRuleError extends Error {}
+
+/** At most this many rules, and this long a path text: enough for any test. */
+const MAX_RULES = 20;
+const MAX_TEXT = 300;
+
+function check(rule: FaultRule, index: number): FaultRule {
+  const at = `Rule ${index + 1}`;
+  if (typeof rule !== 'object' || rule === null) {
+    throw new FaultRuleError(`${at} is not an object.`);
+  }
+  if (!KINDS.includes(rule.kind)) {
+    throw new FaultRuleError(`${at}: unknown fault kind ${String(rule.kind)}; one of ${KINDS.join(', ')}.`);
+  }
+  const known = new Set(['kind', 'count', 'method', 'path', 'pathEnd', 'ms', 'retryAfter']);
+  for (const key of Object.keys(rule)) {
+    if (!known.has(key)) {
+      throw new FaultRuleError(`${at}: unknown property ${key}.`);
+    }
+  }
+  const integer = (value: unknown, max: number, name: string): void => {
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max)) {
+      throw new FaultRuleError(`${at}: ${name} must be a whole number from 0 to ${max}.`);
+    }
+  };
+  integer(rule.count, 1_000_000, 'count');
+  integer(rule.ms, 60_000, 'ms');
+  integer(rule.retryAfter, 120, 'retryAfter');
+  for (const [name, value] of [['method', rule.method], ['path', rule.path], ['pathEnd', rule.pathEnd]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value.length > MAX_TEXT)) {
+      throw new FaultRuleError(`${at}: ${name} must be text of at most ${MAX_TEXT} characters.`);
+    }
+  }
+  return rule;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export class Faults {
   private rules: ActiveRule[] = [];
 
+  /** Replaces the rules; throws a FaultRuleError (and keeps the old rules) if one is not valid. */
   public set(rules: FaultRule[]): void {
-    this.rules = rules.map((r) => {
-      if (!['latency', 'throttle', 'unavailable', 'drop', 'dropAfterCommit'].includes(r.kind)) {
-        throw new Error(`Unknown fault kind ${r.kind}`);
-      }
-      // Patterns come from the tests that set the faults, on loopback only.
-      // eslint-disable-next-line @rushstack/security/no-unsafe-regexp
-      return { ...r, hits: 0, hitTimes: [], pattern: r.path ? new RegExp(r.path, 'i') : undefined };
-    });
+    if (!Array.isArray(rules) || rules.length > MAX_RULES) {
+      throw new FaultRuleError(`The rules must be a list of at most ${MAX_RULES}.`);
+    }
+    this.rules = rules.map((r, i) => ({ ...check(r, i), hits: 0, hitTimes: [] }));
   }
 
   public clear(): void {
@@ -47,17 +95,22 @@ export class Faults {
   }
 
   public describe(): (FaultRule & { hits: number; hitTimes: number[] })[] {
-    return this.rules.map(({ pattern: _p, ...r }) => r);
+    return this.rules.map((r) => ({ ...r, hitTimes: [...r.hitTimes] }));
   }
 
-  /** The rules that apply to this request; each one counts the hit. */
-  public take(method: string, pathAndQuery: string): ActiveRule[] {
+  /** The rules that apply to this request (path and query as sent); each one counts the hit. */
+  public take(method: string, pathname: string, search = ''): ActiveRule[] {
+    const path = decoded(pathname).toLowerCase();
+    const pathAndQuery = `${path}${decoded(search).toLowerCase()}`;
     const taken: ActiveRule[] = [];
     for (const rule of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) {
         continue;
       }
-      if (rule.pattern && !rule.pattern.test(pathAndQuery)) {
+      if (rule.path && !pathAndQuery.includes(rule.path.toLowerCase())) {
+        continue;
+      }
+      if (rule.pathEnd && !path.endsWith(rule.pathEnd.toLowerCase())) {
         continue;
       }
       if (rule.count !== undefined && rule.hits >= rule.count) {

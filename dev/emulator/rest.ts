@@ -5,9 +5,8 @@
  * may hold), threshold.ts (the list view threshold), files.ts (attachments and documents),
  * people.ts, lists.ts (lists and items), batch.ts ($batch); http.ts is the plumbing.
  */
-import { randomUUID } from 'crypto';
 import { SITE_URL } from '../../src/model/schema';
-import { parseBatch, renderBatchResponse } from './batch';
+import { runBatch } from './batch';
 import type { Call } from './call';
 import { readCookie } from './cookies';
 import { DIGEST_SECONDS, Digests } from './digest';
@@ -25,7 +24,8 @@ export { errorResponse } from './http';
 export const USER_COOKIE = 'sakerhet-user';
 
 export class SharePointEmulator {
-  private readonly digests = new Digests();
+  /** Request digests (digest.ts): nothing is kept per digest. */
+  public readonly digests = new Digests();
 
   constructor(public readonly store: Store, public readonly siteUrl: string = SITE_URL) {}
 
@@ -78,7 +78,7 @@ export class SharePointEmulator {
     const first = segments[0]?.toLowerCase();
 
     if (first === 'contextinfo' && method === 'POST') {
-      const digest = this.digests.issue(user);
+      const digest = this.digests.issue(user.id);
       return json(200, {
         FormDigestTimeoutSeconds: DIGEST_SECONDS,
         FormDigestValue: digest.value,
@@ -88,8 +88,8 @@ export class SharePointEmulator {
         WebFullUrl: `${req.url.origin}${site}`
       });
     }
-    if (method !== 'GET' && !inBatch) {
-      this.digests.check(req, user);
+    if (method !== 'GET' && !inBatch && this.digests.check(req.headers['x-requestdigest'], user.id) !== 'valid') {
+      throw Errors.invalidDigest();
     }
     if (first === '$batch' && method === 'POST') {
       return this.batch(req);
@@ -149,29 +149,7 @@ export class SharePointEmulator {
 
   // ----- $batch ------------------------------------------------------------------------------
 
-  private async batch(req: EmulatorRequest): Promise<EmulatorResponse> {
-    const contentTypeHeader = req.headers['content-type'] ?? '';
-    const boundary = /boundary="?([^";]+)"?/i.exec(contentTypeHeader)?.[1];
-    if (!boundary) {
-      throw Errors.badRequest('The batch request has no multipart boundary.');
-    }
-    const parts = parseBatch(req.body.toString('utf8'), boundary);
-    const responses: EmulatorResponse[] = [];
-    // SharePoint runs the parts in order; a failing part does not stop the ones after it.
-    for (const part of parts) {
-      const url = new URL(part.url, req.url);
-      if (url.origin !== req.url.origin) {
-        responses.push(errorResponse(Errors.badRequest('A batch part must address the same site.')));
-        continue;
-      }
-      const headers: Record<string, string | undefined> = { ...part.headers, cookie: req.headers.cookie };
-      responses.push(await this.handle({ method: part.method, url, headers, body: Buffer.from(part.body, 'utf8') }, true));
-    }
-    const responseBoundary = `batchresponse_${randomUUID()}`;
-    return {
-      status: 200,
-      headers: { 'Content-Type': `multipart/mixed; boundary=${responseBoundary}` },
-      body: renderBatchResponse(responses, responseBoundary)
-    };
+  private batch(req: EmulatorRequest): Promise<EmulatorResponse> {
+    return runBatch(req, (part) => this.handle(part, true), errorResponse);
   }
 }

@@ -28,7 +28,9 @@ afterAll(async () => {
 });
 afterEach(() => server.faults.clear());
 
-const ADD_REPORT = "getList\\('[^']*Handelser'\\)/items$";
+/** The report's POST to Händelser (a fault rule's plain path end, dev/emulator/faults.ts). */
+const ADD_REPORT = "Handelser')/items";
+/** The same POST in the request log. */
 const ADD_REPORT_PATTERN = /getList\('[^']*Handelser'\)\/items$/i;
 
 function stored(title: string): StoredItem[] {
@@ -75,7 +77,7 @@ async function withFaults(rules: FaultRule[], title: string, during?: (page: Pag
 describe('a report survives', () => {
   it('throttling: PnPjs honours Retry-After, the user sees that it is retrying, and one report is stored', async () => {
     const title = `Throttlad ${++n}`;
-    const page = await withFaults([{ kind: 'throttle', count: 2, retryAfter: 2, method: 'POST', path: ADD_REPORT }], title, async (p) => {
+    const page = await withFaults([{ kind: 'throttle', count: 2, retryAfter: 2, method: 'POST', pathEnd: ADD_REPORT }], title, async (p) => {
       await main(p).getByText(/SharePoint är belastat\. Försöker igen \(försök \d\)/).waitFor();
     });
     const [first, second] = server.faults.describe()[0].hitTimes;
@@ -87,7 +89,7 @@ describe('a report survives', () => {
 
   it('503 Service Unavailable twice', async () => {
     const title = `Otillgänglig ${++n}`;
-    const page = await withFaults([{ kind: 'unavailable', count: 2, method: 'POST', path: ADD_REPORT }], title);
+    const page = await withFaults([{ kind: 'unavailable', count: 2, method: 'POST', pathEnd: ADD_REPORT }], title);
     const [first, second] = server.faults.describe()[0].hitTimes;
     expect(server.faults.describe()[0].hits).toBe(2);
     // Without Retry-After, PnPjs backs off before trying again.
@@ -97,7 +99,7 @@ describe('a report survives', () => {
 
   it('a slow SharePoint: the user is told it is saving until it is', async () => {
     const title = `Långsam ${++n}`;
-    const page = await withFaults([{ kind: 'latency', ms: 2500, method: 'POST', path: ADD_REPORT }], title, async (p) => {
+    const page = await withFaults([{ kind: 'latency', ms: 2500, method: 'POST', pathEnd: ADD_REPORT }], title, async (p) => {
       await main(p).getByText('Sparar rapporten i SharePoint…').waitFor();
       expect(await main(p).getByRole('button', { name: 'Skickar…' }).isDisabled()).toBe(true);
     });
@@ -106,7 +108,7 @@ describe('a report survives', () => {
 
   it('a connection dropped before SharePoint got the report: PnPjs sends it again at once', async () => {
     const title = `Avbruten ${++n}`;
-    const page = await withFaults([{ kind: 'drop', count: 1, method: 'POST', path: ADD_REPORT }], title);
+    const page = await withFaults([{ kind: 'drop', count: 1, method: 'POST', pathEnd: ADD_REPORT }], title);
     expect(server.faults.describe()[0].hits).toBe(1);
     await page.context().close();
   });
@@ -115,7 +117,7 @@ describe('a report survives', () => {
     const title = `Avbruten igen ${++n}`;
     // PnPjs (and Chromium, on a reused connection) send again at once; when that fails too, the
     // form waits and tries again.
-    const page = await withFaults([{ kind: 'drop', method: 'POST', path: ADD_REPORT }], title, async (p) => {
+    const page = await withFaults([{ kind: 'drop', method: 'POST', pathEnd: ADD_REPORT }], title, async (p) => {
       await main(p).getByText(/SharePoint gick inte att nå\. Ditt utkast finns kvar\. Nytt försök om \d+ sekunder\./).waitFor();
       expect(stored(title)).toHaveLength(0);
       server.faults.clear();
@@ -134,7 +136,7 @@ describe('a report survives', () => {
     const title = `Tappat svar ${++n}`;
     const page = await fillReport(title);
     const since = server.requests.length === 0 ? 0 : server.requests[server.requests.length - 1].seq;
-    server.faults.set([{ kind: 'dropAfterCommit', count: 1, method: 'POST', path: ADD_REPORT }]);
+    server.faults.set([{ kind: 'dropAfterCommit', count: 1, method: 'POST', pathEnd: ADD_REPORT }]);
     await send(page);
     await receipt(page);
     expect(server.faults.describe()[0].hits).toBe(1);
@@ -152,7 +154,7 @@ describe('a report survives', () => {
   it('an outage longer than the user wants to wait: cancel keeps the draft, and it is sent once later', async () => {
     const title = `Avbrott ${++n}`;
     const page = await fillReport(title);
-    server.faults.set([{ kind: 'unavailable', method: 'POST', path: ADD_REPORT }]);
+    server.faults.set([{ kind: 'unavailable', method: 'POST', pathEnd: ADD_REPORT }]);
     await send(page);
     await main(page).getByRole('button', { name: 'Avbryt' }).click();
     await main(page).getByRole('alert').filter({ hasText: 'Ditt utkast finns kvar' }).waitFor();
@@ -173,7 +175,7 @@ describe('a report survives', () => {
   it('a double submit in the same instant: one report', async () => {
     const title = `Dubbelklick ${++n}`;
     const page = await fillReport(title);
-    server.faults.set([{ kind: 'latency', ms: 800, method: 'POST', path: ADD_REPORT }]);
+    server.faults.set([{ kind: 'latency', ms: 800, method: 'POST', pathEnd: ADD_REPORT }]);
     await page.evaluate(() => {
       const form = document.querySelector('main form') as HTMLFormElement;
       form.requestSubmit();

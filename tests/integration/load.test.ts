@@ -20,7 +20,7 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const REPORTERS = 50;
 const USERS: DevUser[] = ['anna', 'johan'];
 /** The report's POST, and nothing else: reads, the digest and the dev host stay untouched. */
-const ADD_PATH = 'Handelser[^/]*/items$';
+const ADD_PATH_END = "Handelser')/items";
 
 if (!(SECONDS > 0)) {
   throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
@@ -193,7 +193,7 @@ describe(`under load: ${REPORTERS} reporters for ${SECONDS} s`, () => {
     // refused as a duplicate and the service must call that transient (the form tries again), and
     // those reports are still unresolved when the run ends: each must be stored once or not at all.
     const ms = SECONDS * 1000;
-    const add = { method: 'POST', path: ADD_PATH };
+    const add = { method: 'POST', pathEnd: ADD_PATH_END };
     const finalAt = ms - 2500;
     const phases: Omit<IPhase, 'hits'>[] = [
       { label: 'answers lost after commit', at: 0.1, rules: [{ kind: 'dropAfterCommit', count: 5, ...add }] },
