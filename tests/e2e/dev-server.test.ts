@@ -26,7 +26,8 @@ function attackPage(target: string): string {
 <script>
 (async () => {
   const done = [];
-  const attempt = async (name, run) => { try { await run(); done.push(name + ': sent'); } catch (e) { done.push(name + ': ' + e.message); } };
+  // Each attempt gives up after 3 s, so that the page always finishes (a server may never answer).
+  const attempt = async (name, run) => { try { await Promise.race([run(), new Promise((_, no) => setTimeout(() => no(new Error('no answer')), 3000))]); done.push(name + ': sent'); } catch (e) { done.push(name + ': ' + e.message); } };
   await attempt('text/plain fetch', () => fetch('${target}/_dev/faults', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: '${rules}' }));
   await attempt('json fetch', () => fetch('${target}/_dev/faults', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '${rules}' }));
   await attempt('beacon', async () => { if (!navigator.sendBeacon('${target}/_dev/faults', new Blob(['${rules}'], { type: 'text/plain' }))) throw new Error('not queued'); });

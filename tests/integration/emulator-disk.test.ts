@@ -142,13 +142,22 @@ function fill(dir: string, free: number): string {
 }
 
 describe('a small file system that fills up', () => {
-  const dir = fs.mkdtempSync(join(tmpdir(), 'sakerhet-full-'));
-  const mounted = mountTmpfs(dir, 1024 * 1024);
+  let dir: string;
+  let mounted = false;
   /** Where tmpfs cannot be mounted: the disk is "full" once `full` is set (an injected ENOSPC). */
   const simulated = { full: false };
-  const options: DevServerOptions = mounted
-    ? { dataDir: dir, now: NOW }
-    : { dataDir: dir, now: NOW, io: injectedIO({ write: (path, length) => (simulated.full && path.endsWith('journal.jsonl') ? (length > 600 ? 600 : enospc()) : undefined) }) };
+  let options: DevServerOptions;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(join(tmpdir(), 'sakerhet-full-'));
+    mounted = mountTmpfs(dir, 1024 * 1024);
+    options = mounted
+      ? { dataDir: dir, now: NOW }
+      : { dataDir: dir, now: NOW, io: injectedIO({ write: (path, length) => (simulated.full && path.endsWith('journal.jsonl') ? (length > 600 ? 600 : enospc()) : undefined) }) };
+    // Which of the two this run is (the assertions are the same).
+    console.info(mounted ? 'The small file system: a 1 MB tmpfs.' : 'The small file system: injected ENOSPC at the file system layer (mount was refused).');
+  });
+
   afterAll(async () => {
     await abandonAll();
     if (mounted) {
@@ -157,7 +166,7 @@ describe('a small file system that fills up', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`stores every acknowledged report and nothing else, through a full disk and a crash (${mounted ? 'a 1 MB tmpfs' : 'injected ENOSPC: mount refused'})`, async () => {
+  it('stores every acknowledged report and nothing else, through a full disk and a crash (a 1 MB tmpfs, or an injected ENOSPC where mount is refused)', async () => {
     const first = await start(options);
     const before = await storedCounts(first);
     // Room for a few reports: the journal runs into the end of the disk part-way through a line.
