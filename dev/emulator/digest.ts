@@ -24,8 +24,9 @@ export class Digests {
 
   /** A digest for the user, and when it expires (ms since the epoch). */
   public issue(userId: number): { value: string; expires: number } {
-    // Whole seconds: the issue time is read back from the digest's text.
-    const issued = Math.floor(this.now() / 1000) * 1000;
+    // Whole seconds, as the issue time is read back from the digest's text; rounded up, so that the
+    // digest never expires before the 1800 s that PnPjs counts from when it received it.
+    const issued = Math.ceil(this.now() / 1000) * 1000;
     const stamp = new Date(issued).toUTCString().replace(/^\w+, /, '').replace('GMT', '-0000');
     return { value: `0x${this.mac(userId, issued)},${stamp}`, expires: issued + DIGEST_SECONDS * 1000 };
   }
