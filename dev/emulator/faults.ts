@@ -67,6 +67,10 @@ function check(rule: FaultRule, index: number): FaultRule {
     if (value !== undefined && (typeof value !== 'string' || value.length > MAX_TEXT)) {
       throw new FaultRuleError(`${at}: ${name} must be text of at most ${MAX_TEXT} characters.`);
     }
+    // Said out loud rather than never matching: rules written for the first version's patterns.
+    if (typeof value === 'string' && name !== 'method' && (value.includes('\\') || value.includes('.*') || value.includes('[^') || value.startsWith('^') || value.endsWith('$'))) {
+      throw new FaultRuleError(`${at}: ${name} '${value}' looks like a regular expression; it is plain text (use pathEnd for the end of the path).`);
+    }
   }
   return rule;
 }

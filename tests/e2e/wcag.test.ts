@@ -147,7 +147,8 @@ function stored(title: string): { id: number; fields: Record<string, unknown> }[
   return [...server.store.list('incidents').items.values()].filter((i) => i.fields.Title === title) as never;
 }
 
-const ADD_REPORT = "getList\\('[^']*Handelser'\\)/items$";
+/** The report's POST to Händelser (a fault rule's plain path end, dev/emulator/faults.ts). */
+const ADD_REPORT = "Handelser')/items";
 
 describe('the report form, by keyboard alone', () => {
   it('takes focus to the error summary once per submit, keeps every keystroke while fields are corrected, and never drops focus to the body', async () => {
@@ -213,7 +214,7 @@ describe('the report form, by keyboard alone', () => {
 
     // Sending: the button keeps focus while the report is saved (it says it is busy instead of
     // going away or being disabled), and the progress lands in a live region that was there.
-    server.faults.set([{ kind: 'latency', ms: 1500, method: 'POST', path: ADD_REPORT }]);
+    server.faults.set([{ kind: 'latency', ms: 1500, method: 'POST', pathEnd: ADD_REPORT }]);
     await tabTo(page, byText('Skicka rapporten'), 'to the send button again');
     await markLiveRegions(page);
     await page.keyboard.press('Enter');
@@ -241,7 +242,7 @@ describe('the report form, by keyboard alone', () => {
     await m.getByLabel('Plats').fill('Avdelning 7');
     await m.getByLabel('Vad hände?').fill('Insulin gavs utan dubbelkontroll.');
     await m.getByLabel('Låg', { exact: true }).check();
-    server.faults.set([{ kind: 'unavailable', method: 'POST', path: ADD_REPORT }]);
+    server.faults.set([{ kind: 'unavailable', method: 'POST', pathEnd: ADD_REPORT }]);
     await m.getByRole('button', { name: 'Skicka rapporten' }).focus();
     await markLiveRegions(page);
     await page.keyboard.press('Enter');
