@@ -63,6 +63,8 @@ export interface StoreState {
   restoreLegacy?(snapshot: Record<string, unknown>): void;
   /** Replays a journal entry of another kind than items and users. */
   applyOther?(entry: OtherEntry): void;
+  /** Blobs that further state refers to (recycled items keep their attachments and files). */
+  blobsInUse?(): Iterable<string>;
 }
 
 interface SnapshotHeader {
@@ -179,6 +181,11 @@ export function applyEntry(state: StoreState, entry: JournalEntry): void {
       state.applyOther(other);
     }
   }
+}
+
+/** The blobs an item refers to: its attachments' and its file's. */
+export function blobsOf(item: StoredItem): string[] {
+  return [...item.attachments.map((a) => a.blob), ...(item.file ? [item.file.blob] : [])];
 }
 
 /** One journal line: the sequence number first, so that a line can be recognised inside a torn one. */
@@ -451,15 +458,17 @@ export class DataFolder {
     return this.io.readFileSync(join(this.dir, 'blobs', hash));
   }
 
-  /** Removes blobs no item refers to (left by a change that failed after its blob was written). */
+  /**
+   * Removes blobs nothing refers to (left by a change that failed after its blob was written):
+   * neither an item nor further state such as the recycle bin, whose items SharePoint keeps whole
+   * until they are restored "to their original location" (RecycleBinItem.Restore,
+   * https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-csom/ee544030(v=office.15)).
+   */
   public sweepBlobs(state: StoreState): number {
-    const referenced = new Set<string>();
+    const referenced = new Set<string>(state.blobsInUse?.() ?? []);
     for (const list of state.lists.values()) {
       for (const item of list.items.values()) {
-        item.attachments.forEach((a) => referenced.add(a.blob));
-        if (item.file) {
-          referenced.add(item.file.blob);
-        }
+        blobsOf(item).forEach((b) => referenced.add(b));
       }
     }
     let removed = 0;

@@ -11,7 +11,7 @@
 import { createHash, randomUUID } from 'crypto';
 import { ListKey } from '../../src/model/schema';
 import { FileIO, StorageError, nodeIO } from './disk';
-import { DataFolder, LoadResult, OtherEntry, changeEntry, journalLine } from './persistence';
+import { DataFolder, LoadResult, OtherEntry, blobsOf, changeEntry, journalLine } from './persistence';
 import { SiteList, provisionFromFeature } from './provisioning';
 import { DEFAULT_SITE_TIME_ZONE, ISiteTimeZone } from './regional';
 import { BasePermissions, RoleAssignment, SiteSecurity, defaultRoleDefinitions, fromBasePermissions, toBasePermissions } from './security';
@@ -363,6 +363,13 @@ export class Store {
   public restoreLine(line: Record<string, unknown>): void {
     if (line.recycled) {
       this.recycleBin.push(line.recycled as RecycledItem);
+    }
+  }
+
+  /** The recycle bin's items keep their attachments and files, to be restored with them. */
+  public *blobsInUse(): Iterable<string> {
+    for (const recycled of this.recycleBin) {
+      yield* blobsOf(recycled.item);
     }
   }
 

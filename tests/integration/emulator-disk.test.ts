@@ -323,6 +323,9 @@ describe('failures injected at the file system layer', () => {
     const idOf = async (s: DevServer, r: { reportId: string }): Promise<number | undefined> => (await rest(s, 'maria', `${ITEMS}?$filter=ReportId eq '${r.reportId}'&$select=Id`)).json.value[0]?.Id;
     const firstId = (await idOf(server, first))!;
     const secondId = (await idOf(server, second))!;
+    // The recycled report has an attachment: the recycle bin keeps it, to be restored with the item.
+    const photo = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    expect((await rest(server, 'anna', `${ITEMS}(${firstId})/AttachmentFiles/add(FileName='foto.png')`, { method: 'POST', digest: true, body: photo })).status).toBe(200);
     expect((await merge('Mal', { ReadSecurity: 2 })).status).toBe(204);
     expect((await rest(server, 'maria', `${ITEMS}(${firstId})/recycle()`, { method: 'POST', digest: true })).status).toBe(200);
     // The disk is full: neither change stays.
@@ -340,11 +343,16 @@ describe('failures injected at the file system layer', () => {
     expect(await idOf(restarted, first)).toBeUndefined();
     expect(await idOf(restarted, second)).toBe(secondId);
     expect(restarted.store.recycleBin.map((r) => r.item.fields.ReportId)).toEqual([first.reportId]);
+    // The start swept the blobs nothing refers to, but not the recycled item's attachment.
+    const [kept] = restarted.store.recycleBin[0].item.attachments;
+    expect(kept.name).toBe('foto.png');
+    expect(restarted.store.getBlob(kept.blob)).toEqual(photo);
     // And through a compaction (a clean stop writes everything into the snapshot).
     await restarted.close();
     const again = await start({ dataDir: dir, now: NOW });
     expect(await readSecurity(again, 'Mal')).toBe(2);
     expect(again.store.recycleBin.map((r) => r.item.fields.ReportId)).toEqual([first.reportId]);
+    expect(again.store.getBlob(kept.blob)).toEqual(photo);
   });
 
   it('fsyncs the folder after every rename (snapshots and blobs)', async () => {
