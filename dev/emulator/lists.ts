@@ -12,8 +12,9 @@ import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
 import { canDelete, canEdit, canSee, permissionMask, rights } from './security';
 import type { SiteField } from './provisioning';
-import type { ListData, StoredItem } from './store';
+import { ListData, StoredItem, storedName } from './store';
 import { applyWrite } from './validation';
+import { equalityKey, kindOfType } from './values';
 
 /** The list a path addresses (`getList('url')`, `lists/getByTitle('t')`, `lists(guid'…')`) and the rest of the path. */
 export function resolveList(call: Call, segments: string[]): { list: ListData; rest: string[] } | undefined {
@@ -195,14 +196,15 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
         if (list.schema.readSecurity === 'own') {
           throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Unique values cannot be enforced on a list with item-level permissions.');
         }
-        const key = `${field.type === 'Lookup' || field.type === 'User' ? `${field.name}Id` : field.name}`;
+        // The values already there must be unique as SharePoint compares them (values.ts).
+        const key = storedName(field.type, field.name);
+        const kind = kindOfType(field.type);
         const seen = new Set<string>();
         for (const item of list.items.values()) {
-          const v = item.fields[key];
-          if (v === null || v === undefined || v === '') {
+          const k = equalityKey(kind, item.fields[key]);
+          if (k === undefined || k === '') {
             continue;
           }
-          const k = String(v).toLowerCase();
           if (seen.has(k)) {
             throw Errors.duplicate();
           }

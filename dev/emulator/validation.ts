@@ -9,6 +9,7 @@ import { entityTypeName } from './fields';
 import { formulaPasses } from './formula';
 import { siteMidnight } from './regional';
 import { ListData, Store, StoredItem, storedName } from './store';
+import { equalityKey, kindOfType } from './values';
 
 /** SharePoint's limit for multiple lines of plain text in a list. */
 const NOTE_MAX = 63999;
@@ -205,10 +206,13 @@ export function applyWrite(store: Store, list: ListData, existing: StoredItem | 
     if (isEmpty(value)) {
       continue;
     }
-    // Unique columns are indexed (SPField.EnforceUniqueValues) and compared case-insensitively
-    // ("Enforcing Uniqueness in Column Values", SharePoint Foundation 2010 docs).
-    const same = (v: unknown): boolean => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value);
-    if ([...list.items.values()].some((i) => i.id !== existing?.id && same(i.fields[key]))) {
+    // Unique columns are indexed (SPField.EnforceUniqueValues), so the column's index answers, and
+    // it compares as SharePoint does: by the column's type, text case-insensitively (values.ts;
+    // "Enforcing Uniqueness in Column Values", SharePoint Foundation 2010 docs).
+    const kind = kindOfType(f.type);
+    const wanted = equalityKey(kind, value);
+    const same = store.index(list, key)?.lookup('eq', value) ?? [...list.items.values()].filter((i) => wanted !== undefined && equalityKey(kind, i.fields[key]) === wanted).map((i) => i.id);
+    if (same.some((id) => id !== existing?.id)) {
       throw Errors.duplicate();
     }
   }

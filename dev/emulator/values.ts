@@ -121,6 +121,16 @@ export function foldText(value: string): string {
 }
 
 /**
+ * A key that two values of a column of `kind` share exactly when SharePoint finds them equal (text
+ * case-folded, others by their comparable form), or undefined for an empty value: for unique
+ * values ("Enforcing Uniqueness in Column Values", above).
+ */
+export function equalityKey(kind: ValueKind, value: unknown): string | undefined {
+  const c = comparable(kind, value);
+  return c === undefined ? undefined : typeof c === 'string' ? foldText(c) : String(c);
+}
+
+/**
  * Orders two comparable values of one kind: text in the site's sort order (ties broken by the
  * folded text, so that the order is total and values equal after folding are adjacent), numbers
  * numerically. Returns 0 exactly when SharePoint finds the values equal.

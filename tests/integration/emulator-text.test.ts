@@ -122,6 +122,28 @@ describe('text is text', () => {
     expect(index.lookup('eq', reportId)).toHaveLength(1);
   });
 
+  it('enforces unique values case-insensitively and accent-sensitively, through the column\'s index', async () => {
+    // The areas' titles made unique, as a site owner can (list settings; SPField.EnforceUniqueValues needs an index first).
+    const title = "web/getList('/sites/sakerhet/Lists/Sakerhetsomraden')/fields/getByInternalNameOrTitle('Title')";
+    const change = (body: object): ReturnType<typeof rest> =>
+      rest(server, 'maria', title, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE' }, body: JSON.stringify(body) });
+    expect((await change({ Indexed: true })).status).toBe(204);
+    expect((await change({ EnforceUniqueValues: true })).status).toBe(204);
+    const area = (name: string, key: string): ReturnType<typeof rest> =>
+      rest(server, 'maria', `${AREAS}`, {
+        method: 'POST',
+        digest: true,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ Title: name, AreaKey: key, Scope: 'S', Purpose: 'P', Responsibility: 'R', OwnerRole: 'O' })
+      });
+    // "Hello World" = "hello world" (Enforcing Uniqueness in Column Values, ee536168): SPDuplicateValuesFoundException.
+    const capitals = await area('BRANDSÄKERHET', 'brand2');
+    expect(capitals.status).toBe(400);
+    expect(capitals.json['odata.error'].code).toBe('-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException');
+    // Accents count (Latin1_General_CI_AS): "Brandsakerhet" is another value than "Brandsäkerhet".
+    expect((await area('Brandsakerhet', 'brand3')).status).toBe(201);
+  });
+
   it('keeps a date column a date and a number column a number in the index', async () => {
     const list = server.store.list('incidents');
     const occurred = server.store.index(list, 'OccurredAt')!;
