@@ -15,6 +15,7 @@ import { AddressInfo } from 'net';
 import { extname, join, normalize } from 'path';
 import { SITE_URL } from '../src/model/schema';
 import { SAMPLE_PEOPLE } from '../src/model/sample/people';
+import { MAX_PARTS_PER_BATCH } from './emulator/batch';
 import { readCookie } from './emulator/cookies';
 import type { FileIO } from './emulator/disk';
 import { Errors, SPError } from './emulator/errors';
@@ -49,6 +50,8 @@ export interface DevServerOptions {
   io?: FileIO;
   /** Compact the journal once it is larger than this and than the snapshot (bytes). */
   compactAtBytes?: number;
+  /** Characters the request log may hold (default 16 M; tests set less). */
+  requestLogChars?: number;
 }
 
 export interface RequestLogEntry {
@@ -89,6 +92,14 @@ export interface DevServer {
 export const MAX_UPLOAD_BYTES = 262_144_000;
 export const MAX_ODATA_BYTES = 2_097_152;
 const MAX_DEV_BYTES = 64 * 1024;
+/**
+ * The request log (/_dev/requests) keeps the newest 10,000 requests, and no more than 16 M
+ * characters of paths and $batch part lines (each cut to 1,000): whatever users send, it stays small.
+ */
+const LOG_ENTRIES = 10_000;
+const LOG_CHARS = 16 * 1024 * 1024;
+const LOG_TEXT = 1000;
+const clip = (text: string): string => (text.length > LOG_TEXT ? `${text.slice(0, LOG_TEXT)}…` : text);
 /** All bodies being read at one time share this much memory; beyond it a request waits its turn (503). */
 const BODY_BUDGET_BYTES = 600 * 1024 * 1024;
 const ROOT = join(__dirname, '..');
@@ -244,6 +255,19 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const emulator = new SharePointEmulator(store);
   const faults = new Faults();
   const requests: RequestLogEntry[] = [];
+  /** Characters the log holds now: it is kept to LOG_CHARS (and LOG_ENTRIES), oldest first out. */
+  let loggedChars = 0;
+  const logChars = options.requestLogChars ?? LOG_CHARS;
+  const sizeOf = (e: RequestLogEntry): number => e.path.length + (e.parts ?? []).reduce((n, p) => n + p.length, 0);
+  const logRequest = (entry: RequestLogEntry): void => {
+    requests.push(entry);
+    loggedChars += sizeOf(entry);
+    let drop = 0;
+    while (drop < requests.length - 1 && (loggedChars > logChars || requests.length - drop > LOG_ENTRIES)) {
+      loggedChars -= sizeOf(requests[drop++]);
+    }
+    requests.splice(0, drop);
+  };
   let seq = 0;
   const hostBuildDir = options.hostBuildDir ?? join(ROOT, 'dev', '.build');
   const devUsers = SAMPLE_PEOPLE.filter((p) => p.devUser);
@@ -303,9 +327,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       if (!current) {
         jsonOut(res, 401, { error: 'Sign in as a dev user to see your requests.' });
       } else if (req.method === 'DELETE') {
-        const mine = requests.filter((r) => r.user !== current);
+        const others = requests.filter((r) => r.user !== current);
         requests.length = 0;
-        requests.push(...mine);
+        requests.push(...others);
+        loggedChars = others.reduce((n, e) => n + sizeOf(e), 0);
         jsonOut(res, 200, []);
       } else if (req.method === 'GET') {
         const since = Number(url.searchParams.get('since') ?? 0);
@@ -358,14 +383,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     const emulatorRequest: EmulatorRequest = { method: req.method ?? 'GET', url, headers, body };
     const response = await emulator.handle(emulatorRequest);
     if (isApi) {
-      const entry: RequestLogEntry = { seq: ++seq, method, path: url.pathname + url.search, status: response.status, user: devUserKey(req.headers.cookie) };
+      const entry: RequestLogEntry = { seq: ++seq, method, path: clip(url.pathname + url.search), status: response.status, user: devUserKey(req.headers.cookie) };
       if (/\/_api\/\$batch$/i.test(url.pathname)) {
-        entry.parts = (body.toString('utf8').match(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+/gm) ?? []).slice(0, 1000);
+        // At most one part more than a batch may have (batch.ts): a refused batch shows it is too long.
+        entry.parts = (body.toString('utf8').match(/^(GET|POST|PUT|PATCH|MERGE|DELETE) \S+/gm) ?? []).slice(0, MAX_PARTS_PER_BATCH + 1).map(clip);
       }
-      requests.push(entry);
-      if (requests.length > 10000) {
-        requests.splice(0, requests.length - 10000);
-      }
+      logRequest(entry);
     }
     if (applied.some((r) => r.kind === 'dropAfterCommit')) {
       // The change is stored; only the answer is lost, as when a connection breaks on the way back.

@@ -222,6 +222,29 @@ describe('load it cannot be knocked over by', () => {
     expect(changeset.json['odata.error'].message.value).toBe("The current change set contains too many operations. Only change sets with a maximum number of '1000' operations are allowed.");
   });
 
+  it('keeps the request log small whatever requests hold: long part lines are cut, the oldest entries go first', async () => {
+    const small = await startEmulator({ now: NOW, requestLogChars: 300_000 });
+    try {
+      // 100 parts of 5,000-character URLs (a batch may be 2 MB).
+      const long = `${AREAS}?$top=1&$filter=Title%20ne%20'${'x'.repeat(5_000)}'`;
+      const parts = Array.from({ length: 100 }, () => ['--b', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '', `GET ${small.url}/sites/sakerhet/_api/${long} HTTP/1.1`, 'Accept: application/json', ''].join('\r\n'));
+      for (let n = 0; n < 5; n++) {
+        const res = await rest(small, 'anna', '$batch', { method: 'POST', digest: true, headers: { 'Content-Type': 'multipart/mixed; boundary=b' }, body: [...parts, '--b--', ''].join('\r\n') });
+        expect(res.status).toBe(200);
+      }
+      const batches = small.requests.filter((r) => r.parts);
+      // Each part line is cut to 1,000 characters (and an ellipsis).
+      expect(batches.flatMap((b) => b.parts!).filter((p) => p.length > 1001)).toEqual([]);
+      // A batch entry is 100 × 1,001 characters: the newest two fit in 300,000, with the digests' small entries.
+      const chars = small.requests.reduce((n, e) => n + e.path.length + (e.parts ?? []).reduce((m, p) => m + p.length, 0), 0);
+      expect(chars).toBeLessThanOrEqual(300_000);
+      expect(batches).toHaveLength(2);
+      expect(small.requests[small.requests.length - 1]).toBe(batches[1]);
+    } finally {
+      await small.close();
+    }
+  }, 60000);
+
   it('answers other requests between the parts of a long $batch', async () => {
     generateIncidents(server.store, { count: 3000, now: NOW, seed: 3 });
     const order: string[] = [];
