@@ -21,6 +21,7 @@ const strings: IStrings = {
   loadingReports: 'Loading the reports…',
   loadingReport: 'Loading the report…',
   retry: 'Try again',
+  errorRecovering: 'The page tries again by itself and shows its content as soon as SharePoint answers.',
   errorTitle: 'Something went wrong',
   errorOffline: 'SharePoint could not be reached. Check your network connection and try again.',
   errorThrottled: 'SharePoint is very busy right now. Wait a moment and try again.',

@@ -27,6 +27,8 @@ export interface IStrings {
   loadingReports: string;
   loadingReport: string;
   retry: string;
+  /** Under an error the view will get over by itself: it tries again without being asked. */
+  errorRecovering: string;
   errorTitle: string;
   errorOffline: string;
   errorThrottled: string;

@@ -21,6 +21,7 @@ const strings: IStrings = {
   loadingReports: 'Hämtar rapporterna…',
   loadingReport: 'Hämtar rapporten…',
   retry: 'Försök igen',
+  errorRecovering: 'Sidan försöker igen av sig själv och visar innehållet så snart SharePoint svarar.',
   errorTitle: 'Något gick fel',
   errorOffline: 'SharePoint gick inte att nå. Kontrollera nätverksanslutningen och försök igen.',
   errorThrottled: 'SharePoint är hårt belastat just nu. Vänta en stund och försök igen.',

@@ -1,5 +1,6 @@
 import { GOALS_LIST, GOAL_STATUSES, choiceValue } from '../model/schema';
 import type { IGoal } from '../model/types';
+import { settlingBatch } from './batch';
 import { toServiceError } from './errors';
 import type { IComputedOutcome, IGoalChange, IGoalService } from './interfaces';
 import { listOf } from './lists';
@@ -60,7 +61,8 @@ export class GoalService implements IGoalService {
     if (outcomes.length === 0) {
       return 0;
     }
-    const [batched, execute] = this.sp.batched();
+    // A batch whose request fails rejects its writes too (settlingBatch): nothing waits for ever.
+    const [batched, execute] = settlingBatch(this.sp);
     const writes = Promise.allSettled(
       outcomes.map(({ goal, outcome }) => listOf(batched, GOALS_LIST, this.siteUrl).items.getById(goal.id).update(goalBody({ outcome, outcomeComputedAt: at }), goal.etag))
     );

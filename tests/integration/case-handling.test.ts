@@ -125,4 +125,24 @@ describe('goals', () => {
     expect(first).toMatchObject({ Outcome: 40, OutcomeComputedAt: '2026-06-15T10:05:00Z' });
     expect(second).toMatchObject({ Outcome: goals[1].outcome ?? null, FollowUp: 'Uppföljt i ledningsgruppen.' });
   });
+
+  it('stores no outcome, and says so, when SharePoint refuses the $batch three times (it never waits for ever)', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const areaId = [...server.store.list('areas').items.values()].find((a) => a.fields.AreaKey === 'brandsakerhet')!.id;
+    const goals = await erik.goals.getGoals(areaId, NOW.getFullYear());
+    const before = goals.map((g) => server.store.list('goals').items.get(g.id)!.fields.Outcome);
+    server.faults.set([{ kind: 'unavailable', count: 3, method: 'POST', path: 'batch' }]);
+    try {
+      // Before settlingBatch this promise never settled: PnPjs left the writes pending.
+      const stored = await Promise.race([
+        erik.goals.storeOutcomes(goals.map((goal) => ({ goal, outcome: 77 })), new Date('2026-06-15T10:06:00Z')),
+        new Promise<'hangs'>((resolve) => setTimeout(() => resolve('hangs'), 20000).unref())
+      ]);
+      expect(stored).toBe(0);
+      expect(server.faults.describe()[0].hits).toBe(3);
+    } finally {
+      server.faults.clear();
+    }
+    expect(goals.map((g) => server.store.list('goals').items.get(g.id)!.fields.Outcome)).toEqual(before);
+  });
 });

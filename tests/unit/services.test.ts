@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { safeAttachmentName } from '../../src/services/IncidentService';
 import { toServiceError } from '../../src/services/errors';
 import { INCIDENT_SHAPE, fromNewIncident, toArea, toGoal, toIncident } from '../../src/services/mapping';
@@ -15,6 +17,14 @@ describe('errors from SharePoint', () => {
     expect(toServiceError(pnp(403, {})).kind).toBe('forbidden');
     expect(toServiceError(pnp(404, {})).kind).toBe('notFound');
     expect(toServiceError(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'offline', transient: true });
+  });
+});
+
+describe('batches', () => {
+  it('every batch goes through settlingBatch (PnPjs alone leaves its queries pending for ever when the $batch fails)', () => {
+    const dir = join(__dirname, '..', '..', 'src', 'services');
+    const callers = readdirSync(dir).filter((name) => /\.batched\s*\(/.test(readFileSync(join(dir, name), 'utf8')));
+    expect(callers).toEqual(['batch.ts']);
   });
 });
 

@@ -59,7 +59,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
     return <LoadingState label={strings.loadingArea} />;
   }
   if (view.status === 'error') {
-    return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} />;
+    return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} recovering={view.recovering} />;
   }
   const { area, goals, documents, reports, user, timeZone, period: year } = view.data;
 

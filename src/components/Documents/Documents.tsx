@@ -103,7 +103,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
       </ViewTitle>
       <p className={classes.intro}>{strings.documentsIntro}</p>
       {view.status === 'loading' && <LoadingState label={strings.loadingDocuments} />}
-      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
       {view.status === 'done' && (
         <TimeZoneContext.Provider value={view.data.timeZone}>
           <fieldset className={classes.filters}>

@@ -29,7 +29,7 @@ export function MyReports(): JSX.Element {
       </ViewTitle>
       <p className={classes.intro}>{strings.myReportsIntro}</p>
       {view.status === 'loading' && <LoadingState label={strings.loadingReports} />}
-      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
       {view.status === 'done' &&
         (view.data.reports.length === 0 ? (
           <div className={classes.empty}>

@@ -102,7 +102,7 @@ export function Overview(): JSX.Element {
         {strings.overviewHeading}
       </Heading>
       {view.status === 'loading' && <LoadingState label={strings.loadingAreas} />}
-      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
       {view.status === 'done' && (
         <>
           <SearchField id="sakerhet-area-search" label={strings.searchAreas} placeholder={strings.searchAreasPlaceholder} value={query} onChange={setQuery} />

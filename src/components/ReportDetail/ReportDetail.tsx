@@ -44,7 +44,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
     return <LoadingState label={strings.loadingReport} />;
   }
   if (view.status === 'error') {
-    return <ErrorState error={view.error} onRetry={view.reload} />;
+    return <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />;
   }
   const { areas, user, actions, timeZone } = view.data;
   const r = changed && changed.id === view.data.report.id ? changed : view.data.report;

@@ -81,7 +81,7 @@ export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
     return <LoadingState label={strings.loading} />;
   }
   if (view.status === 'error') {
-    return <ErrorState error={view.error} onRetry={view.reload} />;
+    return <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />;
   }
   if (!view.data.user.canReport) {
     return (

@@ -149,7 +149,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
     <>
       <ViewTitle className={classes.title}>{strings.situationHeading}</ViewTitle>
       {view.status === 'loading' && <LoadingState label={strings.loadingSituation} />}
-      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} />}
+      {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
       {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
       {controlsData && controlsData.user.canManageReports && (
         <form className={classes.controls} onSubmit={show}>

@@ -15,10 +15,12 @@ export interface IErrorStateProps {
   /** Shown instead of the generic text, e.g. for an area that does not exist. */
   message?: string;
   onRetry?: () => void;
+  /** The view tries again by itself (useAsync): say so, so nobody needs to keep pressing. */
+  recovering?: boolean;
 }
 
 /** Says what went wrong and what to do; offers to try again where that can help. */
-export function ErrorState({ error, message, onRetry }: IErrorStateProps): JSX.Element {
+export function ErrorState({ error, message, onRetry, recovering }: IErrorStateProps): JSX.Element {
   const { strings } = useStrings();
   const classes = useStyles();
   const canRetry = onRetry && error.kind !== 'forbidden' && error.kind !== 'notFound';
@@ -37,6 +39,7 @@ export function ErrorState({ error, message, onRetry }: IErrorStateProps): JSX.E
       >
         <strong>{strings.errorTitle}. </strong>
         {message ?? errorMessage(strings, error)}
+        {recovering && <> {strings.errorRecovering}</>}
       </Notice>
     </div>
   );
