@@ -7,7 +7,8 @@ import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } f
 import { inOneBatch } from './batch';
 import { THRESHOLD, listOf, odataString } from './lists';
 import { maxItemId, scanAll, scanWindow } from './scan';
-import { INCIDENT_SHAPE, fromNewIncident, toIncident } from './mapping';
+import { INCIDENT_SHAPE, REPORTER_SHAPE, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
+import type { IPerson } from '../model/types';
 import { RetryOnlyRefused, type SPFI } from './sp';
 
 type Raw = Record<string, unknown>;
@@ -44,14 +45,28 @@ export class IncidentService implements IIncidentService {
     return listOf(sp, INCIDENTS_LIST, this.siteUrl);
   }
 
-  /** The reporter is shown unless the report is anonymous and someone else is looking. */
-  private map(raw: Raw, me: ICurrentUser): IIncident {
-    const mine = raw.AuthorId === me.id;
-    return toIncident(raw, mine || raw.Anonymous !== true);
+  /**
+   * A report from a query that reads only the user's own reports (`AuthorId eq <me>` in its
+   * filter): the reporter is the user, so SharePoint is not asked who it is.
+   */
+  private own(raw: Raw, me: ICurrentUser): IIncident {
+    return toIncident(raw, asPerson(me));
   }
 
   private items(sp?: SPFI): ReturnType<ReturnType<typeof listOf>['items']['select']> {
     return this.list(sp).items.select(...INCIDENT_SHAPE.select).expand(...INCIDENT_SHAPE.expand);
+  }
+
+  /**
+   * The reporters of the items a filter finds, asked for only where the user may know them
+   * (reporterVisibleTo: not anonymous, or the user's own). Goes into the same batch as the query
+   * for the items themselves, so it costs no round trip.
+   */
+  private reporterItems(sp: SPFI | undefined, filter: string, me: ICurrentUser): ReturnType<ReturnType<typeof listOf>['items']['filter']> {
+    return this.list(sp)
+      .items.select(...REPORTER_SHAPE.select)
+      .expand(...REPORTER_SHAPE.expand)
+      .filter(`${filter} and ${reporterVisibleTo(me.id)}`);
   }
 
   /**
@@ -81,7 +96,7 @@ export class IncidentService implements IIncidentService {
   public async findByReportId(reportId: string, sp?: SPFI, me?: ICurrentUser): Promise<IIncident | undefined> {
     const user = me ?? (await this.currentUser());
     const first = (await this.ownWithReportId(reportId, sp, user))[0];
-    return first ? this.map(first, user) : undefined;
+    return first ? this.own(first, user) : undefined;
   }
 
   /**
@@ -149,12 +164,12 @@ export class IncidentService implements IIncidentService {
       // if the lookup fails too, the form tries again later with the same ReportId.
       const stored = await this.keepOne(report.reportId, me);
       if (stored) {
-        return this.map(stored, me);
+        return this.own(stored, me);
       }
       throw error;
     }
     const kept = await this.keepOne(report.reportId, me);
-    return this.map(kept ?? { ...added, Author: { Id: me.id, Title: me.displayName, EMail: me.email } }, me);
+    return this.own(kept ?? added, me);
   }
 
   public async addAttachment(itemId: number, file: File, taken: string[] = []): Promise<IAttachmentResult> {
@@ -189,20 +204,27 @@ export class IncidentService implements IIncidentService {
     const list = (s: SPFI): ReturnType<typeof listOf> => this.list(s);
     const rows = top <= THRESHOLD && maxId !== undefined ? await scanWindow(this.list(sp), 0, THRESHOLD, options) : await scanAll(this.sp, list, top, options);
     return oneReportPerId(rows)
-      .map((r) => this.map(r, user))
+      .map((r) => this.own(r, user))
       .sort((a, b) => b.created.getTime() - a.created.getTime() || b.id - a.id);
   }
 
+  /**
+   * One report with its attachments, and its reporter where the user may know it – both in one
+   * round trip (in the caller's batch `sp`, or a batch of their own).
+   */
   public async getReport(id: number, sp?: SPFI, me?: ICurrentUser): Promise<IIncidentDetail> {
     const user = me ?? (await this.currentUser());
-    try {
-      const raw: Raw = await this.list(sp)
+    const item = (b: SPFI): Promise<Raw> =>
+      this.list(b)
         .items.getById(id)
         .select(...INCIDENT_SHAPE.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl')
         .expand(...INCIDENT_SHAPE.expand, 'AttachmentFiles')();
+    const named = (b: SPFI): Promise<Raw[]> => this.reporterItems(b, `Id eq ${Number(id)}`, user).top(1)();
+    try {
+      const [raw, reporters] = sp ? await Promise.all([item(sp), named(sp)]) : await inOneBatch(this.sp, (b) => [item(b), named(b)] as const);
       const files = Array.isArray(raw.AttachmentFiles) ? (raw.AttachmentFiles as Raw[]) : [];
       return {
-        ...this.map(raw, user),
+        ...toIncident(raw, reporters.length ? reporterOf(reporters[0]) : undefined),
         attachments: files.map((f) => ({ fileName: String(f.FileName ?? ''), url: String(f.ServerRelativeUrl ?? '') }))
       };
     } catch (err) {
@@ -243,13 +265,18 @@ export class IncidentService implements IIncidentService {
     return this.getReport(report.id);
   }
 
-  /** The latest reports of one area (people who handle reports), newest first. */
+  /**
+   * The latest reports of one area (people who handle reports), newest first, with the reporters
+   * the user may know (the same query for reporters: among its first `count`, every report of
+   * the first query that may be named is there).
+   */
   public async latestInArea(areaId: number, maxId: number, me: ICurrentUser, count = 20, sp?: SPFI): Promise<IIncident[]> {
-    const rows: Raw[] = await this.items(sp)
-      .filter(`Id gt ${Math.max(0, maxId - THRESHOLD)} and AreaId eq ${Number(areaId)}`)
-      .orderBy('Id', false)
-      .top(count)();
-    return oneReportPerId(rows).map((r) => this.map(r, me));
+    const filter = `Id gt ${Math.max(0, maxId - THRESHOLD)} and AreaId eq ${Number(areaId)}`;
+    const items = (b: SPFI | undefined): Promise<Raw[]> => this.items(b).filter(filter).orderBy('Id', false).top(count)();
+    const named = (b: SPFI | undefined): Promise<Raw[]> => this.reporterItems(b, filter, me).orderBy('Id', false).top(count)();
+    const [rows, reporters] = sp ? await Promise.all([items(sp), named(sp)]) : await inOneBatch(this.sp, (b) => [items(b), named(b)] as const);
+    const byId = new Map(reporters.map((r) => [Number(r.Id), reporterOf(r)]));
+    return oneReportPerId(rows).map((r) => toIncident(r, byId.get(Number(r.Id))));
   }
 }
 
@@ -270,4 +297,8 @@ export function oneReportPerId<T extends Record<string, unknown>>(rows: T[]): T[
     }
   }
   return rows.filter((row) => typeof row.ReportId !== 'string' || first.get(row.ReportId.toLowerCase()) === Number(row.Id));
+}
+
+function asPerson(me: ICurrentUser): IPerson {
+  return { id: me.id, displayName: me.displayName, email: me.email || undefined };
 }

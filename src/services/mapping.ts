@@ -81,11 +81,29 @@ export const AREA_SHAPE = queryShape(AREAS_LIST);
 export const GOAL_SHAPE = queryShape(GOALS_LIST);
 export const DOCUMENT_SHAPE = queryShape(DOCUMENTS_LIST, ['FileLeafRef', 'FileRef']);
 export const ACTION_SHAPE = queryShape(ACTIONS_LIST);
-/** Reports carry their reporter; whether it is shown is decided when mapping. */
-export const INCIDENT_SHAPE: IQueryShape = (() => {
-  const shape = queryShape(INCIDENTS_LIST, ['AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail', 'Attachments']);
-  return { select: shape.select, expand: [...shape.expand, 'Author'] };
-})();
+/**
+ * A report without its reporter: no Author, no Editor (the reporter may have been the last to
+ * edit). Who reported is asked for apart (REPORTER_SHAPE), and only where the viewer may know it
+ * (reporterVisibleTo), so the reporter of an anonymous report never reaches anyone else's browser.
+ */
+export const INCIDENT_SHAPE: IQueryShape = queryShape(INCIDENTS_LIST, ['Attachments']);
+
+/** The reporter of a report: the item's Author (SharePoint's "Skapad av"). */
+export const REPORTER_SHAPE: IQueryShape = { select: ['Id', 'AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail'], expand: ['Author'] };
+
+/**
+ * The OData condition under which a viewer may learn a report's reporter: the report is not
+ * anonymous, or the viewer wrote it. Added to every query that selects REPORTER_SHAPE unless the
+ * query already reads only the viewer's own reports.
+ */
+export function reporterVisibleTo(userId: number): string {
+  return `(Anonymous eq 0 or AuthorId eq ${Number(userId)})`;
+}
+
+/** The reporter from a REPORTER_SHAPE row. */
+export function reporterOf(raw: Raw): IPerson | undefined {
+  return person(raw.Author);
+}
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -195,10 +213,10 @@ export function toGoal(raw: Raw): IGoal {
 }
 
 /**
- * @param showReporter false hides the reporter, for anonymous reports viewed by someone other than
- * the reporter. SharePoint still records the author; the product does not show it.
+ * @param reporter who reported, if the viewer may know it (REPORTER_SHAPE, reporterVisibleTo); the
+ * row itself never carries it. SharePoint still records the author; the product does not fetch it.
  */
-export function toIncident(raw: Raw, showReporter: boolean): IIncident {
+export function toIncident(raw: Raw, reporter: IPerson | undefined): IIncident {
   return {
     id: num(raw.Id) ?? 0,
     etag: etag(raw),
@@ -219,7 +237,7 @@ export function toIncident(raw: Raw, showReporter: boolean): IIncident {
     policeReport: raw.PoliceReport === true,
     created: date(raw.Created) ?? new Date(0),
     modified: date(raw.Modified) ?? new Date(0),
-    reporter: showReporter ? person(raw.Author) : undefined,
+    reporter,
     hasAttachments: raw.Attachments === true,
     investigator: person(raw.Investigator),
     analysis: multiline(raw.Analysis),
