@@ -44,6 +44,24 @@ export async function open(context: BrowserContext, server: DevServer, path: str
   return page;
 }
 
+/**
+ * Pauses the page's clock (Playwright's page.clock) at about its present moment. The page's time
+ * runs on while the test asks what time it is, so the pause is set a little ahead – further ahead
+ * on a machine too loaded to get there first ("Cannot fast-forward to the past").
+ */
+export async function pauseClockNow(page: Page): Promise<void> {
+  for (let ahead = 100; ; ahead *= 2) {
+    try {
+      await page.clock.pauseAt(await page.evaluate((ms) => Date.now() + ms, ahead));
+      return;
+    } catch (e) {
+      if (ahead >= 1600 || !/to the past/.test(String(e))) {
+        throw e;
+      }
+    }
+  }
+}
+
 export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import type { FaultRule } from '../../dev/emulator/faults';
 import { RECOVERY_DELAYS } from '../../src/hooks/useAsync';
-import { contextFor, launch, main, open, pageErrors, startServer, User } from './browser';
+import { contextFor, launch, main, open, pageErrors, pauseClockNow, startServer, User } from './browser';
 
 jest.setTimeout(120000);
 
@@ -113,7 +113,7 @@ describe('an outage: SharePoint cannot be reached', () => {
     // The network goes and comes back; SharePoint answers again meanwhile. The 'online' event is
     // the cue: no pause, no button. The page's time stands still and is moved on in small steps
     // that stay short of the first pause, so only the event can have brought the content.
-    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 300));
+    await pauseClockNow(page);
     await context.setOffline(true);
     server.faults.clear();
     await context.setOffline(false);

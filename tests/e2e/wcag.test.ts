@@ -14,7 +14,7 @@ import JSZip from 'jszip';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import { sessionFor } from '../helpers/emulator';
-import { contextFor, launch, main, open, pageErrors, startServer, User } from './browser';
+import { contextFor, launch, main, open, pageErrors, pauseClockNow, startServer, User } from './browser';
 
 jest.setTimeout(180000);
 
@@ -254,7 +254,7 @@ describe('the report form, by keyboard alone', () => {
     // The countdown's own live region is a timer, which screen readers do not read out.
     expect(await regionOf(page, /^Nytt försök om \d+ sekunder?\.$/)).toMatchObject({ role: 'timer', live: 'off' });
     // A second on, the count has moved; what the polite region would read has not.
-    await page.clock.pauseAt(new Date(await page.evaluate(() => Date.now())));
+    await pauseClockNow(page);
     const spoken = (): Promise<string> =>
       m.getByRole('status').filter({ hasText: 'SharePoint gick inte att nå' }).evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement;
