@@ -72,6 +72,11 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
   incidents.readSecurity = 'own';
   incidents.writeSecurity = 'own';
   incidents.indexedBuiltIns.add('AuthorId');
+  // The draft keys: each user reads and edits only her own (README, deployment step 4).
+  const draftKeys = store.list('draftKeys').schema;
+  draftKeys.readSecurity = 'own';
+  draftKeys.writeSecurity = 'own';
+  draftKeys.indexedBuiltIns.add('AuthorId');
 
   const add = (key: ListKey, body: Record<string, unknown>, author: number, created: Date, extra: Partial<StoredItem> = {}): StoredItem => {
     const list = store.list(key);

@@ -174,6 +174,7 @@ const strings: IStrings = {
   submit: 'Send the report',
   submitting: 'Sending…',
   clearDraft: 'Clear the form',
+  draftNotKept: 'Your draft is not kept on this device, as the key for your drafts could not be fetched from SharePoint. Send the report before you close the page.',
   draftRestored: 'Your draft from {0} has been restored.',
   draftSaved: 'Draft saved.',
   cannotReport: 'You do not have permission to report here. Contact the security unit.',

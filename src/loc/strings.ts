@@ -185,6 +185,8 @@ export interface IStrings {
   submit: string;
   submitting: string;
   clearDraft: string;
+  /** The draft cannot be kept on the device (no key from SharePoint): it lives in memory only. */
+  draftNotKept: string;
   draftRestored: string;
   draftSaved: string;
   cannotReport: string;

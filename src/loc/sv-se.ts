@@ -174,6 +174,7 @@ const strings: IStrings = {
   submit: 'Skicka rapporten',
   submitting: 'Skickar…',
   clearDraft: 'Rensa formuläret',
+  draftNotKept: 'Utkastet sparas inte på den här enheten, eftersom nyckeln för dina utkast inte gick att hämta från SharePoint. Skicka rapporten innan du stänger sidan.',
   draftRestored: 'Ditt utkast från {0} har återställts.',
   draftSaved: 'Utkastet är sparat.',
   cannotReport: 'Du har inte behörighet att rapportera här. Kontakta säkerhetsenheten.',

@@ -22,7 +22,7 @@ export type FieldType =
   | 'Lookup'
   | 'LookupMulti';
 
-export type ListKey = 'areas' | 'goals' | 'incidents' | 'actions' | 'documents';
+export type ListKey = 'areas' | 'goals' | 'incidents' | 'actions' | 'documents' | 'draftKeys';
 
 /** A stored choice value (Swedish, as SharePoint stores it) and the stable key the code uses. */
 export interface IChoice {
@@ -917,7 +917,50 @@ export const DOCUMENTS_LIST: IListSchema = {
   ]
 };
 
-export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, ACTIONS_LIST, DOCUMENTS_LIST];
+/**
+ * One key per reporter for the report drafts the form keeps on her device: the draft is stored in
+ * the browser encrypted with this key (AES-GCM, components/ReportForm/draftVault.ts), and the key
+ * only here, under item-level security. The next person on a shared ward computer finds the
+ * ciphertext in the browser but cannot read the key: staff and area owners read and edit only
+ * their own items here (Contribute; neither has Override List Behaviors on this list). The
+ * security chief's Full Control reads every key, as it reads every list; the ciphertext stays on
+ * the ward's computer. The list starts empty: a key is made the first time a user writes a report.
+ */
+export const DRAFT_KEYS_LIST: IListSchema = {
+  key: 'draftKeys',
+  title: 'Utkastnycklar',
+  url: 'Lists/Utkastnycklar',
+  template: 100,
+  description: 'En nyckel per person för rapportutkast som sparas krypterade i webbläsaren. Var och en kan bara läsa sin egen nyckel.',
+  enableAttachments: false,
+  enableVersioning: false,
+  readSecurity: 'own',
+  writeSecurity: 'own',
+  rights: { visitors: 'none', staff: 'contribute', areaOwners: 'contribute', owners: 'fullControl' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Nyckel',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 64,
+      description: 'Slumpad nyckel (256 bitar, base64) som krypterar personens rapportutkast i webbläsaren.'
+    }
+  ],
+  views: [
+    {
+      name: 'Alla nycklar',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['Author', 'Created'],
+      orderBy: [{ field: 'ID', ascending: true }],
+      rowLimit: 100
+    }
+  ]
+};
+
+export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, ACTIONS_LIST, DOCUMENTS_LIST, DRAFT_KEYS_LIST];
 
 export function listByKey(key: ListKey): IListSchema {
   const list = LISTS.find((l) => l.key === key);

@@ -1,6 +1,7 @@
 import { ActionService } from './ActionService';
 import { AreaService } from './AreaService';
 import { DocumentService } from './DocumentService';
+import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
 import { IncidentService } from './IncidentService';
 import type { IServices } from './interfaces';
@@ -19,6 +20,7 @@ export interface ISharePointServices extends IServices {
   users: UserService;
   views: ViewService;
   site: SiteService;
+  draftKeys: DraftKeyService;
 }
 
 /**
@@ -36,7 +38,8 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const actions = new ActionService(sp, siteUrl, () => site.timeZone());
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
-  return { onRetry, areas, users, goals, documents, incidents, actions, views, site };
+  const draftKeys = new DraftKeyService(sp, siteUrl);
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys };
 }
 
 export { SessionCache } from './SessionCache';

@@ -207,10 +207,17 @@ export interface IViewService {
   loadAnnualReport(year: number): Promise<IAnnualReportView>;
 }
 
+/** The key that encrypts the user's report drafts on her device; only she can read it. */
+export interface IDraftKeyService {
+  /** The user's key (base64, 32 bytes), made on first use. @throws ServiceError */
+  getKey(me: ICurrentUser): Promise<string>;
+}
+
 export interface IServices {
   /** Tells when a request is being retried (throttling, unavailable), so the UI can say so. */
   onRetry(listener: (attempt: number, status: string) => void): () => void;
   areas: IAreaService;
+  draftKeys: IDraftKeyService;
   goals: IGoalService;
   documents: IDocumentService;
   incidents: IIncidentService;

@@ -93,6 +93,11 @@ export interface IFake extends IServices {
 }
 
 /** Services that answer with the fixtures; override any method with jest.fn(). */
+/** A user's draft key in the fakes (32 bytes, base64), different for every user. */
+export function draftSecretOf(userId: number): string {
+  return Buffer.alloc(32, userId % 256).toString('base64');
+}
+
 export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Record<string, unknown>> = {}): IFake {
   const retryListeners = new Set<(attempt: number, status: string) => void>();
   const reports = [incident()];
@@ -103,6 +108,8 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       return () => retryListeners.delete(l);
     },
     areas: { getAreas: jest.fn(async () => AREAS) },
+    // Each user's draft key, as Utkastnycklar would hand it to her alone.
+    draftKeys: { getKey: jest.fn(async (me: ICurrentUser) => draftSecretOf(me.id)) },
     goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g), storeOutcomes: jest.fn(async (outcomes: unknown[]) => outcomes.length) },
     documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
     users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },

@@ -3,12 +3,18 @@
  * trying through outages, the receipt, and attachments that can be retried on their own.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { draftKey } from '../../src/components/ReportForm/useDraft';
+import { draftKey, openDraftVault } from '../../src/components/ReportForm/draftVault';
 import { wallClockIn } from '../../src/model/calendar';
 import { ServiceError } from '../../src/services/errors';
-import { SITE_ZONE, STAFF, fakeServices, renderApp } from './fakes';
+import { SITE_ZONE, STAFF, draftSecretOf, fakeServices, renderApp } from './fakes';
 
 beforeEach(() => window.localStorage.clear());
+
+/** The staff member's draft as her key opens it from the device (after the writes on their way). */
+async function storedDraft(): Promise<{ savedAt: string; draft: { title: string; reportId: string } } | undefined> {
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  return (await openDraftVault(draftSecretOf(STAFF.id), STAFF.id))!.read();
+}
 
 async function openForm(services = fakeServices(), areaKey = 'patientsakerhet'): Promise<void> {
   renderApp(services, { name: 'report', areaKey });
@@ -168,16 +174,20 @@ describe('submitting', () => {
       return r;
     })();
     fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Halvfärdig' } });
-    const stored = JSON.parse(window.localStorage.getItem(draftKey(STAFF.id))!);
+    const stored = (await storedDraft())!;
+    expect(window.localStorage.getItem(draftKey(STAFF.id))).not.toContain('Halvfärdig');
     unmount();
-    await openForm(fakeServices(), 'patientsakerhet');
+    const services2 = fakeServices();
+    await openForm(services2, 'patientsakerhet');
     expect(screen.getByText(/Ditt utkast från .* har återställts\./)).toBeInTheDocument();
     expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Halvfärdig');
     expect(screen.getByLabelText(/^Säkerhetsområde/)).toHaveValue('arbetsmiljo');
     fillValid();
     submit();
     await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
-    expect(stored.draft.reportId).toBeTruthy();
+    // The restored draft is sent under the ReportId it was written with: a retry after a closed
+    // tab can never make a second report.
+    expect((services2.incidents.submit as jest.Mock).mock.calls[0][0].reportId).toBe(stored.draft.reportId);
   });
 
   it('keeps trying through an outage with the same ReportId, and the user can hurry it', async () => {
@@ -231,7 +241,7 @@ describe('submitting', () => {
     await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent('Nytt försök om 3 sekunder.'));
     fireEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
     expect(await screen.findByText(/Rapporten kunde inte sparas\. Ditt utkast finns kvar/)).toBeInTheDocument();
-    expect(JSON.parse(window.localStorage.getItem(draftKey(STAFF.id))!).draft.title).toBe('Fel dos nästan given');
+    expect((await storedDraft())?.draft.title).toBe('Fel dos nästan given');
     expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Fel dos nästan given');
   });
 
@@ -271,5 +281,62 @@ describe('submitting', () => {
     renderApp(services, { name: 'report' });
     expect(await screen.findByText('Du har inte behörighet att rapportera här. Kontakta säkerhetsenheten.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Skicka rapporten' })).not.toBeInTheDocument();
+  });
+});
+
+describe('drafts on a shared computer', () => {
+  const NEXT = { ...STAFF, id: STAFF.id + 1, displayName: 'Nästa på datorn', email: 'nasta@region.example' };
+
+  it('the next user on the browser finds neither the text nor the draft; the writer gets hers back', async () => {
+    const { unmount } = renderApp(fakeServices(), { name: 'report', areaKey: 'arbetsmiljo' });
+    await screen.findByRole('heading', { name: 'Rapportera händelse', level: 1 });
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Min chef tog tag i min arm' } });
+    const written = (await storedDraft())!;
+    unmount();
+    const device = Object.keys(window.localStorage).map((k) => window.localStorage.getItem(k)).join('\n');
+    expect(device).not.toContain('chef');
+    expect(device).not.toContain(written.draft.reportId);
+
+    const next = fakeServices(NEXT);
+    const second = renderApp(next, { name: 'report', areaKey: 'arbetsmiljo' });
+    await screen.findByRole('heading', { name: 'Rapportera händelse', level: 1 });
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('');
+    expect(screen.queryByText(/har återställts/)).toBeNull();
+    second.unmount();
+
+    await openForm(fakeServices(), 'arbetsmiljo');
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Min chef tog tag i min arm');
+  });
+
+  it('discarding the draft removes it from the device', async () => {
+    await openForm();
+    fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Halvfärdig' } });
+    expect(await storedDraft()).toBeDefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Rensa formuläret' }));
+    expect(await storedDraft()).toBeUndefined();
+    expect(window.localStorage.getItem(draftKey(STAFF.id))).toBeNull();
+  });
+
+  it('a key SharePoint refuses (no Utkastnycklar on the site): the form works, says the draft is not kept, and keeps nothing on the device', async () => {
+    const services = fakeServices();
+    (services.draftKeys.getKey as jest.Mock).mockRejectedValue(new ServiceError('notFound', 'List does not exist.', 404));
+    await openForm(services);
+    expect(screen.getByText(/Utkastet sparas inte på den här enheten/)).toBeInTheDocument();
+    fillValid();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(window.localStorage.length).toBe(0);
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+  });
+
+  it('a key SharePoint cannot give now (busy): the form says so and offers to try again, then opens with the draft', async () => {
+    const first = fakeServices();
+    renderApp(first, { name: 'report', areaKey: 'arbetsmiljo' }).unmount();
+    const services = fakeServices();
+    (services.draftKeys.getKey as jest.Mock).mockRejectedValueOnce(new ServiceError('throttled', 'Service unavailable', 503));
+    renderApp(services, { name: 'report', areaKey: 'arbetsmiljo' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Försök igen' }));
+    await screen.findByRole('heading', { name: 'Rapportera händelse', level: 1 });
+    expect(screen.queryByText(/Utkastet sparas inte/)).toBeNull();
   });
 });

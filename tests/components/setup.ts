@@ -7,3 +7,14 @@ configure({ asyncUtilTimeout: 5000 });
 // A test waits for several such views and answers in turn, so Jest's own 5 s per test is too short
 // on that machine (handling.test.tsx took 8.4 s at a load average of 20). Machine speed only.
 jest.setTimeout(30000);
+
+// jsdom has neither Web Crypto's subtle nor TextEncoder; the browser has both (the report form's
+// draft vault encrypts with them). Node's own implementations stand in.
+import { webcrypto } from 'crypto';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+if (!globalThis.crypto.subtle) {
+  Object.defineProperty(globalThis.crypto, 'subtle', { value: webcrypto.subtle, configurable: true });
+}
+if (typeof globalThis.TextEncoder === 'undefined') {
+  Object.assign(globalThis, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder });
+}

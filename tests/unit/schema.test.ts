@@ -9,7 +9,8 @@ describe('list schema', () => {
       ['Mål', 'Lists/Mal'],
       ['Händelser', 'Lists/Handelser'],
       ['Åtgärder', 'Lists/Atgarder'],
-      ['Styrande dokument', 'StyrandeDokument']
+      ['Styrande dokument', 'StyrandeDokument'],
+      ['Utkastnycklar', 'Lists/Utkastnycklar']
     ]);
     expect(listServerRelativeUrl(INCIDENTS_LIST)).toBe('/sites/sakerhet/Lists/Handelser');
     expect(listByKey('documents')).toBe(DOCUMENTS_LIST);

@@ -10,7 +10,8 @@ import { useServices } from '../../hooks/useServices';
 import { resolveWallClock, TimeZone } from '../../model/calendar';
 import { EVENT_TYPES, SEVERITIES } from '../../model/schema';
 import type { IArea } from '../../model/types';
-import type { ICurrentUser } from '../../services/interfaces';
+import { toServiceError } from '../../services/errors';
+import type { ICurrentUser, IReportFormView, IServices } from '../../services/interfaces';
 import { Button } from '../common/Button';
 import { CheckboxField } from '../common/CheckboxField';
 import { errorMessage } from '../common/errorMessage';
@@ -28,6 +29,7 @@ import { AttachmentPicker } from './AttachmentPicker';
 import { RadioGroup } from './RadioGroup';
 import { Receipt } from './Receipt';
 import { useFocusFallback } from '../common/useFocusFallback';
+import { IDraftVault, IStoredDraft, openDraftVault } from './draftVault';
 import { useDraft } from './useDraft';
 import { useSubmit } from './useSubmit';
 import { DraftField, IReportDraft, MAX_LENGTH, toNewIncident, validateReport, ValidationErrors } from './validation';
@@ -73,10 +75,40 @@ export interface IReportFormProps {
   areaKey?: string;
 }
 
+interface IDrafts {
+  /** Where the draft is kept on this device, encrypted for the user; undefined: in memory only. */
+  vault?: IDraftVault;
+  /** The draft the vault held when the form opened. */
+  stored?: IStoredDraft;
+}
+
+/**
+ * The form's data, then the user's draft vault, opened with her key from SharePoint. A key that
+ * SharePoint cannot give now (busy, unreachable) fails the view, which tries again by itself; one
+ * it refuses (e.g. a site without Utkastnycklar) leaves the form working with the draft in memory.
+ */
+async function loadForm(services: IServices): Promise<IReportFormView & IDrafts> {
+  const view = await services.views.loadReportForm();
+  if (!view.user.canReport) {
+    return view;
+  }
+  let secret: string;
+  try {
+    secret = await services.draftKeys.getKey(view.user);
+  } catch (err) {
+    if (toServiceError(err).transient) {
+      throw err;
+    }
+    return view;
+  }
+  const vault = await openDraftVault(secret, view.user.id);
+  return { ...view, vault, stored: vault && (await vault.read()) };
+}
+
 export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
-  const view = useAsync(() => services.views.loadReportForm(), [services]);
+  const view = useAsync(() => loadForm(services), [services]);
   if (view.status === 'loading') {
     return <LoadingState label={strings.loading} />;
   }
@@ -90,12 +122,12 @@ export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
   }
   return (
     <TimeZoneContext.Provider value={view.data.timeZone}>
-      <ReportFormBody areas={view.data.areas} user={view.data.user} areaKey={areaKey ?? ''} zone={view.data.timeZone} />
+      <ReportFormBody areas={view.data.areas} user={view.data.user} areaKey={areaKey ?? ''} zone={view.data.timeZone} vault={view.data.vault} stored={view.data.stored} />
     </TimeZoneContext.Provider>
   );
 }
 
-interface IBodyProps {
+interface IBodyProps extends IDrafts {
   areas: IArea[];
   user: ICurrentUser;
   areaKey: string;
@@ -103,13 +135,13 @@ interface IBodyProps {
   zone: TimeZone;
 }
 
-function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element {
+function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const services = useServices();
   const router = useRouter();
   const contentLang = useContentLang();
-  const { draft, update, reset, restoredFrom } = useDraft(user.id, areaKey, zone);
+  const { draft, update, reset, restoredFrom } = useDraft(vault, stored, areaKey, zone);
   const [files, setFiles] = React.useState<File[]>([]);
   const [errors, setErrors] = React.useState<ValidationErrors>({});
   // Submits that found errors. The summary takes focus once per submit – never while the user
@@ -182,6 +214,7 @@ function ReportFormBody({ areas, user, areaKey, zone }: IBodyProps): JSX.Element
         {strings.reportFormHeading}
       </ViewTitle>
       <p className={classes.intro}>{strings.reportFormIntro}</p>
+      {!vault && <Notice kind="warning">{strings.draftNotKept}</Notice>}
       {restoredFrom && (
         <Notice kind="info" role="status">
           {format(strings.draftRestored, formatDateTime(restoredFrom, locale, zone))}

@@ -1,13 +1,13 @@
 /**
- * Keeps the report being written in the browser's storage while it is typed, so that closing the
- * tab, a crash or a dropped connection loses nothing. The draft carries the report's ReportId, so
- * sending it again after an uncertain outcome can never create a second report.
+ * Keeps the report being written on the device while it is typed – encrypted for its writer
+ * (draftVault.ts) – so that closing the tab, a crash or a dropped connection loses nothing. The
+ * draft carries the report's ReportId, so sending it again after an uncertain outcome can never
+ * create a second report.
  */
 import * as React from 'react';
 import { TimeZone, wallClockIn } from '../../model/calendar';
+import type { IDraftVault, IStoredDraft } from './draftVault';
 import type { IReportDraft } from './validation';
-
-const VERSION = 1;
 
 export function newReportId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') {
@@ -43,38 +43,6 @@ export function emptyDraft(areaKey: string, zone: TimeZone, now: Date = new Date
   };
 }
 
-interface IStoredDraft {
-  version: number;
-  savedAt: string;
-  draft: IReportDraft;
-}
-
-export function draftKey(userId: number): string {
-  return `sakerhet:report-draft:${userId}`;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    // Storage can be blocked (private mode, strict Teams mobile settings): keep working without it.
-    return undefined;
-  }
-}
-
-export function readDraft(userId: number): IStoredDraft | undefined {
-  try {
-    const raw = storage()?.getItem(draftKey(userId));
-    if (!raw) {
-      return undefined;
-    }
-    const stored = JSON.parse(raw) as IStoredDraft;
-    return stored.version === VERSION && stored.draft && typeof stored.draft.reportId === 'string' ? stored : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function isBlank(d: IReportDraft): boolean {
   return !d.title && !d.location && !d.description && !d.immediateAction && !d.eventType && !d.severity;
 }
@@ -89,12 +57,14 @@ export interface IDraftState {
 }
 
 /**
+ * @param vault where the draft is kept on this device, encrypted for this user (draftVault.ts);
+ * without one the draft lives in memory only
+ * @param stored the draft the vault held when the form opened
  * @param areaKey the area the form was opened for; a stored draft for another area still wins,
  * because losing someone's half-written report is worse than a preselected area.
  */
-export function useDraft(userId: number, areaKey: string, zone: TimeZone): IDraftState {
+export function useDraft(vault: IDraftVault | undefined, stored: IStoredDraft | undefined, areaKey: string, zone: TimeZone): IDraftState {
   const [initial] = React.useState(() => {
-    const stored = readDraft(userId);
     if (stored && !isBlank(stored.draft)) {
       return { draft: stored.draft, restoredFrom: new Date(stored.savedAt) };
     }
@@ -104,25 +74,20 @@ export function useDraft(userId: number, areaKey: string, zone: TimeZone): IDraf
 
   // Every change is stored at once: a write of a few kilobytes is cheaper than a lost report.
   React.useEffect(() => {
-    const store = storage();
     if (isBlank(draft)) {
-      store?.removeItem(draftKey(userId));
-      return;
+      vault?.clear();
+    } else {
+      vault?.write(draft);
     }
-    try {
-      store?.setItem(draftKey(userId), JSON.stringify({ version: VERSION, savedAt: new Date().toISOString(), draft }));
-    } catch {
-      // A full or blocked storage must not stop the user from sending the report.
-    }
-  }, [draft, userId]);
+  }, [draft, vault]);
 
   const update = React.useCallback((change: Partial<IReportDraft>) => setDraft((d) => ({ ...d, ...change })), []);
   const reset = React.useCallback(
     (key: string) => {
-      storage()?.removeItem(draftKey(userId));
+      vault?.clear();
       setDraft(emptyDraft(key, zone));
     },
-    [userId, zone]
+    [vault, zone]
   );
   return { draft, update, reset, restoredFrom: initial.restoredFrom };
 }
