@@ -10,8 +10,9 @@ import { attachmentsEndpoint, fileResult } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
+import { listSecurityEndpoint } from './roles';
 import { canDelete, canEdit, canSee, permissionMask, rights } from './security';
-import type { SiteField } from './provisioning';
+import { fieldFromXml, type SiteField } from './provisioning';
 import { ListData, StoredItem, storedName } from './store';
 import { applyWrite } from './validation';
 import { equalityKey, kindOfType } from './values';
@@ -64,11 +65,13 @@ function listJson(call: Call, list: ListData, select: string[]): Record<string, 
     Hidden: false,
     Created: list.created,
     ParentWebUrl: call.siteUrl,
-    EffectiveBasePermissions: permissionMask(call.store, call.user, list)
+    EffectiveBasePermissions: permissionMask(call.store, call.user, list),
+    HasUniqueRoleAssignments: !!list.roleAssignments
   };
   if (select.length === 0) {
     // SharePoint returns permissions only when they are asked for.
     delete all.EffectiveBasePermissions;
+    delete all.HasUniqueRoleAssignments;
     return all;
   }
   const out: Record<string, unknown> = { 'odata.type': 'SP.List' };
@@ -96,7 +99,7 @@ const BUILT_IN_COLUMNS: readonly { name: string; stored: string; title: string; 
 /** SP.FieldLookup.RelationshipDeleteBehavior as REST reads and writes it (SP.RelationshipDeleteBehaviorType). */
 const DELETE_BEHAVIORS = ['None', 'Cascade', 'Restrict'] as const;
 
-function fieldJson(list: ListData, f: SiteField): Record<string, unknown> {
+function fieldJson(call: Call, f: SiteField): Record<string, unknown> {
   return {
     'odata.type': f.type === 'Lookup' || f.type === 'LookupMulti' ? 'SP.FieldLookup' : 'SP.Field',
     Id: f.id,
@@ -111,7 +114,7 @@ function fieldJson(list: ListData, f: SiteField): Record<string, unknown> {
     MaxLength: f.type === 'Text' ? f.maxLength ?? 255 : undefined,
     Choices: f.choices?.map((c) => c.value),
     RelationshipDeleteBehavior: f.type === 'Lookup' ? DELETE_BEHAVIORS.indexOf(f.relationshipDeleteBehavior) : undefined,
-    LookupList: f.lookupList ? `{${list.id}}` : undefined,
+    LookupList: f.lookupList ? `{${call.store.list(f.lookupList).id}}` : undefined,
     Hidden: false,
     ReadOnlyField: false
   };
@@ -137,7 +140,10 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
     if (call.method !== 'GET') {
       throw Errors.badRequest(`${call.method} is not supported on fields.`);
     }
-    return json(200, { value: [...BUILT_IN_COLUMNS.map((c) => builtInJson(list, c)), ...list.schema.fields.map((f) => fieldJson(list, f))] });
+    return json(200, { value: [...BUILT_IN_COLUMNS.map((c) => builtInJson(list, c)), ...list.schema.fields.map((f) => fieldJson(call, f))] });
+  }
+  if (segs.length === 1 && segs[0].toLowerCase() === 'createfieldasxml') {
+    return createFieldAsXml(call, list);
   }
   const name = quotedArg(segs[0]) ?? '';
   const field = list.schema.fields.find((f) => f.name === name || f.displayName === name || f.id === name.replace(/[{}]/g, '').toLowerCase());
@@ -146,7 +152,7 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
     throw Errors.fieldNotFound(name);
   }
   if (call.method === 'GET') {
-    return json(200, field ? fieldJson(list, field) : builtInJson(list, builtIn!));
+    return json(200, field ? fieldJson(call, field) : builtInJson(list, builtIn!));
   }
   if (call.method !== 'MERGE' && call.method !== 'PATCH') {
     throw Errors.badRequest(`${call.method} is not supported on a field.`);
@@ -212,6 +218,11 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
         }
       }
       field.unique = value;
+    } else if (key === 'Required' && typeof value === 'boolean' && field) {
+      field.required = value;
+    } else if (key === 'Choices' && field && (field.type === 'Choice' || field.type === 'MultiChoice') && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+      // SP.FieldChoice.Choices (Collection(Edm.String)); values stored in items stay as they are.
+      field.choices = (value as string[]).map((v) => ({ key: v, value: v }));
     } else if (key === 'RelationshipDeleteBehavior' && typeof value === 'number' && field?.type === 'Lookup' && DELETE_BEHAVIORS[value]) {
       // Enforcing a relationship needs an indexed lookup (SPFieldLookup.RelationshipDeleteBehavior).
       if (value !== 0 && !field.indexed) {
@@ -227,6 +238,49 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
 }
 
 /**
+ * `POST fields/createfieldasxml` with `{ parameters: { SchemaXml } }` (SP.FieldCollection.createFieldAsXml;
+ * PnPjs fields.createFieldAsXml): adds a column to an existing list, as a later version of the
+ * product does through the installation check. Needs Manage Lists; a name already in use is
+ * refused. A lookup names its list by GUID.
+ */
+async function createFieldAsXml(call: Call, list: ListData): Promise<EmulatorResponse> {
+  if (call.method !== 'POST') {
+    throw Errors.badRequest('createfieldasxml needs POST.');
+  }
+  if (!rights(call.store, call.user, list).manage) {
+    throw Errors.accessDenied();
+  }
+  const parameters = parseJsonBody(call.req).parameters as { SchemaXml?: unknown } | undefined;
+  if (!parameters || typeof parameters.SchemaXml !== 'string') {
+    throw Errors.badRequest('createfieldasxml needs parameters.SchemaXml.');
+  }
+  let created: ReturnType<typeof fieldFromXml>;
+  try {
+    created = fieldFromXml(parameters.SchemaXml, list.schema.url, (id) => [...call.store.lists.values()].find((l) => l.id.toLowerCase() === id)?.schema.key);
+  } catch (err) {
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', (err as Error).message);
+  }
+  const field = created.field;
+  if (list.schema.fields.some((f) => f.name.toLowerCase() === field.name.toLowerCase()) || BUILT_IN_COLUMNS.some((c) => c.name.toLowerCase() === field.name.toLowerCase())) {
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `A duplicate field name "${field.name}" was found.`);
+  }
+  if (field.unique && list.schema.readSecurity === 'own') {
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Unique values cannot be enforced on a list with item-level permissions.');
+  }
+  field.addedOverRest = true;
+  list.schema.fields.push(field);
+  // Existing items get the column empty (or its default).
+  for (const item of list.items.values()) {
+    const key = storedName(field.type, field.name);
+    if (!(key in item.fields)) {
+      item.fields[key] = field.type === 'MultiChoice' || field.type === 'LookupMulti' ? [] : field.type === 'Boolean' ? field.defaultValue === '1' : field.defaultValue ?? null;
+    }
+  }
+  await call.store.putListSettings(list.schema.key);
+  return json(201, fieldJson(call, field));
+}
+
+/**
  * MERGE on a list: the settings the installation check changes. ReadSecurity 1 = read all items,
  * 2 = read own items; WriteSecurity 1 = edit all, 2 = edit own, 4 = none (SP.List.ReadSecurity and
  * WriteSecurity; list settings → Advanced settings → Item-level permissions). Needs Manage Lists.
@@ -236,7 +290,7 @@ async function updateList(call: Call, list: ListData): Promise<EmulatorResponse>
     throw Errors.accessDenied();
   }
   const body = parseJsonBody(call.req);
-  const next = { readSecurity: list.schema.readSecurity, writeSecurity: list.schema.writeSecurity };
+  const next = { readSecurity: list.schema.readSecurity, writeSecurity: list.schema.writeSecurity, enableAttachments: list.schema.enableAttachments };
   for (const key of Object.keys(body)) {
     if (key === '__metadata' || key.startsWith('odata.')) {
       continue;
@@ -246,6 +300,9 @@ async function updateList(call: Call, list: ListData): Promise<EmulatorResponse>
       next.readSecurity = value === 2 ? 'own' : 'all';
     } else if (key === 'WriteSecurity' && (value === 1 || value === 2)) {
       next.writeSecurity = value === 2 ? 'own' : 'all';
+    } else if (key === 'EnableAttachments' && typeof value === 'boolean' && list.schema.template !== 101) {
+      // SP.List.EnableAttachments; document libraries have none.
+      next.enableAttachments = value;
     } else {
       throw Errors.badRequest(`The emulator does not change the property '${key}' of a list (or the value is not valid).`);
     }
@@ -256,6 +313,7 @@ async function updateList(call: Call, list: ListData): Promise<EmulatorResponse>
   }
   list.schema.readSecurity = next.readSecurity;
   list.schema.writeSecurity = next.writeSecurity;
+  list.schema.enableAttachments = next.enableAttachments;
   await call.store.putListSettings(list.schema.key);
   return empty(204);
 }
@@ -283,6 +341,10 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   }
   if (head === 'fields') {
     return fieldsEndpoint(call, list, segs.slice(1));
+  }
+  const permissions = await listSecurityEndpoint(call, list, segs);
+  if (permissions) {
+    return permissions;
   }
   if (head !== 'items' && !head.startsWith('items(')) {
     throw Errors.badRequest(`The emulator does not serve ${segs.join('/')} on lists.`);
@@ -386,7 +448,8 @@ async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projec
   if (method !== 'MERGE' && method !== 'PATCH' && method !== 'DELETE') {
     throw Errors.badRequest(`${method} is not supported on an item.`);
   }
-  if (!canEdit(store, user, list, item)) {
+  // Deleting needs Delete Items, changing Edit Items (own items only under item-level security).
+  if (method === 'DELETE' ? !canDelete(store, user, list, item) : !canEdit(store, user, list, item)) {
     throw Errors.accessDenied();
   }
   const ifMatch = req.headers['if-match'];

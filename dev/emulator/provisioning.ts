@@ -31,6 +31,8 @@ export type SiteField = Mutable<IFieldSchema> & {
   id: string;
   /** SP.RelationshipDeleteBehaviorType: what deleting a looked-up item does. */
   relationshipDeleteBehavior: 'None' | 'Cascade' | 'Restrict';
+  /** Added over REST after provisioning (persisted whole with the list's settings). */
+  addedOverRest?: boolean;
 };
 
 /** A list as the site has it now. ReadSecurity/WriteSecurity start at SharePoint's defaults (1: all items). */
@@ -117,7 +119,11 @@ function parseXml(text: string, file: string): Document {
   return doc as unknown as Document;
 }
 
-function fieldOf(el: Element, where: string, ignored: string[]): SiteField {
+/**
+ * A `<Field>` as SharePoint creates it. A lookup's `List` is a list URL in feature XML and the
+ * list's GUID in createFieldAsXml (`lookupKey` resolves either).
+ */
+function fieldOf(el: Element, where: string, ignored: string[], lookupKey: (list: string) => ListKey = listKeyOfUrl): SiteField {
   reportUnknown(el, 'Field', where, ignored);
   const id = (el.getAttribute('ID') ?? '').replace(/[{}]/g, '').toLowerCase();
   const type = el.getAttribute('Type') as FieldType;
@@ -125,6 +131,14 @@ function fieldOf(el: Element, where: string, ignored: string[]): SiteField {
   const validation = child(el, 'Validation');
   const def = child(el, 'Default');
   const list = el.getAttribute('List');
+  const deleteBehavior = el.getAttribute('RelationshipDeleteBehavior');
+  if (deleteBehavior && deleteBehavior !== 'None') {
+    // Declared in XML, SharePoint Online reports the relationship as not enforced (sp-dev-docs issue
+    // #10137, "How to provision a lookup column with enforce delete behavior"; pnp/PnP-Provisioning-Schema
+    // issue #603, "RelationshipDeleteBehavior=Restrict is ignored"); it is set over REST
+    // (SP.FieldLookup.RelationshipDeleteBehavior), which the installation check does.
+    ignored.push(`${where}: <Field Name="${el.getAttribute('Name')}" RelationshipDeleteBehavior="${deleteBehavior}"> is not applied from XML (sp-dev-docs #10137); the installation check sets it over REST.`);
+  }
   const field: SiteField = {
     id,
     name: el.getAttribute('Name') ?? '',
@@ -143,13 +157,34 @@ function fieldOf(el: Element, where: string, ignored: string[]): SiteField {
     max: num(el, 'Max'),
     decimals: num(el, 'Decimals'),
     dateOnly: type === 'DateTime' ? el.getAttribute('Format') === 'DateOnly' : undefined,
-    lookupList: list && (type === 'Lookup' || type === 'LookupMulti') ? listKeyOfUrl(list) : undefined,
+    lookupList: list && (type === 'Lookup' || type === 'LookupMulti') ? lookupKey(list) : undefined,
     validation: validation ? { formula: validation.textContent ?? '', message: validation.getAttribute('Message') ?? '' } : undefined,
     hiddenInForms: bool(el, 'ShowInNewForm') === false,
     builtIn: id === TITLE_FIELD_ID || bool(el, 'FromBaseType') === true,
-    relationshipDeleteBehavior: (el.getAttribute('RelationshipDeleteBehavior') as SiteField['relationshipDeleteBehavior'] | null) ?? 'None'
+    relationshipDeleteBehavior: 'None'
   };
   return field;
+}
+
+/**
+ * A field added over REST (`fields/createfieldasxml`, SP.FieldCollection.createFieldAsXml): the
+ * same `<Field>` element, with a lookup's `List` given as the target list's GUID.
+ * @throws Error with SharePoint's reason when the XML is not a field SharePoint would create
+ */
+export function fieldFromXml(xml: string, where: string, listIdToKey: (id: string) => ListKey | undefined): { field: SiteField; ignored: string[] } {
+  const ignored: string[] = [];
+  const el = parseXml(xml, 'SchemaXml').documentElement;
+  if (el.localName !== 'Field' || !el.getAttribute('Name') || !el.getAttribute('Type')) {
+    throw new Error('The SchemaXml is not a <Field> with a Name and a Type.');
+  }
+  const field = fieldOf(el, where, ignored, (list) => {
+    const key = listIdToKey(list.replace(/[{}]/g, '').toLowerCase());
+    if (!key) {
+      throw new Error(`List '${list}' does not exist: a lookup created over REST names its list by GUID.`);
+    }
+    return key;
+  });
+  return { field, ignored };
 }
 
 function viewOf(el: Element, where: string, ignored: string[]): IViewSchema {

@@ -14,7 +14,10 @@ import { Errors, SPError } from './errors';
 import { fileEndpoint, serveFile } from './files';
 import { EmulatorRequest, EmulatorResponse, effectiveMethod, errorResponse, json, quotedArg, splitPath } from './http';
 import { listEndpoint, resolveList } from './lists';
+import { parseList } from './odata';
 import { peopleEndpoint } from './people';
+import { webSecurityEndpoint } from './roles';
+import { effectiveMask, toBasePermissions } from './security';
 import { timeZoneJson } from './regional';
 import { SiteUser, Store } from './store';
 
@@ -108,14 +111,31 @@ export class SharePointEmulator {
     const next = segments[1];
     const lower = next?.toLowerCase() ?? '';
     if (!next) {
-      return json(200, {
-        'odata.type': 'SP.Web',
+      const web: Record<string, unknown> = {
         Id: 'b1f4a7c2-5d3e-4c1a-9f8e-6d2c4b3a1e00',
         Title: 'Säkerhet',
         Url: `${req.url.origin}${site}`,
         ServerRelativeUrl: site,
         Language: 1053
-      });
+      };
+      const select = parseList(req.url.searchParams.get('$select'));
+      if (select.length === 0) {
+        return json(200, { 'odata.type': 'SP.Web', ...web });
+      }
+      // EffectiveBasePermissions comes only when asked for, as on lists.
+      web.EffectiveBasePermissions = toBasePermissions(effectiveMask(this.store.security, user));
+      const out: Record<string, unknown> = { 'odata.type': 'SP.Web' };
+      for (const s of select) {
+        if (!(s in web)) {
+          throw Errors.badRequest(`The field or property '${s}' does not exist.`);
+        }
+        out[s] = web[s];
+      }
+      return json(200, out);
+    }
+    const permissions = await webSecurityEndpoint(call, segments);
+    if (permissions) {
+      return permissions;
     }
     if (lower === 'regionalsettings' && segments[2]?.toLowerCase() === 'timezone' && segments.length === 3 && method === 'GET') {
       // The site's regional-settings time zone (regional.ts); a Swedish site (Language 1053) answers in Swedish.

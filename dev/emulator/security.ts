@@ -34,6 +34,8 @@ export const PermissionKind = {
   ApplyThemeAndBorder: 20,
   ApplyStyleSheets: 21,
   CreateSSCSite: 23,
+  ManageSubwebs: 24,
+  CreateGroups: 25,
   ManagePermissions: 26,
   BrowseDirectories: 27,
   BrowseUserInfo: 28,
@@ -106,6 +108,9 @@ export interface SiteGroup {
   title: string;
   /** Site user ids. */
   members: number[];
+  description?: string;
+  /** Who owns the group (the user who created it). */
+  ownerTitle?: string;
 }
 
 export interface RoleAssignment {

@@ -74,8 +74,11 @@ export interface SavedSecurity {
 export interface ListSettings {
   readSecurity: SiteList['readSecurity'];
   writeSecurity: SiteList['writeSecurity'];
+  enableAttachments?: boolean;
   indexedBuiltIns: string[];
-  fields: { name: string; indexed: boolean; unique: boolean; relationshipDeleteBehavior: string }[];
+  fields: { name: string; indexed: boolean; unique: boolean; relationshipDeleteBehavior: string; required?: boolean; choices?: string[] }[];
+  /** Fields added over REST since the list was provisioned (createFieldAsXml), whole. */
+  added?: SiteList['fields'];
 }
 
 /**
@@ -732,21 +735,44 @@ function settingsOf(list: SiteList): ListSettings {
   return {
     readSecurity: list.readSecurity,
     writeSecurity: list.writeSecurity,
+    enableAttachments: list.enableAttachments,
     indexedBuiltIns: [...list.indexedBuiltIns],
-    fields: list.fields.map((f) => ({ name: f.name, indexed: !!f.indexed, unique: !!f.unique, relationshipDeleteBehavior: f.relationshipDeleteBehavior }))
+    fields: list.fields.map((f) => ({
+      name: f.name,
+      indexed: !!f.indexed,
+      unique: !!f.unique,
+      relationshipDeleteBehavior: f.relationshipDeleteBehavior,
+      required: !!f.required,
+      choices: f.choices?.map((c) => c.value)
+    })),
+    added: list.fields.filter((f) => f.addedOverRest)
   };
 }
 
 function applySettings(list: SiteList, settings: ListSettings): void {
   list.readSecurity = settings.readSecurity;
   list.writeSecurity = settings.writeSecurity;
+  if (settings.enableAttachments !== undefined) {
+    list.enableAttachments = settings.enableAttachments;
+  }
   list.indexedBuiltIns = new Set(settings.indexedBuiltIns);
+  for (const added of settings.added ?? []) {
+    if (!list.fields.some((f) => f.name === added.name)) {
+      list.fields.push(added);
+    }
+  }
   for (const saved of settings.fields) {
     const field = list.fields.find((f) => f.name === saved.name);
     if (field) {
       field.indexed = saved.indexed;
       field.unique = saved.unique;
       field.relationshipDeleteBehavior = saved.relationshipDeleteBehavior as typeof field.relationshipDeleteBehavior;
+      if (saved.required !== undefined) {
+        field.required = saved.required;
+      }
+      if (saved.choices) {
+        field.choices = saved.choices.map((c) => ({ key: c, value: c }));
+      }
     }
   }
 }

@@ -25,7 +25,14 @@ afterAll(() => server.close());
 describe('provisioning from the feature XML', () => {
   it('creates the lists of elements.xml with the fields, views and validation of their schema files', () => {
     const { lists, ignored } = provisionFromFeature();
-    expect(ignored).toEqual([]);
+    // Only the lookups' delete behaviour, which SharePoint does not apply from feature XML
+    // (sp-dev-docs #10137): the installation check sets it over REST.
+    expect(ignored).toEqual([
+      expect.stringMatching(/^Lists\/Mal: <Field Name="Area" RelationshipDeleteBehavior="Restrict"> is not applied from XML/),
+      expect.stringMatching(/^Lists\/Handelser: <Field Name="Area" RelationshipDeleteBehavior="Restrict"> is not applied/),
+      expect.stringMatching(/^Lists\/Atgarder: <Field Name="Incident" RelationshipDeleteBehavior="Restrict"> is not applied/)
+    ]);
+    expect(lists.flatMap((l) => l.fields).every((f) => f.relationshipDeleteBehavior === 'None')).toBe(true);
     expect(lists.map((l) => l.url)).toEqual(LISTS.map((l) => l.url));
     const handelser = lists.find((l) => l.url === INCIDENTS_LIST.url)!;
     expect(handelser.fields.map((f) => f.name)).toEqual(INCIDENTS_LIST.fields.map((f) => f.name));
@@ -42,8 +49,9 @@ describe('provisioning from the feature XML', () => {
       const xml = readFileSync(join(__dirname, '..', '..', 'sharepoint', 'assets', file), 'utf8');
       return file === 'Handelser.schema.xml' ? xml.replace('<List ', '<List ReadSecurity="2" WriteSecurity="2" ') : xml;
     });
-    expect(ignored).toHaveLength(2);
-    expect(ignored[0]).toMatch(/Lists\/Handelser: <List ReadSecurity="2"> is not in SharePoint's CAML schema/);
+    const schemaNotes = ignored.filter((line) => /CAML schema/.test(line));
+    expect(schemaNotes).toHaveLength(2);
+    expect(schemaNotes[0]).toMatch(/Lists\/Handelser: <List ReadSecurity="2"> is not in SharePoint's CAML schema/);
     expect(lists.find((l) => l.url === INCIDENTS_LIST.url)!.readSecurity).toBe('all');
   });
 
