@@ -9,6 +9,7 @@
  * Run `npm run assets` after changing the schema; a test fails when the committed files differ.
  */
 import { createHash } from 'crypto';
+import { attrs, bool, esc, fieldXml } from '../src/model/caml';
 import { IFieldSchema, IListSchema, IViewSchema, LISTS, listByKey } from '../src/model/schema';
 
 const SP_NS = 'http://schemas.microsoft.com/sharepoint/';
@@ -36,88 +37,6 @@ export function contentTypeId(list: IListSchema): string {
 
 export function schemaFileName(list: IListSchema): string {
   return `${list.url.split('/').pop()}.schema.xml`;
-}
-
-function esc(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function bool(value: boolean | undefined): string {
-  return value ? 'TRUE' : 'FALSE';
-}
-
-function attrs(values: Record<string, string | number | undefined>): string {
-  return Object.keys(values)
-    .filter((k) => values[k] !== undefined)
-    .map((k) => `${k}="${esc(String(values[k]))}"`)
-    .join(' ');
-}
-
-function fieldXml(list: IListSchema, field: IFieldSchema): string {
-  const common: Record<string, string | number | undefined> = {
-    ID: `{${fieldId(list, field)}}`,
-    Type: field.type,
-    Name: field.name,
-    StaticName: field.name,
-    DisplayName: field.displayName,
-    Description: field.description,
-    Required: bool(field.required),
-    Indexed: field.indexed ? 'TRUE' : undefined,
-    EnforceUniqueValues: field.unique ? 'TRUE' : undefined,
-    ShowInNewForm: field.hiddenInForms ? 'FALSE' : undefined,
-    ShowInEditForm: field.hiddenInForms ? 'FALSE' : undefined,
-    CustomFormatter: field.formatter ? JSON.stringify(field.formatter) : undefined
-  };
-  if (field.builtIn) {
-    common.SourceID = 'http://schemas.microsoft.com/sharepoint/v3';
-    common.FromBaseType = 'TRUE';
-  }
-  const children: string[] = [];
-  switch (field.type) {
-    case 'Text':
-      common.MaxLength = field.maxLength ?? 255;
-      break;
-    case 'Note':
-      Object.assign(common, { NumLines: field.numLines ?? 6, RichText: 'FALSE', AppendOnly: 'FALSE', RestrictedMode: 'TRUE' });
-      break;
-    case 'Number':
-      Object.assign(common, { Min: field.min, Max: field.max, Decimals: field.decimals });
-      break;
-    case 'DateTime':
-      Object.assign(common, { Format: field.dateOnly ? 'DateOnly' : 'DateTime', FriendlyDisplayFormat: 'Disabled' });
-      break;
-    case 'Choice':
-    case 'MultiChoice':
-      common.FillInChoice = 'FALSE';
-      if (field.type === 'Choice') {
-        common.Format = 'Dropdown';
-      }
-      children.push(`<CHOICES>${(field.choices ?? []).map((c) => `<CHOICE>${esc(c.value)}</CHOICE>`).join('')}</CHOICES>`);
-      break;
-    case 'Boolean':
-      break;
-    case 'User':
-      Object.assign(common, { List: 'UserInfo', ShowField: 'ImnName', UserSelectionMode: 'PeopleOnly', UserSelectionScope: 0 });
-      break;
-    case 'Lookup':
-    case 'LookupMulti':
-      Object.assign(common, {
-        List: listByKey(field.lookupList ?? 'areas').url,
-        ShowField: 'Title',
-        Mult: field.type === 'LookupMulti' ? 'TRUE' : undefined,
-        // Restrict deleting an area that still has goals or reports (needs an indexed lookup).
-        RelationshipDeleteBehavior: field.type === 'Lookup' && field.indexed ? 'Restrict' : undefined
-      });
-      break;
-  }
-  if (field.defaultValue !== undefined) {
-    children.push(`<Default>${esc(field.defaultValue)}</Default>`);
-  }
-  if (field.validation) {
-    children.push(`<Validation Message="${esc(field.validation.message)}">${esc(field.validation.formula)}</Validation>`);
-  }
-  const open = `<Field ${attrs(common)}`;
-  return children.length ? `${open}>${children.join('')}</Field>` : `${open} />`;
 }
 
 function viewXml(list: IListSchema, view: IViewSchema): string {
@@ -199,7 +118,7 @@ export function listSchemaXml(list: IListSchema): string {
     '      </ContentType>',
     '    </ContentTypes>',
     '    <Fields>',
-    ...list.fields.map((f) => `      ${fieldXml(list, f)}`),
+    ...list.fields.map((f) => `      ${fieldXml(f, { id: fieldId(list, f), lookupList: (key) => listByKey(key).url, deleteBehavior: true })}`),
     '    </Fields>',
     '    <Views>',
     ...list.views.map((v) => viewXml(list, v)),

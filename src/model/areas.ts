@@ -1,24 +1,15 @@
 /**
  * The region's 14 security areas, written for this product from the facts of the region's security
- * guideline (scope, purpose and responsibility per area) and the laws it refers to.
+ * guideline (scope, purpose and responsibility per area) and the laws it refers to. The product
+ * ships them: the installation check adds the ones a site lacks (services/SetupService.ts), in a
+ * chunk loaded only then. Who owns each area is the site owner's choice (Områdesansvarig).
  */
-import type { ReportFlagKey } from '../types';
+import type { IArea } from './types';
 
-export interface ISampleArea {
-  key: string;
-  title: string;
-  scope: string;
-  purpose: string;
-  responsibility: string;
-  ownerRole: string;
-  /** Key of the person in people.ts. */
-  owner: string;
-  laws: string[];
-  reportCategories: string[];
-  reportFlags: ReportFlagKey[];
-}
+/** An area as the guideline describes it: what Säkerhetsområden stores, before the site has it. */
+export type IGuidelineArea = Pick<IArea, 'key' | 'title' | 'scope' | 'purpose' | 'responsibility' | 'ownerRole' | 'laws' | 'reportCategories' | 'reportFlags'>;
 
-export const SAMPLE_AREAS: readonly ISampleArea[] = [
+export const GUIDELINE_AREAS: readonly IGuidelineArea[] = [
   {
     key: 'arbetsmiljo',
     title: 'Arbetsmiljö',
@@ -26,7 +17,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att alla medarbetare, förtroendevalda och patienter möter en trygg, sund och säker arbetsmiljö. Risker ska upptäckas och åtgärdas innan någon skadas.',
     responsibility: 'Varje chef som har fått arbetsmiljöuppgifter fördelade till sig bedriver det systematiska arbetsmiljöarbetet i sin verksamhet, enligt lagar, föreskrifter och regionens styrande dokument. HR stödjer cheferna.',
     ownerRole: 'HR-strateg arbetsmiljö',
-    owner: 'karin',
     laws: [
       'Arbetsmiljölagen (1977:1160)',
       'Arbetsmiljöverkets föreskrifter AFS 2023:1 om systematiskt arbetsmiljöarbete',
@@ -43,7 +33,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att hälso- och sjukvården kan fortsätta fungera vid särskild eller extraordinär händelse och vid svåra påfrestningar på samhället, både i fred och vid höjd beredskap.',
     responsibility: 'Säkerhetsenheten samordnar, organiserar och utvärderar den regionala krisledningen. Närsjukvårdschefen leder den lokala krisledningen. Verksamhetscheferna ser till att den katastrofmedicinska förmågan upprätthålls.',
     ownerRole: 'Beredskapssamordnare',
-    owner: 'lars',
     laws: [
       'Lagen (2006:544) om kommuners och regioners åtgärder inför och vid extraordinära händelser i fredstid och höjd beredskap',
       'Lagen (1992:1403) om totalförsvar och höjd beredskap',
@@ -60,7 +49,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att ingen omkommer eller skadas allvarligt av brand i regionens verksamheter och lokaler.',
     responsibility: 'Brandskyddsarbetet följer linjeorganisationen från regiondirektören och nedåt, på samma sätt som arbetsmiljöarbetet. Regionens anvisningar för brandsäkerhet beskriver brandskyddsorganisationens roller.',
     ownerRole: 'Brandskyddssamordnare',
-    owner: 'sofia',
     laws: [
       'Lagen (2003:778) om skydd mot olyckor',
       'Förordningen (2003:789) om skydd mot olyckor',
@@ -76,7 +64,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att lokalerna är säkra och fungerar, och att förebyggande arbete håller nere risken för driftstörningar och oförutsedda händelser.',
     responsibility: 'Regionen som fastighetsägare svarar för fastigheternas tekniska standard och säkerhet. Fastighetschefen ansvarar för resurser, kompetens och det strategiska arbetet; förvaltare och driftchefer för den operativa driftsäkerheten.',
     ownerRole: 'Fastighetschef',
-    owner: 'mats',
     laws: [
       'Jordabalken (1970:994)',
       'Plan- och bygglagen (2010:900)',
@@ -93,7 +80,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att information är tillgänglig, riktig, konfidentiell och spårbar, oavsett om den finns på papper eller i ett system.',
     responsibility: 'Regionen åtar sig att ständigt förbättra ledningssystemet för informationssäkerhet. Informationssäkerhetsstrategen ansvarar för ledningssystemet, dess kontroller och rapporteringen till ledningen.',
     ownerRole: 'Informationssäkerhetsstrateg',
-    owner: 'helena',
     laws: [
       'EU:s dataskyddsförordning (2016/679)',
       'Patientdatalagen (2008:355)',
@@ -110,7 +96,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att tekniska säkerhetslösningar införs och att verksamheten får stöd vid incidenter och upphandlingar. Området planerar för kontinuitet, hanterar incidenter, gör riskanalyser och mäter informations- och IT-säkerheten.',
     responsibility: 'Verksamhetschefen för IT och medicinteknisk drift har det operativa ansvaret för det dagliga IT-säkerhetsarbetet.',
     ownerRole: 'Verksamhetschef IT och medicinteknisk drift',
-    owner: 'peter',
     laws: [
       'EU:s dataskyddsförordning (2016/679)',
       'Patientdatalagen (2008:355)',
@@ -126,7 +111,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att göra det svårare att begå brott mot regionen, förhindra dem och begränsa följderna, så att patienter, medarbetare, förtroendevalda, studenter och besökare är skyddade.',
     responsibility: 'Alla medarbetare bidrar till det dagliga och förebyggande säkerhetsarbetet i sin verksamhet. Vid brott ansvarar verksamhetschef eller enhetschef för att polisanmälan görs. Säkerhetschefen företräder området.',
     ownerRole: 'Säkerhetschef',
-    owner: 'maria',
     laws: [
       'Brottsbalken (1962:700)',
       'Kamerabevakningslagen (2018:1200)',
@@ -142,7 +126,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'En läkemedelsanvändning som är patientsäker, bygger på evidens och är hållbar och kostnadseffektiv.',
     responsibility: 'Vårdkvalitetsenheten har det strategiska ansvaret och delar det operativa ansvaret med linjeorganisationen.',
     ownerRole: 'Läkemedelsstrateg, vårdkvalitetsenheten',
-    owner: 'ingrid',
     laws: [
       'Läkemedelslagen (2015:315)',
       'Socialstyrelsens föreskrifter HSLF-FS 2017:37 om ordination och hantering av läkemedel',
@@ -158,7 +141,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'En hög miljösäkerhet genom miljöanpassad upphandling, fastighetsförvaltning, transporter, materialförsörjning, kemikaliehantering och avfallshantering.',
     responsibility: 'Säkerhetsrådgivaren för transport av farligt gods ser till att bestämmelserna följs och att olyckor förebyggs. Miljösamordnaren ansvarar för de interna miljösäkerhetsfrågorna, hållbarhetsstrategen för de externa.',
     ownerRole: 'Miljösamordnare och säkerhetsrådgivare farligt gods',
-    owner: 'ahmed',
     laws: [
       'Miljöbalken (1998:808)',
       'Lagen (2006:263) om transport av farligt gods',
@@ -174,7 +156,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att regionen skaffar ändamålsenliga medicintekniska produkter av god kvalitet, kontrollerar dem vid ankomst och i drift, utreder avvikelser och förebygger fel genom skötsel, underhåll och riskhantering.',
     responsibility: 'Verksamhetschefen ansvarar för daglig skötsel, planerat underhåll och riskhantering av de medicintekniska produkterna i sin verksamhet, så att de är tekniskt säkra att använda. Medicinsk teknik stödjer.',
     ownerRole: 'Chef medicinsk teknik',
-    owner: 'eva',
     laws: [
       'EU:s förordning (2017/745) om medicintekniska produkter',
       'Lagen (2021:600) med kompletterande bestämmelser till EU:s förordning om medicintekniska produkter',
@@ -190,7 +171,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att färre patienter drabbas av vårdskador: risker upptäcks tidigt, vi lär av det som händer och arbetar förebyggande. Patienter och närstående görs delaktiga.',
     responsibility: 'Vårdgivaren har det yttersta ansvaret. Verksamhetsstrategen för patientsäkerhet samordnar och följer upp arbetet, verksamhetschefen ansvarar för sin verksamhet och alla medarbetare rapporterar händelser, tillbud och risker.',
     ownerRole: 'Verksamhetsstrateg patientsäkerhet',
-    owner: 'erik',
     laws: [
       'Patientsäkerhetslagen (2010:659)',
       'Hälso- och sjukvårdslagen (2017:30)',
@@ -209,7 +189,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Effektiva, samordnade och likformiga insatser som förebygger och begränsar utbrott och spridning av smittsamma sjukdomar.',
     responsibility: 'Smittskyddsläkaren är en egen myndighet med det samlade ansvaret för smittskyddet i länet och planerar, organiserar och leder arbetet.',
     ownerRole: 'Smittskyddsläkare',
-    owner: 'olof',
     laws: [
       'Smittskyddslagen (2004:168)',
       'Smittskyddsförordningen (2004:255)',
@@ -225,7 +204,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att skydda människor och miljö mot skadlig joniserande strålning från röntgen och radioaktiva ämnen i vården, förhindra oavsiktlig bestrålning och begränsa följderna av avsiktlig bestrålning.',
     responsibility: 'Regionen är som tillståndshavare ytterst ansvarig. Berörda verksamhetschefer har det operativa ansvaret enligt strålsäkerhetsplanen, och strålskyddsexperten ska rådfrågas om skydd av arbetstagare, allmänhet och miljö.',
     ownerRole: 'Sjukhusfysiker, strålskyddsexpert',
-    owner: 'lena',
     laws: [
       'Strålskyddslagen (2018:396)',
       'Strålskyddsförordningen (2018:506)',
@@ -241,7 +219,6 @@ export const SAMPLE_AREAS: readonly ISampleArea[] = [
     purpose: 'Att verksamheterna förebygger vårdrelaterade infektioner och smittspridning, med stöd av råd, riktlinjer och utbildning från vårdhygien.',
     responsibility: 'Vårdgivaren ansvarar för en god hygienisk standard. Vårdhygien medverkar i uppföljningen, och ansvaret för god hygien delas av alla som finns i vården: personal, patienter, närstående och besökare.',
     ownerRole: 'Hygienöverläkare',
-    owner: 'sara',
     laws: [
       'Socialstyrelsens föreskrifter HSLF-FS 2015:10 om basal hygien i vård och omsorg',
       'Smittskyddslagen (2004:168)',

@@ -97,6 +97,25 @@ export const AREA_OWNER_LEVEL = {
   permissions: ['ViewListItems', 'AddListItems', 'EditListItems', 'OpenItems', 'ViewVersions', 'CancelCheckout', 'ViewFormPages', 'Open', 'ViewPages', 'BrowseUserInfo', 'UseRemoteAPIs', 'UseClientIntegration', 'CreateAlerts'] as const
 };
 
+/**
+ * What deleting a looked-up item does (SP.FieldLookup.RelationshipDeleteBehavior): an indexed
+ * single lookup restricts deleting an item that is still referred to (an area with goals or
+ * reports, a report with actions). SharePoint enforces it only on an indexed lookup.
+ */
+export function deleteBehaviorOf(field: IFieldSchema): 'None' | 'Restrict' {
+  return field.type === 'Lookup' && field.indexed ? 'Restrict' : 'None';
+}
+
+/**
+ * The SharePoint group of the area owners, which the installation check creates and gives
+ * AREA_OWNER_LEVEL on Händelser (and Contribute on the lists the schema's rights say). The site
+ * owner adds its members. The report form knows handlers by it; do not rename it.
+ */
+export const AREA_OWNERS_GROUP = {
+  name: 'Säkerhetsområdesansvariga',
+  description: 'Områdesansvariga för säkerhetsområdena: handlägger rapporterna i Händelser.'
+};
+
 export interface IListSchema {
   readonly key: ListKey;
   readonly title: string;

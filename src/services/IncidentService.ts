@@ -1,11 +1,12 @@
-import { INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
+import { SPCollection, SPInstance } from '@pnp/sp';
+import { AREA_OWNERS_GROUP, INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
 import { openActions } from '../model/caseRules';
 import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
 import type { ActionService } from './ActionService';
 import { ServiceError, toServiceError } from './errors';
 import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } from './interfaces';
 import { inOneBatch } from './batch';
-import { THRESHOLD, listOf, odataString } from './lists';
+import { THRESHOLD, listOf, noAccessAs, odataString } from './lists';
 import { maxItemId, scanAll, scanWindow } from './scan';
 import { INCIDENT_SHAPE, REPORTER_SHAPE, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
 import type { IPerson } from '../model/types';
@@ -127,12 +128,28 @@ export class IncidentService implements IIncidentService {
   }
 
   /**
-   * Whether Händelser keeps reports private: members read and edit only their own items
-   * (SP.List.ReadSecurity and WriteSecurity 2). The report form refuses to store a report otherwise.
+   * Whether Händelser keeps reports private, as far as a reporter can see it: members read and edit
+   * only their own items (SP.List.ReadSecurity and WriteSecurity 2), and if this user may read
+   * everyone's reports (Override List Behaviors), that right comes from where the product puts it –
+   * the site's Owners group or the area owners' group (AREA_OWNERS_GROUP) – or the user is a site
+   * collection administrator. Override List Behaviors given to Members (say, Design on the list)
+   * would let every member read every report; a plain member then sees it as this right coming
+   * from elsewhere. The installation check shows the site owner the whole picture.
+   * @param sp a batched SPFI to join the caller's round trip
    */
-  public async isPrivate(sp?: SPFI): Promise<boolean> {
-    const props: Raw = await this.list(sp).select('ReadSecurity', 'WriteSecurity')();
-    return Number(props.ReadSecurity) === 2 && Number(props.WriteSecurity) === 2;
+  public async isPrivate(sp: SPFI | undefined, me: ICurrentUser): Promise<boolean> {
+    const web = (sp ?? this.sp).web;
+    const [props, groups, owners, user] = await Promise.all([
+      this.list(sp).select('ReadSecurity', 'WriteSecurity')() as Promise<Raw>,
+      me.canManageReports ? (SPCollection(web, 'currentuser/groups').select('Id', 'Title')() as Promise<Raw[]>) : Promise.resolve([] as Raw[]),
+      me.canManageReports ? (SPInstance(web, 'associatedownergroup').select('Id')() as Promise<Raw>).catch(noAccessAs<Raw>({})) : Promise.resolve({} as Raw),
+      me.canManageReports ? (SPInstance(web, 'currentuser').select('IsSiteAdmin')() as Promise<Raw>) : Promise.resolve({} as Raw)
+    ]);
+    const itemLevel = Number(props.ReadSecurity) === 2 && Number(props.WriteSecurity) === 2;
+    if (!itemLevel || !me.canManageReports) {
+      return itemLevel;
+    }
+    return user.IsSiteAdmin === true || groups.some((g) => g.Title === AREA_OWNERS_GROUP.name || (owners.Id !== undefined && Number(g.Id) === Number(owners.Id)));
   }
 
   /**
@@ -145,7 +162,7 @@ export class IncidentService implements IIncidentService {
    */
   public async submit(report: INewIncident): Promise<IIncident> {
     const me = await this.currentUser();
-    const [isPrivate, earlier] = await inOneBatch(this.sp, (b) => [this.isPrivate(b), this.findByReportId(report.reportId, b, me)] as const);
+    const [isPrivate, earlier] = await inOneBatch(this.sp, (b) => [this.isPrivate(b, me), this.findByReportId(report.reportId, b, me)] as const);
     if (earlier) {
       return earlier;
     }

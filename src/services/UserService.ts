@@ -3,7 +3,7 @@ import type { IPerson } from '../model/types';
 import type { ICurrentUser, IUserService } from './interfaces';
 import { listOf, noAccessAs, odataString } from './lists';
 import type { SessionCache } from './SessionCache';
-import { PermissionKind, type SPFI } from './sp';
+import { hasPermissions, PermissionKind, type SPFI } from './sp';
 
 interface IPermissions {
   EffectiveBasePermissions: { High: number; Low: number };
@@ -36,8 +36,9 @@ export class UserService implements IUserService {
     return this.cache.get('user', async () => {
       const incidents = listOf(sp, INCIDENTS_LIST, this.siteUrl);
       const goals = listOf(sp, GOALS_LIST, this.siteUrl);
-      const [me, incidentPerms, goalPerms] = await Promise.all([
+      const [me, webPerms, incidentPerms, goalPerms] = await Promise.all([
         sp.web.currentUser.select('Id', 'Title', 'Email', 'LoginName')() as Promise<Record<string, unknown>>,
+        sp.web.select('EffectiveBasePermissions')() as Promise<IPermissions>,
         // Visitors have no access to Händelser at all: SharePoint refuses the list (403) – for
         // them that means no rights on it, not an error.
         (incidents.select('EffectiveBasePermissions')() as Promise<IPermissions>).catch(noAccessAs<IPermissions>({ EffectiveBasePermissions: { High: 0, Low: 0 } })),
@@ -55,7 +56,11 @@ export class UserService implements IUserService {
           incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.CancelCheckout) &&
           incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.EditListItems),
         canReport: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.AddListItems),
-        canEditGoals: goals.hasPermissions(goalPerms.EffectiveBasePermissions, PermissionKind.EditListItems)
+        canEditGoals: goals.hasPermissions(goalPerms.EffectiveBasePermissions, PermissionKind.EditListItems),
+        // The installation check changes permission levels and role assignments (Manage Permissions)
+        // and list and column settings (Manage Lists): what SharePoint checks for its repairs.
+        canCheckInstallation:
+          hasPermissions(webPerms.EffectiveBasePermissions, PermissionKind.ManagePermissions) && hasPermissions(webPerms.EffectiveBasePermissions, PermissionKind.ManageLists)
       };
     });
   }

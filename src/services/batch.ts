@@ -71,20 +71,29 @@ export function settlingBatch(sp: SPFI): [SPFI, () => Promise<void>] {
  * @throws ServiceError – the batch's own failure, or the first query that failed
  */
 export async function inOneBatch<T extends readonly unknown[]>(sp: SPFI, build: (batched: SPFI) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await settledInOneBatch(sp, build as (batched: SPFI) => readonly Promise<unknown>[]);
+  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+  if (failed) {
+    throw toServiceError(failed.reason);
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * Runs the queries that `build` starts on a batched SPFI in one request and returns how each part
+ * ended, for callers that go on past a failed part.
+ * @throws ServiceError when the $batch request itself fails
+ */
+export async function settledInOneBatch(sp: SPFI, build: (batched: SPFI) => readonly Promise<unknown>[]): Promise<PromiseSettledResult<unknown>[]> {
   const [batched, execute] = settlingBatch(sp);
   const pending = build(batched);
   // Keep rejections handled until we look at them, so a failed part never goes unnoticed.
-  const settled = Promise.allSettled(pending as readonly Promise<unknown>[]);
+  const settled = Promise.allSettled(pending);
   try {
     await execute();
   } catch (err) {
     await settled;
     throw toServiceError(err);
   }
-  const results = await settled;
-  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
-  if (failed) {
-    throw toServiceError(failed.reason);
-  }
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+  return settled;
 }

@@ -4,7 +4,7 @@ import { DocumentService } from './DocumentService';
 import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
 import { IncidentService } from './IncidentService';
-import type { IServices } from './interfaces';
+import type { IServices, ISetupService } from './interfaces';
 import { SessionCache, sharedCache } from './SessionCache';
 import { SiteService } from './SiteService';
 import { onRetry, type SPFI } from './sp';
@@ -39,7 +39,9 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
   const draftKeys = new DraftKeyService(sp, siteUrl);
-  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys };
+  // The installation check and its area texts load only when a site owner opens it.
+  const setup = (): Promise<ISetupService> => import(/* webpackChunkName: 'sakerhet-setup' */ './SetupService').then((m) => new m.SetupService(sp, siteUrl));
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, setup };
 }
 
 export { SessionCache } from './SessionCache';

@@ -20,6 +20,11 @@ export interface ICurrentUser {
   canEditGoals: boolean;
   /** May file reports (Add items on Händelser). */
   canReport: boolean;
+  /**
+   * May run the installation check and its repairs: Manage Permissions and Manage Lists on the web
+   * (Full Control; the site's owners).
+   */
+  canCheckInstallation: boolean;
 }
 
 export interface IAttachmentResult {
@@ -224,4 +229,16 @@ export interface IServices {
   actions: IActionService;
   users: IUserService;
   views: IViewService;
+  /** The installation check, loaded when a site owner opens it. */
+  setup(): Promise<ISetupService>;
 }
+
+export interface ISetupService {
+  /** Every difference between the site and what the product needs. */
+  check(): Promise<ISetupReport>;
+  /** Repairs what can be repaired with the owner's rights, then checks again. */
+  repair(): Promise<IRepairResult>;
+}
+
+export type { ISetupIssue, ISetupReport, IRepairResult, SetupIssueKind } from './SetupService';
+import type { ISetupReport, IRepairResult } from './SetupService';

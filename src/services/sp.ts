@@ -15,6 +15,8 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/security/list';
 
 export { PermissionKind } from '@pnp/sp/security/types';
+/** PnPjs's test of a permission in a 64-bit mask (taken from sp.js). */
+export { hasPermissions } from '@pnp/sp/security/funcs';
 
 export type { SPFI, ISPFXContext };
 

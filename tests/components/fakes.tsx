@@ -46,7 +46,7 @@ export const AREAS: IArea[] = [
   }
 ];
 
-export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'anna@region.example', loginName: 'i:0#.f|membership|anna@region.example', canManageReports: false, canEditGoals: false, canReport: true };
+export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'anna@region.example', loginName: 'i:0#.f|membership|anna@region.example', canManageReports: false, canEditGoals: false, canReport: true, canCheckInstallation: false };
 export const OWNER: ICurrentUser = { ...STAFF, id: 11, displayName: 'Erik Holm', canManageReports: true, canEditGoals: true };
 
 export const GOALS: IGoal[] = [

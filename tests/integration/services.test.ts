@@ -48,10 +48,11 @@ describe('views in one round trip', () => {
     const view = await services.views.loadStart();
     const requests = batches(since).filter((r) => !r.path.endsWith('/contextinfo'));
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sites/sakerhet/_api/$batch']);
-    // Areas, user (three parts), the site's time zone, the highest report ID and the first window.
-    expect(requests[0].parts!.length).toBe(7);
+    // Areas, user (four parts: who, and permissions on the web, Händelser and Mål), the site's time
+    // zone, the highest report ID and the first window.
+    expect(requests[0].parts!.length).toBe(8);
     expect(view.areas).toHaveLength(14);
-    expect(view.user).toMatchObject({ displayName: 'Anna Lind', canManageReports: false, canReport: true, canEditGoals: false });
+    expect(view.user).toMatchObject({ displayName: 'Anna Lind', canManageReports: false, canReport: true, canEditGoals: false, canCheckInstallation: false });
     // Anna sees the open reports she filed herself and nobody else's.
     const mine = [...server.store.list('incidents').items.values()].filter((i) => i.fields.AuthorId === view.user.id && i.fields.Status !== 'Avslutad');
     expect([...view.openCounts.values()].reduce((a, b) => a + b, 0)).toBe(mine.length);
