@@ -12,6 +12,8 @@ const ReportDetail = React.lazy(() => import(/* webpackChunkName: 'sakerhet-repo
 // The lägesbild and the säkerhetsberättelse are for the people who handle reports.
 const Situation = React.lazy(() => import(/* webpackChunkName: 'sakerhet-situation' */ '../components/Situation'));
 const AnnualReport = React.lazy(() => import(/* webpackChunkName: 'sakerhet-annual-report' */ '../components/AnnualReport'));
+// The installation check is for the site's owners, once per deployment or upgrade.
+const InstallationCheck = React.lazy(() => import(/* webpackChunkName: 'sakerhet-installation-check' */ '../components/InstallationCheck'));
 
 export function ViewSwitch(): JSX.Element {
   const { route } = useRouter();
@@ -47,6 +49,12 @@ export function ViewSwitch(): JSX.Element {
       return (
         <React.Suspense fallback={<LoadingState label={strings.loadingAnnualReport} />}>
           <AnnualReport year={route.year} />
+        </React.Suspense>
+      );
+    case 'installationCheck':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.installationChecking} />}>
+          <InstallationCheck />
         </React.Suspense>
       );
   }

@@ -40,6 +40,8 @@ export function routeTitle(route: Route, strings: IStrings): string {
       return strings.situationHeading;
     case 'annualReport':
       return format(strings.annualReportHeading, route.year);
+    case 'installationCheck':
+      return strings.installationHeading;
   }
 }
 

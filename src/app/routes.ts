@@ -11,7 +11,8 @@ export type Route =
   | { name: 'myReports' }
   | { name: 'reportDetail'; id: number }
   | { name: 'situation'; year?: number; areaKey?: string }
-  | { name: 'annualReport'; year: number };
+  | { name: 'annualReport'; year: number }
+  | { name: 'installationCheck' };
 
 export function routePath(route: Route): string {
   switch (route.name) {
@@ -32,6 +33,8 @@ export function routePath(route: Route): string {
       return ['lagesbild', route.year, route.areaKey && encodeURIComponent(route.areaKey)].filter((p) => p !== undefined && p !== '').join('/');
     case 'annualReport':
       return `sakerhetsberattelse/${route.year}`;
+    case 'installationCheck':
+      return 'installationskontroll';
   }
 }
 
@@ -76,6 +79,8 @@ export function parseRoute(path: string | undefined): Route | undefined {
       return { name: 'report', areaKey: value };
     case 'mina-rapporter':
       return value === undefined ? { name: 'myReports' } : undefined;
+    case 'installationskontroll':
+      return value === undefined ? { name: 'installationCheck' } : undefined;
     case 'rapport':
       return value && /^\d{1,9}$/.test(value) ? { name: 'reportDetail', id: Number(value) } : undefined;
     case 'sakerhetsberattelse':

@@ -378,6 +378,49 @@ export interface IStrings {
   actionStatus_done: string;
   closedOn: string;
 
+  // Installation check (site owners)
+  installationHeading: string;
+  installationIntro: string;
+  installationChecking: string;
+  installationAllGood: string;
+  installationSummary: string;
+  installationAutoHeading: string;
+  installationManualHeading: string;
+  installationRepair: string;
+  installationRepairing: string;
+  installationRepaired: string;
+  installationRepairFailed: string;
+  installationNoRights: string;
+  installationNotOwner: string;
+  installationRecheck: string;
+  noAreasYet: string;
+  setupListMissing: string;
+  setupListMissingHow: string;
+  setupFieldMissing: string;
+  setupFieldType: string;
+  setupFieldTypeHow: string;
+  setupFieldRequiredOn: string;
+  setupFieldRequiredOff: string;
+  setupFieldIndexed: string;
+  setupFieldChoices: string;
+  setupDeleteBehavior: string;
+  setupItemLevelSecurity: string;
+  setupAttachments: string;
+  setupLevelMissing: string;
+  setupLevelPermissions: string;
+  setupGroupMissing: string;
+  setupGroupEmpty: string;
+  setupGroupEmptyHow: string;
+  setupAssociatedGroupMissing: string;
+  setupAssociatedGroupMissingHow: string;
+  setupOwners: string;
+  setupMembers: string;
+  setupVisitors: string;
+  setupInheritsPermissions: string;
+  setupAssignmentMissing: string;
+  setupAssignmentExtra: string;
+  setupAreasMissing: string;
+
   // Web part property panes
   propertyPaneDescription: string;
   propertyArea: string;

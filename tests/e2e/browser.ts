@@ -17,11 +17,11 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
 }
 
 /** The dev host on a fresh in-memory emulator; `now` pins the moment the sample content is relative to. */
-export async function startServer(options: Pick<DevServerOptions, 'now'> = {}): Promise<DevServer> {
+export async function startServer(options: Pick<DevServerOptions, 'now' | 'site'> = {}): Promise<DevServer> {
   return startDevServer({ quiet: true, ...options });
 }
 
-export type User = 'anna' | 'johan' | 'erik' | 'maria';
+export type User = 'anna' | 'johan' | 'erik' | 'maria' | 'nils';
 
 /** A browser context signed in as a user; page errors fail the test. */
 export async function contextFor(browser: Browser, server: DevServer, user: User, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {

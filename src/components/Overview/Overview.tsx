@@ -97,13 +97,15 @@ export function Overview(): JSX.Element {
         </RouteButton>
         <RouteButton to={{ name: 'myReports' }}>{strings.navMyReports}</RouteButton>
         {view.status === 'done' && view.data.user.canManageReports && <RouteButton to={{ name: 'situation' }}>{strings.navSituation}</RouteButton>}
+        {view.status === 'done' && view.data.user.canCheckInstallation && <RouteButton to={{ name: 'installationCheck' }}>{strings.installationHeading}</RouteButton>}
       </div>
       <Heading depth={1} className={classes.sectionTitle}>
         {strings.overviewHeading}
       </Heading>
       {view.status === 'loading' && <LoadingState label={strings.loadingAreas} />}
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
-      {view.status === 'done' && (
+      {view.status === 'done' && view.data.areas.length === 0 && <p>{strings.noAreasYet}</p>}
+      {view.status === 'done' && view.data.areas.length > 0 && (
         <>
           <SearchField id="sakerhet-area-search" label={strings.searchAreas} placeholder={strings.searchAreasPlaceholder} value={query} onChange={setQuery} />
           <p className={classes.count} role="status">

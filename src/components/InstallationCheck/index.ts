@@ -1,0 +1,1 @@
+export { InstallationCheck as default } from './InstallationCheck';
