@@ -23,7 +23,7 @@ import { FaultRule, FaultRuleError, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
 import { provisionFromFeature } from './emulator/provisioning';
 import { siteTimeZone } from './emulator/regional';
-import { seedSampleContent } from './emulator/seed';
+import { addAreaOwnersToGroup, repairAsSiteOwner, seedPeople, seedSampleContent } from './emulator/seed';
 import { Store } from './emulator/store';
 import { GuardOptions, localRedirect, requestOrigin, validHost } from './guard';
 
@@ -37,6 +37,12 @@ export interface DevServerOptions {
   hostBuildDir?: string;
   /** The moment the sample content is relative to (tests pin it). */
   now?: Date;
+  /**
+   * `sample` (default): the sample site, after deployment and a passed installation check.
+   * `new`: the site exactly as the package creates it, with its creator (maria) in Owners and the
+   * other people known to the directory only – the first step of the deployment test.
+   */
+  site?: 'sample' | 'new';
   /** The site's regional-settings time zone: an IANA name or SharePoint zone ID (default Europe/Stockholm, see emulator/regional.ts). */
   siteTimeZone?: string;
   quiet?: boolean;
@@ -245,12 +251,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     feature.ignored.forEach((line) => console.warn(`Provisioning: ${line}`));
   }
   store.open(feature.lists);
-  if (options.reset || store.isEmpty) {
+  const fresh = options.reset || store.isEmpty;
+  if (fresh) {
     if (!store.isEmpty) {
       throw new Error('reset needs an empty data folder: the caller removes it first');
     }
-    seedSampleContent(store, options.now);
-    store.snapshot();
+    seedPeople(store, options.site === 'new');
   }
   const emulator = new SharePointEmulator(store);
   const faults = new Faults();
@@ -500,6 +506,23 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (fresh && options.site !== 'new') {
+    // The sample site: what a site looks like after deployment and a passed installation check,
+    // made by the product's own check (run as the site owner over HTTP), then the sample content.
+    try {
+      await repairAsSiteOwner(`http://localhost:${port}`);
+    } catch (err) {
+      server.closeAllConnections();
+      server.close();
+      throw err;
+    }
+    addAreaOwnersToGroup(store);
+    seedSampleContent(store, options.now);
+    requests.length = 0;
+  }
+  if (fresh) {
+    store.snapshot();
+  }
   return {
     url: `http://localhost:${port}`,
     port,

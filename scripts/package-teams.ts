@@ -1,11 +1,14 @@
 /**
- * Zips the Teams app (teams/manifest.json and its two icons) for two uses:
- *  - teams/TeamsSPFxApp.zip, which SPFx's package-solution copies into the .sppkg, so that
- *    "Sync to Teams" in the app catalog uses this manifest instead of generating one;
- *  - sharepoint/solution/sakerhet-teams.zip, for uploading in the Teams admin center.
- * Runs before `gulp package-solution` (see package.json).
+ * Zips the Teams app (teams/manifest.json and its two icons) as sharepoint/solution/sakerhet-teams.zip,
+ * which the Teams admin uploads in the Teams admin center (README, deployment step 9).
+ *
+ * The .sppkg does not carry it as teams/TeamsSPFxApp.zip: that file is read only by "Sync to Teams"
+ * in the app catalog, which needs a tenant-wide package (skipFeatureDeployment: true), and with
+ * that SharePoint ignores the feature that creates the lists (sp-dev-docs, tenant-scoped-deployment:
+ * "any feature framework definitions in the SharePoint Framework solution are ignored"). This
+ * package is site-scoped; tests/unit/package.test.ts and the README test keep it so.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import JSZip from 'jszip';
 
@@ -22,10 +25,11 @@ async function main(): Promise<void> {
     zip.file(icon, readFileSync(join(teamsDir, icon)), { date });
   }
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  writeFileSync(join(teamsDir, 'TeamsSPFxApp.zip'), data);
+  // An old build's copy would be packed into the .sppkg by package-solution: remove it.
+  rmSync(join(teamsDir, 'TeamsSPFxApp.zip'), { force: true });
   mkdirSync(join(root, 'sharepoint', 'solution'), { recursive: true });
   writeFileSync(join(root, 'sharepoint', 'solution', 'sakerhet-teams.zip'), data);
-  console.log(`Teams app package: teams/TeamsSPFxApp.zip and sharepoint/solution/sakerhet-teams.zip (${data.length} bytes)`);
+  console.log(`Teams app package: sharepoint/solution/sakerhet-teams.zip (${data.length} bytes)`);
 }
 
 main().catch((err) => {

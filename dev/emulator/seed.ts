@@ -1,20 +1,22 @@
 /**
- * Loads the sample content of src/model/sample/ into an empty store: the directory's people, the
- * 14 areas, their goals, the governing documents (as small PDFs) and the example reports. Every
- * item goes through the same write checks as a REST request, so the sample cannot hold a value
- * SharePoint would refuse. Dates are relative to `now`, so the sample stays current.
+ * The sample site behind `npm start` and the tests: the site as the package creates it, its people
+ * in the site's groups, then the product's own installation check run as the site owner (which
+ * sets permissions, item-level security, indexes and adds the 14 areas), then the sample content
+ * of src/model/sample/. Every item goes through the same write checks as a REST request, so the
+ * sample cannot hold a value SharePoint would refuse.
  */
 import { createHash } from 'crypto';
-import { AREA_OWNER_LEVEL, LISTS, Right, SecurityGroup, ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, REPORT_FLAGS, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import { AREA_OWNERS_GROUP, SITE_URL, SecurityGroup, ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import type { IRepairResult } from '../../src/services/SetupService';
 import { SAMPLE_ACTIONS } from '../../src/model/sample/actions';
-import { SAMPLE_AREAS } from '../../src/model/sample/areas';
+import { GUIDELINE_AREAS } from '../../src/model/areas';
+import { SAMPLE_AREA_OWNERS } from '../../src/model/sample/areaOwners';
 import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
 import { applyWrite } from './validation';
 import { simplePdf } from './pdf';
-import { maskOf } from './security';
 import { Store, StoredItem } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,53 +32,87 @@ function iso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function seedSampleContent(store: Store, now: Date = new Date()): void {
-  const userIds = new Map<string, number>();
-  SAMPLE_PEOPLE.forEach((p, i) => {
-    const id = FIRST_USER_ID + i;
-    userIds.set(p.key, id);
-    store.users.set(id, {
-      id,
-      key: p.key,
-      title: p.displayName,
-      email: p.email,
-      loginName: `i:0#.f|membership|${p.email}`,
-      group: p.group,
-      isSiteAdmin: false
-    });
-  });
-  const owner = userIds.get('maria')!;
+/** The security chief creates the site and runs the installation check. */
+export const SITE_CREATOR = 'maria';
 
-  // The site's groups, as the site owner fills them (README, deployment step 4).
-  const membersOf = (group: string): number[] => SAMPLE_PEOPLE.filter((p) => p.group === group).map((p) => userIds.get(p.key)!);
-  const security = store.security;
-  const groupIds: Record<SecurityGroup, number> = { owners: security.associated.owners, staff: security.associated.members, visitors: security.associated.visitors, areaOwners: 6 };
-  security.groups.find((g) => g.id === groupIds.owners)!.members = membersOf('owners');
-  security.groups.find((g) => g.id === groupIds.staff)!.members = membersOf('staff');
-  security.groups.find((g) => g.id === groupIds.visitors)!.members = membersOf('visitors');
-  security.groups.push({ id: groupIds.areaOwners, title: 'Säkerhetsområdesansvariga', members: membersOf('areaOwners') });
+/** The site users' ids by sample person key (they are the directory's people who use the site). */
+export function sampleUserIds(): Map<string, number> {
+  return new Map(SAMPLE_PEOPLE.map((p, i) => [p.key, FIRST_USER_ID + i]));
+}
 
-  // What the installation check sets on a new site (issue 9 point 7; a stand-in until it exists):
-  // the area owners' permission level, unique permissions on every list as the schema's rights
-  // say, item-level security on Händelser (feature XML cannot declare it) and an index on Skapad av.
-  const areaOwnerLevel = { id: 1073742000, name: AREA_OWNER_LEVEL.name, description: AREA_OWNER_LEVEL.description, roleTypeKind: 0, mask: maskOf(AREA_OWNER_LEVEL.permissions), hidden: false, order: 200 };
-  security.roleDefinitions.push(areaOwnerLevel);
-  const levelIds: Record<Exclude<Right, 'none'>, number> = { read: 1073741826, contribute: 1073741827, areaOwner: areaOwnerLevel.id, fullControl: 1073741829 };
-  for (const schema of LISTS) {
-    const list = store.list(schema.key);
-    list.roleAssignments = (Object.keys(schema.rights) as SecurityGroup[])
-      .filter((g) => schema.rights[g] !== 'none')
-      .map((g) => ({ principalId: groupIds[g], roleDefinitionIds: [levelIds[schema.rights[g] as Exclude<Right, 'none'>]] }));
+/**
+ * The people of the sample site and what the site owner does by hand in Site permissions (README,
+ * deployment step 4): the security chief in Owners, staff in Members, intranet visitors in
+ * Visitors. On a site just created (`creatorOnly`), only its creator – the security chief – is in
+ * Owners, as SharePoint makes the creator an owner.
+ */
+export function seedPeople(store: Store, creatorOnly = false): void {
+  const userIds = sampleUserIds();
+  for (const p of SAMPLE_PEOPLE) {
+    const id = userIds.get(p.key)!;
+    store.users.set(id, { id, key: p.key, title: p.displayName, email: p.email, loginName: `i:0#.f|membership|${p.email}`, group: p.group, isSiteAdmin: false });
   }
-  const incidents = store.list('incidents').schema;
-  incidents.readSecurity = 'own';
-  incidents.writeSecurity = 'own';
-  incidents.indexedBuiltIns.add('AuthorId');
-  // The draft keys: each user reads and edits only her own (README, deployment step 4).
-  const draftKeys = store.list('draftKeys').schema;
-  draftKeys.readSecurity = 'own';
-  draftKeys.writeSecurity = 'own';
-  draftKeys.indexedBuiltIns.add('AuthorId');
+  const security = store.security;
+  const membersOf = (group: SecurityGroup): number[] => SAMPLE_PEOPLE.filter((p) => p.group === group && (!creatorOnly || p.key === SITE_CREATOR)).map((p) => userIds.get(p.key)!);
+  security.groups.find((g) => g.id === security.associated.owners)!.members = membersOf('owners');
+  security.groups.find((g) => g.id === security.associated.members)!.members = membersOf('staff');
+  security.groups.find((g) => g.id === security.associated.visitors)!.members = membersOf('visitors');
+}
+
+/**
+ * The site owner's step after the installation check created the area owners' group (README,
+ * deployment step 6): the area owners become its members.
+ */
+export function addAreaOwnersToGroup(store: Store): void {
+  const group = store.security.groups.find((g) => g.title === AREA_OWNERS_GROUP.name);
+  if (!group) {
+    throw new Error(`The group ${AREA_OWNERS_GROUP.name} does not exist: the installation check creates it.`);
+  }
+  const userIds = sampleUserIds();
+  group.members = SAMPLE_PEOPLE.filter((p) => p.group === 'areaOwners').map((p) => userIds.get(p.key)!);
+}
+
+/**
+ * The product's own installation check, run as the site owner over HTTP against a site the
+ * package has just created: it is what sets the sample site's permission level, group, unique
+ * permissions, item-level security, indexes and the 14 areas (one piece of code for both).
+ * @throws Error naming what the repair could not do
+ */
+export async function repairAsSiteOwner(origin: string, user: string = SITE_CREATOR): Promise<IRepairResult> {
+  // Loaded here only: the product's PnPjs services, as a browser loads them.
+  const [{ createSp }, { SetupService }, { InjectHeaders }, { devSpfxContext }] = await Promise.all([
+    import('../../src/services/sp'),
+    import('../../src/services/SetupService'),
+    import('@pnp/queryable'),
+    import('../host/context')
+  ]);
+  const sp = createSp(devSpfxContext(origin), InjectHeaders({ Cookie: `sakerhet-user=${user}` }));
+  const result = await new SetupService(sp, SITE_URL).repair();
+  if (result.failed.length > 0) {
+    throw new Error(`The installation check could not repair: ${result.failed.map((f) => `${f.issue.kind} ${f.issue.listTitle ?? ''} ${f.issue.subject ?? ''}: ${f.error.message}`).join('; ')}`);
+  }
+  return result;
+}
+
+/**
+ * The sample content of a site that has passed the installation check: each area's owner (as the
+ * site owner sets it in the list), goals, governing documents (as small PDFs), reports and actions.
+ * Every item goes through the same write checks as a REST request. Dates are relative to `now`.
+ */
+export function seedSampleContent(store: Store, now: Date = new Date()): void {
+  const userIds = sampleUserIds();
+  const areaIds = new Map<string, number>();
+  for (const item of store.list('areas').items.values()) {
+    areaIds.set(String(item.fields.AreaKey), item.id);
+  }
+  for (const a of GUIDELINE_AREAS) {
+    const id = areaIds.get(a.key);
+    if (id === undefined) {
+      throw new Error(`Area ${a.key} is missing: the installation check adds the 14 areas.`);
+    }
+    const item = store.list('areas').items.get(id)!;
+    store.loadItems('areas', [{ ...item, version: item.version + 1, fields: { ...item.fields, OwnerId: userIds.get(SAMPLE_AREA_OWNERS[a.key]) } }]);
+  }
 
   const add = (key: ListKey, body: Record<string, unknown>, author: number, created: Date, extra: Partial<StoredItem> = {}): StoredItem => {
     const list = store.list(key);
@@ -93,30 +129,7 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
     return item;
   };
 
-  const areaIds = new Map<string, number>();
-  SAMPLE_AREAS.forEach((a, i) => {
-    const item = add(
-      'areas',
-      {
-        Title: a.title,
-        AreaKey: a.key,
-        Scope: a.scope,
-        Purpose: a.purpose,
-        Responsibility: a.responsibility,
-        OwnerRole: a.ownerRole,
-        OwnerId: userIds.get(a.owner),
-        Laws: a.laws.join('\n'),
-        ReportCategories: a.reportCategories.join('\n'),
-        ReportFlags: a.reportFlags.map((f) => choiceValue(REPORT_FLAGS, f)),
-        SortOrder: (i + 1) * 10
-      },
-      owner,
-      new Date(now.getTime() - 800 * DAY)
-    );
-    areaIds.set(a.key, item.id);
-  });
-
-  const ownerOf = (areaKey: string): number => userIds.get(SAMPLE_AREAS.find((a) => a.key === areaKey)!.owner)!;
+  const ownerOf = (areaKey: string): number => userIds.get(SAMPLE_AREA_OWNERS[areaKey])!;
   const year = now.getFullYear();
   for (const g of SAMPLE_GOALS) {
     add(

@@ -23,7 +23,7 @@
 import { SPCollection, SPInstance, spPost, spPostMerge, type ISPQueryable } from '@pnp/sp';
 import { body } from '@pnp/queryable';
 import { fieldXml } from '../model/caml';
-import { AREA_OWNER_LEVEL, AREA_OWNERS_GROUP, AREAS_LIST, IFieldSchema, IListSchema, INCIDENTS_LIST, ACTIONS_LIST, LISTS, ListKey, REPORT_FLAGS, Right, SecurityGroup, choiceValue, deleteBehaviorOf, listServerRelativeUrl } from '../model/schema';
+import { AREA_OWNER_LEVEL, AREA_OWNERS_GROUP, AREAS_LIST, DRAFT_KEYS_LIST, IFieldSchema, IListSchema, INCIDENTS_LIST, ACTIONS_LIST, LISTS, ListKey, REPORT_FLAGS, Right, SecurityGroup, choiceValue, deleteBehaviorOf, listServerRelativeUrl } from '../model/schema';
 import type { IGuidelineArea } from '../model/areas';
 import { settledInOneBatch, settlingBatch } from './batch';
 import { ServiceError, toServiceError } from './errors';
@@ -121,10 +121,13 @@ export interface ISiteSnapshot {
 const ROLE_TYPE: Record<Exclude<Right, 'none' | 'areaOwner'>, number> = { read: 2, contribute: 3, fullControl: 5 };
 /** SP.RelationshipDeleteBehaviorType. */
 const DELETE_BEHAVIOR = { None: 0, Cascade: 1, Restrict: 2 } as const;
-/** Lists where nobody but the schema's groups may have access: reports and their actions. */
-const PRIVATE_LISTS: readonly ListKey[] = [INCIDENTS_LIST.key, ACTIONS_LIST.key];
-/** The built-in column Author ("Skapad av") is indexed on Händelser for the list view Mina rapporter. */
-const BUILT_IN_INDEXES: Partial<Record<ListKey, readonly string[]>> = { incidents: ['Author'] };
+/** Lists where nobody but the schema's groups may have access: reports, their actions, the draft keys. */
+const PRIVATE_LISTS: readonly ListKey[] = [INCIDENTS_LIST.key, ACTIONS_LIST.key, DRAFT_KEYS_LIST.key];
+/**
+ * The built-in column Author ("Skapad av") is indexed on Händelser for the list view Mina rapporter,
+ * and on Utkastnycklar, which the form reads by its author (one item per person who reports).
+ */
+const BUILT_IN_INDEXES: Partial<Record<ListKey, readonly string[]>> = { incidents: ['Author'], draftKeys: ['Author'] };
 
 /** The 64-bit mask of a set of PnPjs PermissionKind names, as SharePoint's REST API writes it. */
 export function maskOf(permissions: readonly (keyof typeof PermissionKind)[]): { High: number; Low: number } {

@@ -97,15 +97,29 @@ describe('sakerhet.sppkg', () => {
       // Strings that only the Teams SDK's own code and the sample data contain.
       expect(js).not.toContain('The runtime has not yet been initialized');
       expect(js).not.toContain('Inbrott i personalens omklädningsrum');
-      expect(js).not.toContain('Kamerabevakningslagen (2018:1200)');
       expect(js).not.toContain('/_dev/');
     }
   });
 
-  it('carries the Teams app package for "Sync to Teams"', async () => {
-    const inner = zip.file('ClientSideAssets/TeamsSPFxApp.zip');
-    expect(inner).not.toBeNull();
-    const teamsZip = await JSZip.loadAsync(await inner!.async('nodebuffer'));
+  it('ships the guideline\'s 14 areas only in the chunk the installation check loads', async () => {
+    const scripts = Object.keys(zip.files).filter((n) => /^ClientSideAssets\/.*\.js$/.test(n));
+    const withAreas: string[] = [];
+    for (const name of scripts) {
+      if ((await text(name)).includes('Kamerabevakningslagen (2018:1200)')) {
+        withAreas.push(name);
+      }
+    }
+    expect(withAreas).toEqual([expect.stringMatching(/guideline-areas/)]);
+  });
+
+  it('is site-scoped and leaves the Teams app to its own package (no "Sync to Teams", which needs a tenant-wide package)', async () => {
+    // skipFeatureDeployment false: the feature that creates the lists runs when the app is added to a
+    // site. "Sync to Teams" reads ClientSideAssets/TeamsSPFxApp.zip and needs skipFeatureDeployment
+    // true, with which SharePoint ignores the feature (sp-dev-docs, tenant-scoped-deployment.md).
+    const config = JSON.parse(readFileSync(join(root, 'config', 'package-solution.json'), 'utf8'));
+    expect(config.solution.skipFeatureDeployment).toBe(false);
+    expect(zip.file('ClientSideAssets/TeamsSPFxApp.zip')).toBeNull();
+    const teamsZip = await JSZip.loadAsync(readFileSync(join(root, 'sharepoint', 'solution', 'sakerhet-teams.zip')));
     const manifest = JSON.parse(await teamsZip.file('manifest.json')!.async('string'));
     expect(manifest.staticTabs[0].name).toBe('Säkerhet');
     expect(teamsZip.file(manifest.icons.color)).not.toBeNull();

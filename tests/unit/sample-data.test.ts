@@ -1,5 +1,6 @@
 import { AREAS_LIST, DOCUMENTS_LIST, GOALS_LIST, INCIDENTS_LIST, IListSchema, EVENT_TYPES, SEVERITIES, INCIDENT_STATUSES } from '../../src/model/schema';
-import { SAMPLE_AREAS } from '../../src/model/sample/areas';
+import { GUIDELINE_AREAS as SAMPLE_AREAS } from '../../src/model/areas';
+import { SAMPLE_AREA_OWNERS } from '../../src/model/sample/areaOwners';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
@@ -21,9 +22,10 @@ describe('sample content', () => {
       'Smittskydd', 'Strålsäkerhet', 'Vårdhygien'
     ]);
     expect(new Set(areaKeys).size).toBe(14);
+    expect(Object.keys(SAMPLE_AREA_OWNERS).sort()).toEqual([...areaKeys].sort());
     for (const a of SAMPLE_AREAS) {
       expect(a.key).toMatch(/^[a-z][a-z-]+$/);
-      expect(people.has(a.owner)).toBe(true);
+      expect(people.has(SAMPLE_AREA_OWNERS[a.key])).toBe(true);
       expect(a.laws.length).toBeGreaterThanOrEqual(2);
       expect(a.reportCategories.length).toBeGreaterThanOrEqual(3);
       for (const [field, value] of [['Scope', a.scope], ['Purpose', a.purpose], ['Responsibility', a.responsibility], ['OwnerRole', a.ownerRole], ['Title', a.title]] as const) {
