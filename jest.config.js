@@ -26,7 +26,13 @@ module.exports = {
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts']
     },
-    { ...common, displayName: 'integration', testEnvironment: '<rootDir>/tests/helpers/node-environment.js', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testEnvironment: '<rootDir>/tests/helpers/node-environment.js',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-setup.ts']
+    },
     {
       ...common,
       displayName: 'e2e',
