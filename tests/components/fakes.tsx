@@ -110,6 +110,8 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
     areas: { getAreas: jest.fn(async () => AREAS) },
     // Each user's draft key, as Utkastnycklar would hand it to her alone.
     draftKeys: { getKey: jest.fn(async (me: ICurrentUser) => draftSecretOf(me.id)) },
+    // The installation check: a site the check finds in order.
+    setup: jest.fn(async () => ({ check: jest.fn(async () => ({ issues: [], canRepair: user.canCheckInstallation })), repair: jest.fn(async () => ({ repaired: [], failed: [], report: { issues: [], canRepair: user.canCheckInstallation } })) })),
     goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g), storeOutcomes: jest.fn(async (outcomes: unknown[]) => outcomes.length) },
     documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
     users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },
