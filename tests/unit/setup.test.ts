@@ -68,13 +68,13 @@ describe('the installation check compares', () => {
     expect(describeIssues(site)).toEqual([]);
   });
 
-  it('ignores Limited Access, which SharePoint keeps by itself, and other people on the public lists; not on Händelser', () => {
+  it('ignores Limited Access, which SharePoint keeps by itself, and other people on the public lists; not on Händelser, Åtgärder and Utkastnycklar', () => {
     const site = perfect();
     for (const list of site.lists) {
       list.assignments.push({ principalId: 99, principalTitle: 'Kommunikatörer', bindings: [{ id: 1073741826, name: 'Läsa', hidden: false }] });
       list.assignments.push({ principalId: 98, principalTitle: 'Nils', bindings: [{ id: 1073741825, name: 'Begränsad åtkomst', hidden: true }] });
     }
-    expect(describeIssues(site)).toEqual(['auto assignmentExtra incidents Kommunikatörer', 'auto assignmentExtra actions Kommunikatörer']);
+    expect(describeIssues(site)).toEqual(['auto assignmentExtra incidents Kommunikatörer', 'auto assignmentExtra actions Kommunikatörer', 'auto assignmentExtra draftKeys Kommunikatörer']);
   });
 
   it('leaves a column of the wrong type to the site owner (SharePoint cannot change it), and does not look further at it', () => {
