@@ -18,7 +18,7 @@ import { SAMPLE_PEOPLE } from '../src/model/sample/people';
 import { MAX_PARTS_PER_BATCH } from './emulator/batch';
 import { readCookie } from './emulator/cookies';
 import type { FileIO } from './emulator/disk';
-import { Errors, SPError } from './emulator/errors';
+import { Errors, type SiteLanguage, SPError } from './emulator/errors';
 import { FaultRule, FaultRuleError, Faults } from './emulator/faults';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
 import { provisionFromFeature } from './emulator/provisioning';
@@ -45,6 +45,8 @@ export interface DevServerOptions {
   site?: 'sample' | 'new';
   /** The site's regional-settings time zone: an IANA name or SharePoint zone ID (default Europe/Stockholm, see emulator/regional.ts). */
   siteTimeZone?: string;
+  /** The site's language: 1053 (Swedish, default) or 1033 (English); SharePoint words its answers and errors in it. */
+  siteLanguage?: SiteLanguage;
   quiet?: boolean;
   /** Further host names the server may be reached by (webpack-dev-server's allowedHosts); localhost always. */
   allowedHosts?: GuardOptions['allowedHosts'];
@@ -245,6 +247,7 @@ const STATIC_TYPES: Record<string, string> = {
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const store = new Store(options.dataDir, { io: options.io, compactAtBytes: options.compactAtBytes });
   store.timeZone = siteTimeZone(options.siteTimeZone);
+  store.language = options.siteLanguage ?? 1053;
   // The lists come from the feature XML the package ships, read as SharePoint reads it.
   const feature = provisionFromFeature();
   if (!options.quiet) {
@@ -368,12 +371,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
     const throttle = applied.find((r) => r.kind === 'throttle');
     if (throttle) {
-      const err = errorResponse(Errors.throttled(throttle.retryAfter ?? 1));
+      const err = errorResponse(Errors.throttled(throttle.retryAfter ?? 1), store.language);
       send(res, err.status, err.headers, err.body);
       return;
     }
     if (applied.some((r) => r.kind === 'unavailable')) {
-      const err = errorResponse(Errors.unavailable());
+      const err = errorResponse(Errors.unavailable(), store.language);
       send(res, err.status, err.headers, err.body);
       return;
     }

@@ -13,6 +13,8 @@
  *   npm start -- --allowed-host sakerhet.test   answer to that name too (as webpack-dev-server's
  *                                 allowedHosts; ALLOWED_HOSTS=a,b does the same): by default only
  *                                 localhost, *.localhost and IP addresses, against DNS rebinding
+ *   SITE_LANGUAGE=1033 npm start  an English site (default 1053, Swedish): SharePoint's answers
+ *                                 and error messages come in the site's language
  */
 import { rmSync } from 'fs';
 import { join, resolve } from 'path';
@@ -68,7 +70,11 @@ async function main(): Promise<void> {
     rmSync(args.dataDir, { recursive: true, force: true });
     console.log('Starting over from the sample content (--reset)');
   }
-  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE, allowedHosts: args.allowedHosts });
+  const language = process.env.SITE_LANGUAGE ?? '1053';
+  if (language !== '1053' && language !== '1033') {
+    throw new Error(`SITE_LANGUAGE must be 1053 (Swedish) or 1033 (English), not ${language}.`);
+  }
+  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE, siteLanguage: Number(language) as 1053 | 1033, allowedHosts: args.allowedHosts });
   const counts = [...server.store.lists.values()].map((l) => `${l.schema.title}: ${l.items.size}`).join(', ');
   console.log(`Local SharePoint emulator: ${counts} (data in ${args.dataDir}; site time zone ${server.store.timeZone.iana})`);
   console.log(`Säkerhet is running at ${server.url}/`);

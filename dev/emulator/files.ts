@@ -69,7 +69,7 @@ export async function attachmentsEndpoint(call: Call, list: ListData, item: Stor
       throw Errors.fileTooLarge();
     }
     if (item.attachments.some((a) => a.name.toLowerCase() === fileName.toLowerCase())) {
-      throw Errors.fileExists(fileName);
+      throw Errors.nameInUse();
     }
     const now = new Date().toISOString();
     const file: StoredFile = { name: fileName, blob: store.putBlob(req.body), size: req.body.length, version: 1, created: now, modified: now };

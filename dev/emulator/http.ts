@@ -2,7 +2,7 @@
  * HTTP plumbing of the emulator, apart from SharePoint's rules: the request and response shapes the
  * dev server hands over, JSON light answers, SharePoint's error bodies, and parsing REST paths.
  */
-import { Errors, SPError } from './errors';
+import { Errors, SiteLanguage, SPError } from './errors';
 
 export interface EmulatorRequest {
   method: string;
@@ -27,8 +27,9 @@ export function empty(status: number, headers: Record<string, string> = {}): Emu
   return { status, headers, body: '' };
 }
 
-export function errorResponse(err: SPError): EmulatorResponse {
-  return { status: err.status, headers: { 'Content-Type': JSON_TYPE, ...err.headers }, body: err.body() };
+/** SharePoint's error answer, worded in the site's language (SP.Web.Language). */
+export function errorResponse(err: SPError, language?: SiteLanguage): EmulatorResponse {
+  return { status: err.status, headers: { 'Content-Type': JSON_TYPE, ...err.headers }, body: err.body(language) };
 }
 
 /** The method a request means: POST with X-HTTP-Method (MERGE, DELETE, PATCH) as PnPjs sends it. */

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'crypto';
 import type { Call } from './call';
-import { Errors, SPError } from './errors';
+import { Errors } from './errors';
 import { entityTypeName, itemJson, parseProjection } from './fields';
 import { attachmentsEndpoint, fileResult } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
@@ -180,12 +180,12 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
       } else if (field) {
         // A unique column keeps its index (SPField.EnforceUniqueValues remarks).
         if (!value && field.unique) {
-          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The index of a column that enforces unique values cannot be removed.');
+          throw Errors.refused({ en: 'The index of a column that enforces unique values cannot be removed.', sv: 'Indexet för en kolumn som kräver unika värden kan inte tas bort.' });
         }
         if (value && (field.type === 'Note' || field.type === 'MultiChoice' || field.type === 'LookupMulti')) {
           // Multiple lines of text, multi-value choice and lookup columns cannot be indexed
           // ("Enforcing Uniqueness in Column Values", SharePoint Foundation docs).
-          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The column ${field.displayName} cannot be indexed.`);
+          throw Errors.refused({ en: `The column ${field.displayName} cannot be indexed.`, sv: `Kolumnen ${field.displayName} kan inte indexeras.` });
         }
         field.indexed = value;
       }
@@ -197,10 +197,10 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
         // and vice-versa", formsandflows.nl 2023; SharePoint 2010 unique column limitations). The
         // exact message SharePoint sends is not recorded; the code is SPException's.
         if (!field.indexed) {
-          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The column ${field.displayName} must be indexed to enforce unique values.`);
+          throw Errors.refused({ en: `The column ${field.displayName} must be indexed to enforce unique values.`, sv: `Kolumnen ${field.displayName} måste vara indexerad för att kräva unika värden.` });
         }
         if (list.schema.readSecurity === 'own') {
-          throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Unique values cannot be enforced on a list with item-level permissions.');
+          throw Errors.refused({ en: 'Unique values cannot be enforced on a list with item-level permissions.', sv: 'Unika värden kan inte krävas i en lista med behörigheter på objektnivå.' });
         }
         // The values already there must be unique as SharePoint compares them (values.ts).
         const key = storedName(field.type, field.name);
@@ -226,7 +226,7 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
     } else if (key === 'RelationshipDeleteBehavior' && typeof value === 'number' && field?.type === 'Lookup' && DELETE_BEHAVIORS[value]) {
       // Enforcing a relationship needs an indexed lookup (SPFieldLookup.RelationshipDeleteBehavior).
       if (value !== 0 && !field.indexed) {
-        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The lookup column ${field.displayName} must be indexed to enforce a relationship.`);
+        throw Errors.refused({ en: `The lookup column ${field.displayName} must be indexed to enforce a relationship.`, sv: `Uppslagskolumnen ${field.displayName} måste vara indexerad för att relationen ska kunna upprätthållas.` });
       }
       field.relationshipDeleteBehavior = DELETE_BEHAVIORS[value];
     } else {
@@ -309,7 +309,7 @@ async function updateList(call: Call, list: ListData): Promise<EmulatorResponse>
   }
   if (next.readSecurity === 'own' && list.schema.fields.some((f) => f.unique)) {
     // See EnforceUniqueValues above: the two settings exclude each other.
-    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'Item-level permissions cannot be set on a list with a column that enforces unique values.');
+    throw Errors.refused({ en: 'Item-level permissions cannot be set on a list with a column that enforces unique values.', sv: 'Behörigheter på objektnivå kan inte anges för en lista med en kolumn som kräver unika värden.' });
   }
   list.schema.readSecurity = next.readSecurity;
   list.schema.writeSecurity = next.writeSecurity;
@@ -462,7 +462,7 @@ async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projec
       for (const other of store.lists.values()) {
         const lookup = other.schema.fields.find((f) => f.type === 'Lookup' && f.lookupList === 'areas');
         if (lookup && [...other.items.values()].some((i) => i.fields[`${lookup.name}Id`] === item.id)) {
-          throw new SPError(400, '-2130575271, Microsoft.SharePoint.SPException', 'This item cannot be deleted because an item in another list refers to it.');
+          throw Errors.restrictedDelete(other.schema.title, list.schema.title);
         }
       }
     }

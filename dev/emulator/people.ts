@@ -3,7 +3,7 @@
  * adds a person of the directory to the site.
  */
 import type { Call } from './call';
-import { SPError } from './errors';
+import { CODES, SPError } from './errors';
 import { EmulatorResponse, json, numericArg, parseJsonBody } from './http';
 import { parseFilter } from './odata';
 import { evaluate } from './query';
@@ -45,7 +45,8 @@ export function peopleEndpoint(call: Call, segments: string[]): EmulatorResponse
     const id = numericArg(lower === 'siteusers' ? segments[2] : next);
     const found = id !== undefined ? call.store.users.get(id) : undefined;
     if (!found) {
-      throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
+      // sv: translation.
+      throw new SPError(404, CODES.spException, { en: 'User cannot be found.', sv: 'Användaren hittades inte.' });
     }
     return json(200, userJson(found));
   }
@@ -64,5 +65,6 @@ function ensureUser(call: Call): EmulatorResponse {
     return json(200, userJson(existing));
   }
   // Only people of the (emulated) directory can be added; everyone else is unknown.
-  throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The specified user could not be found.');
+  // sv: translation.
+  throw new SPError(400, CODES.spException, { en: `The specified user ${login} could not be found.`, sv: `Det gick inte att hitta den angivna användaren ${login}.` });
 }

@@ -10,7 +10,7 @@ import { runBatch } from './batch';
 import type { Call } from './call';
 import { readCookie } from './cookies';
 import { DIGEST_SECONDS, Digests } from './digest';
-import { Errors, SPError } from './errors';
+import { CODES, Errors, SPError } from './errors';
 import { fileEndpoint, serveFile } from './files';
 import { EmulatorRequest, EmulatorResponse, effectiveMethod, errorResponse, json, quotedArg, splitPath } from './http';
 import { listEndpoint, resolveList } from './lists';
@@ -47,10 +47,10 @@ export class SharePointEmulator {
       return await this.route(req, inBatch);
     } catch (err) {
       if (err instanceof SPError) {
-        return errorResponse(err);
+        return errorResponse(err, this.store.language);
       }
       console.error(err);
-      return errorResponse(new SPError(500, '-1, System.Exception', (err as Error).message));
+      return errorResponse(new SPError(500, CODES.serverError, (err as Error).message));
     }
   }
 
@@ -116,7 +116,7 @@ export class SharePointEmulator {
         Title: 'Säkerhet',
         Url: `${req.url.origin}${site}`,
         ServerRelativeUrl: site,
-        Language: 1053
+        Language: this.store.language
       };
       const select = parseList(req.url.searchParams.get('$select'));
       if (select.length === 0) {
@@ -139,7 +139,7 @@ export class SharePointEmulator {
     }
     if (lower === 'regionalsettings' && segments[2]?.toLowerCase() === 'timezone' && segments.length === 3 && method === 'GET') {
       // The site's regional-settings time zone (regional.ts); a Swedish site (Language 1053) answers in Swedish.
-      return json(200, timeZoneJson(this.store.timeZone, 'sv', call.read.apiUrl, call.read.metadata));
+      return json(200, timeZoneJson(this.store.timeZone, this.store.language === 1053 ? 'sv' : 'en', call.read.apiUrl, call.read.metadata));
     }
     const people = peopleEndpoint(call, segments);
     if (people) {

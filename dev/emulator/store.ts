@@ -9,6 +9,7 @@
  * a full disk mid-write, never acknowledged) is cut off before anything is appended.
  */
 import { createHash, randomUUID } from 'crypto';
+import type { SiteLanguage } from './errors';
 import { ListKey } from '../../src/model/schema';
 import { FileIO, StorageError, nodeIO } from './disk';
 import { DataFolder, LoadResult, OtherEntry, blobsOf, changeEntry, journalLine } from './persistence';
@@ -262,6 +263,8 @@ export class Store {
   public readonly users = new Map<number, SiteUser>();
   /** The site's regional-settings time zone (see regional.ts). */
   public timeZone: ISiteTimeZone = DEFAULT_SITE_TIME_ZONE;
+  /** The site's language (SP.Web.Language, fixed when the site is created): answers and errors are worded in it. */
+  public language: SiteLanguage = 1053;
   /**
    * Permission levels, SharePoint groups and role assignments. A new site has SharePoint's default
    * levels and its three associated groups (Owners, Members, Visitors) with Full Control, Edit and

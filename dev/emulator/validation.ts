@@ -4,7 +4,7 @@
  * list validation formulas, unique values. Throws the SPError SharePoint would send.
  */
 import { IFieldSchema } from '../../src/model/schema';
-import { Errors, SPError } from './errors';
+import { CODES, Errors, SPError, Wording } from './errors';
 import { entityTypeName } from './fields';
 import { formulaPasses } from './formula';
 import { siteMidnight } from './regional';
@@ -17,16 +17,18 @@ const NOTE_MAX = 63999;
 /** Properties every item has and SharePoint sets itself. */
 const READ_ONLY = ['Id', 'ID', 'GUID', 'Created', 'Modified', 'AuthorId', 'EditorId', 'Attachments', 'FileSystemObjectType', 'ContentTypeId', 'OData__UIVersionString', 'FileLeafRef', 'FileRef', 'FileDirRef'];
 
-function fieldError(field: IFieldSchema, message: string): SPError {
-  return new SPError(400, '-2130575155, Microsoft.SharePoint.SPFieldValidationException', `${field.displayName} (${field.name}): ${message}`);
+/** A value SharePoint refuses for a column, naming the column; the Swedish wordings are translations. */
+function fieldError(field: IFieldSchema, message: Wording): SPError {
+  const prefix = `${field.displayName} (${field.name}): `;
+  return new SPError(400, CODES.fieldValidation, { en: prefix + message.en, sv: prefix + message.sv });
 }
 
 function typeError(field: IFieldSchema, expected: string): SPError {
-  return new SPError(
-    400,
-    '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
-    `A type named '${expected}' could not be resolved by the model. The value for '${storedName(field.type, field.name)}' (${field.displayName}) has the wrong type.`
-  );
+  const name = `'${storedName(field.type, field.name)}' (${field.displayName})`;
+  return new SPError(400, CODES.invalidQuery, {
+    en: `A type named '${expected}' could not be resolved by the model. The value for ${name} has the wrong type.`,
+    sv: `En typ med namnet ${expected} kunde inte matchas av modellen. Värdet för ${name} har fel typ.`
+  });
 }
 
 function arrayOf(value: unknown): unknown[] | undefined {
@@ -54,7 +56,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       }
       const max = field.type === 'Text' ? field.maxLength ?? 255 : NOTE_MAX;
       if (value.length > max) {
-        throw fieldError(field, `The value is ${value.length} characters long; the maximum is ${max}.`);
+        throw fieldError(field, { en: `The value is ${value.length} characters long; the maximum is ${max}.`, sv: `Värdet är ${value.length} tecken långt; högst ${max} tecken är tillåtna.` });
       }
       return value;
     }
@@ -63,10 +65,10 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
         throw typeError(field, 'Edm.Double');
       }
       if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
-        throw fieldError(field, `The value must be between ${field.min} and ${field.max}.`);
+        throw fieldError(field, { en: `The value must be between ${field.min} and ${field.max}.`, sv: `Värdet måste vara mellan ${field.min} och ${field.max}.` });
       }
       if (field.decimals === 0 && !Number.isInteger(value)) {
-        throw fieldError(field, 'The value must be a whole number.');
+        throw fieldError(field, { en: 'The value must be a whole number.', sv: 'Värdet måste vara ett heltal.' });
       }
       return value;
     }
@@ -80,7 +82,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       }
       // SharePoint's date range: 1900-01-01 to 8900-12-31.
       if (date.getUTCFullYear() < 1900 || date.getUTCFullYear() > 8900) {
-        throw fieldError(field, 'The date is outside the range SharePoint can store.');
+        throw fieldError(field, { en: 'The date is outside the range SharePoint can store.', sv: 'Datumet ligger utanför det intervall som SharePoint kan lagra.' });
       }
       // Date-only columns hold midnight of the day in the site's time zone (regional.ts).
       return field.dateOnly ? siteMidnight(date, store.timeZone.iana) : date.toISOString().replace('.000Z', 'Z');
@@ -95,7 +97,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
         throw typeError(field, 'Edm.String');
       }
       if (value !== '' && !(field.choices ?? []).some((c) => c.value === value)) {
-        throw fieldError(field, `'${value}' is not one of the choices.`);
+        throw fieldError(field, { en: `'${value}' is not one of the choices.`, sv: `${value} är inte ett av alternativen.` });
       }
       return value === '' ? null : value;
     }
@@ -106,7 +108,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       }
       for (const v of values as string[]) {
         if (!(field.choices ?? []).some((c) => c.value === v)) {
-          throw fieldError(field, `'${v}' is not one of the choices.`);
+          throw fieldError(field, { en: `'${v}' is not one of the choices.`, sv: `${v} är inte ett av alternativen.` });
         }
       }
       return values;
@@ -116,7 +118,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
         throw typeError(field, 'Edm.Int32');
       }
       if (!store.users.has(value)) {
-        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The user does not exist or is not unique.');
+        throw new SPError(400, CODES.spException, { en: 'The user does not exist or is not unique.', sv: 'Användaren finns inte eller är inte unik.' });
       }
       return value;
     }
@@ -129,7 +131,7 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       const target = store.list(field.lookupList!);
       for (const id of ids as number[]) {
         if (!target.items.has(id)) {
-          throw fieldError(field, `The lookup value ${id} does not exist in ${target.schema.title}.`);
+          throw fieldError(field, { en: `The lookup value ${id} does not exist in ${target.schema.title}.`, sv: `Uppslagsvärdet ${id} finns inte i ${target.schema.title}.` });
         }
       }
       return field.type === 'Lookup' ? ids[0] : ids;
@@ -161,7 +163,7 @@ export function applyWrite(store: Store, list: ListData, existing: StoredItem | 
       continue;
     }
     if (READ_ONLY.includes(key)) {
-      throw new SPError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The property '${key}' is read-only and cannot be set.`);
+      throw new SPError(400, CODES.invalidQuery, { en: `The property '${key}' is read-only and cannot be set.`, sv: `Egenskapen ${key} är skrivskyddad och kan inte anges.` });
     }
     const field = byStoredName.get(key);
     if (!field) {
@@ -175,7 +177,7 @@ export function applyWrite(store: Store, list: ListData, existing: StoredItem | 
     // Library items get their Title from the file name when none is given.
     const required = f.required && !(schema.template === 101 && f.name === 'Title');
     if (required && f.type !== 'Boolean' && isEmpty(fields[key]) && (!existing || changed.has(f))) {
-      throw fieldError(f, 'You must specify a value for this required field.');
+      throw fieldError(f, { en: 'You must specify a value for this required field.', sv: 'Du måste ange ett värde för det här obligatoriska fältet.' });
     }
   }
   const valueOf = (displayName: string): string | number | boolean | null => {

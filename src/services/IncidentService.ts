@@ -3,7 +3,7 @@ import { AREA_OWNERS_GROUP, INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } fro
 import { openActions } from '../model/caseRules';
 import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
 import type { ActionService } from './ActionService';
-import { ServiceError, toServiceError } from './errors';
+import { SP_CODES, ServiceError, toServiceError } from './errors';
 import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } from './interfaces';
 import { inOneBatch } from './batch';
 import { THRESHOLD, listOf, noAccessAs, odataString } from './lists';
@@ -198,8 +198,11 @@ export class IncidentService implements IIncidentService {
       return { fileName: file.name, storedName, ok: true };
     } catch (err) {
       const error = toServiceError(err);
-      // Already there: an earlier attempt stored it and the answer was lost.
-      if (error.status === 409 && /already exists/i.test(error.message)) {
+      // The name is taken: an earlier attempt stored this attachment and its answer was lost.
+      // SharePoint says so with SPException -2130575257 ("The specified name is already in use.", in
+      // the site's language), whatever the status; `storedName` is unique among the report's other
+      // attachments (`taken`), so the one under this name is this file.
+      if (error.is(SP_CODES.nameInUse)) {
         return { fileName: file.name, storedName, ok: true };
       }
       return { fileName: file.name, storedName, ok: false, error: error.kind };

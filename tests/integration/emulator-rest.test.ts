@@ -64,7 +64,8 @@ describe('site, users and digest', () => {
     const headers = { 'Content-Type': 'application/json' };
     const none = await rest(server, 'anna', `${HANDELSER}/items`, { method: 'POST', headers, body });
     expect(none.status).toBe(403);
-    expect(none.json['odata.error'].message.value).toMatch(/security validation for this page is invalid/);
+    // The sample site is Swedish (SP.Web.Language 1053): SharePoint words its errors in Swedish (sharepoint-errors.test.ts).
+    expect(none.json['odata.error']).toMatchObject({ code: '-2130575252, Microsoft.SharePoint.SPException', message: { lang: 'sv-SE', value: expect.stringMatching(/^Säkerhetsverifieringen för den här sidan är ogiltig/) } });
     // A digest belongs to the user it was issued to.
     const johans = await rest(server, 'johan', 'contextinfo', { method: 'POST' });
     const stolen = await rest(server, 'anna', `${HANDELSER}/items`, { method: 'POST', headers: { ...headers, 'X-RequestDigest': johans.json.FormDigestValue }, body });
@@ -230,7 +231,7 @@ describe('writes, ETags and refusals', () => {
     expect(stale.status).toBe(412);
     expect(stale.json['odata.error']).toEqual({
       code: '-1, Microsoft.SharePoint.Client.ClientServiceException',
-      message: { lang: 'en-US', value: `The request ETag value '"1"' does not match the object's ETag value '"2"'.` }
+      message: { lang: 'sv-SE', value: `ETag-värdet "1" i begäran matchar inte objektets ETag-värde "2".` }
     });
     const item = await rest(server, 'anna', `${path}?$select=Location`);
     expect(item.json.Location).toBe('Avdelning 2');
@@ -245,7 +246,7 @@ describe('writes, ETags and refusals', () => {
     expect(missing.json['odata.error'].message.value).toMatch(/Plats \(Location\)/);
     const long = await rest(server, 'anna', `${HANDELSER}/items`, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(newReport({ Title: 'x'.repeat(121) })) });
     expect(long.status).toBe(400);
-    expect(long.json['odata.error'].message.value).toMatch(/Rubrik \(Title\).*121 characters.*120/);
+    expect(long.json['odata.error'].message.value).toMatch(/Rubrik \(Title\).*121 tecken.*120/);
   });
 
   it('refuses a duplicate in a unique column (AreaKey; case-insensitive as SharePoint compares)', async () => {
@@ -258,7 +259,7 @@ describe('writes, ETags and refusals', () => {
 
   it('refuses unknown and read-only properties, wrong types, unknown choices and lookups', async () => {
     const post = (body: object): ReturnType<typeof rest> => rest(server, 'anna', `${HANDELSER}/items`, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post(newReport({ Nope: 1 }))).json['odata.error'].message.value).toMatch(/The property 'Nope' does not exist on type 'SP.Data.HandelserListItem'/);
+    expect((await post(newReport({ Nope: 1 }))).json['odata.error'].message.value).toMatch(/Egenskapen Nope finns inte för typen SP\.Data\.HandelserListItem/);
     expect((await post(newReport({ AuthorId: 12 }))).status).toBe(400);
     expect((await post(newReport({ AreaId: '11' }))).status).toBe(400);
     expect((await post(newReport({ Anonymous: 'yes' }))).status).toBe(400);
@@ -275,7 +276,7 @@ describe('writes, ETags and refusals', () => {
     expect(areaMerge.json['odata.error'].message.value).toBe('Nyckeln ska vara minst två tecken, med små bokstäver och utan mellanslag.');
     const docMerge = await rest(server, 'maria', `${DOCS}/items(1)`, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'IF-Match': '*' }, body: JSON.stringify({ ValidTo: '2001-01-01T00:00:00Z' }) });
     expect(docMerge.status).toBe(400);
-    expect(docMerge.json['odata.error'].message.value).toMatch(/^List data validation failed\. Giltig t\.o\.m\. måste vara senare/);
+    expect(docMerge.json['odata.error'].message.value).toMatch(/^Verifieringen av listdata misslyckades\. Giltig t\.o\.m\. måste vara senare/);
   });
 
   it('keeps an area that goals and reports refer to', async () => {

@@ -26,7 +26,8 @@ describe('list view threshold (9,047 reports)', () => {
     expect(res.status).toBe(500);
     expect(res.json['odata.error']).toEqual({
       code: THROTTLED,
-      message: { lang: 'en-US', value: 'The attempted operation is prohibited because it exceeds the list view threshold.' }
+      // The sample site is Swedish; the wording's source is in dev/emulator/errors.ts (threshold).
+      message: { lang: 'sv-SE', value: 'Det är förbjudet att utföra den åtgärden eftersom den överskrider tröskelvärdet för listvyn som tillämpas av administratören.' }
     });
   });
 

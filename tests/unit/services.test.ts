@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { safeAttachmentName } from '../../src/services/IncidentService';
-import { toServiceError } from '../../src/services/errors';
+import { SP_CODES, ServiceError, toServiceError } from '../../src/services/errors';
 import { INCIDENT_SHAPE, fromNewIncident, reporterOf, reporterVisibleTo, toArea, toGoal, toIncident } from '../../src/services/mapping';
 
 describe('errors from SharePoint', () => {
@@ -17,6 +17,26 @@ describe('errors from SharePoint', () => {
     expect(toServiceError(pnp(403, {})).kind).toBe('forbidden');
     expect(toServiceError(pnp(404, {})).kind).toBe('notFound');
     expect(toServiceError(new TypeError('Failed to fetch'))).toMatchObject({ kind: 'offline', transient: true });
+  });
+
+  it('recognises SharePoint errors by their code, whatever language the site words them in', () => {
+    // The same error from a Swedish and an English site (dev/emulator/errors.ts, nameInUse).
+    const sv = toServiceError(pnp(409, { 'odata.error': { code: '-2130575257, Microsoft.SharePoint.SPException', message: { lang: 'sv-SE', value: 'Det angivna namnet används redan.' } } }));
+    const en = toServiceError(pnp(409, { 'odata.error': { code: '-2130575257, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'The specified name is already in use.' } } }));
+    for (const e of [sv, en]) {
+      expect(e.spCode).toBe(-2130575257);
+      expect(e.is(SP_CODES.nameInUse)).toBe(true);
+      expect(e.is(SP_CODES.duplicateValue)).toBe(false);
+    }
+    expect(sv.message).toBe('Det angivna namnet används redan.');
+    // OData v4 JSON ('error' instead of 'odata.error'), as SharePoint sends with odata.metadata=… headers.
+    expect(toServiceError(pnp(400, { error: { code: '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException', message: 'Värdet finns redan.' } }))).toMatchObject({ kind: 'duplicate', message: 'Värdet finns redan.' });
+    // A body that is not SharePoint's (a proxy's page) has no code, and an English word in it means nothing.
+    const proxy = toServiceError(Object.assign(new Error('Error making HttpClient request in queryable [409] Conflict ::> <html>already exists</html>'), { status: 409 }));
+    expect(proxy.spCode).toBeUndefined();
+    expect(proxy.is(SP_CODES.nameInUse)).toBe(false);
+    // The product's own rule names are codes too, but not SharePoint's numbers.
+    expect(new ServiceError('rule', 'x', undefined, 'listNotPrivate').spCode).toBeUndefined();
   });
 });
 
