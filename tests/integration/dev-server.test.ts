@@ -295,7 +295,9 @@ describe('load it cannot be knocked over by', () => {
       digests.now = () => issuedAt + 1800 * 1000;
       const expired = await post();
       expect(expired.status).toBe(403);
-      expect(expired.json['odata.error'].message.value).toMatch(/security validation/);
+      // SharePoint's code for an invalid digest, worded in the (Swedish) site's language (dev/emulator/errors.ts, invalidDigest).
+      expect(expired.json['odata.error'].code).toBe('-2130575252, Microsoft.SharePoint.SPException');
+      expect(expired.json['odata.error'].message.value).toMatch(/^Säkerhetsverifieringen/);
       // Another user cannot use it, and a forged one is refused.
       digests.now = () => issuedAt + 1000;
       const johan = await rest(server, 'johan', ITEMS, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-RequestDigest': digest }, body: '{}' });
