@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'crypto';
 import type { Call } from './call';
-import { Errors } from './errors';
+import { Errors, SPError } from './errors';
 import { entityTypeName, itemJson, parseProjection } from './fields';
 import { attachmentsEndpoint, fileResult } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
