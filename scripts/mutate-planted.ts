@@ -2,7 +2,9 @@
  * The bugs issue 16's review planted by hand that the suite once let through, planted again on
  * every run: each must now make a test fail. StrykerJS (npm run mutate) does not make these – it
  * never changes a number (1 day to 2) or swaps one variable for another – so they are kept here, as
- * text replacements in a copy of the project, with the tests expected to catch them.
+ * text replacements with the tests expected to catch them. Each is planted in the worktree's own
+ * file and put back before the next (also when the run is stopped): do not edit src/ meanwhile. (A
+ * copy of the project with node_modules linked in runs SPFx's jest 25 runner instead of jest 29.)
  *
  *   npm run mutate:planted                 all of them
  *   npm run mutate:planted -- aml-two-days  one (or several) by id
@@ -11,8 +13,8 @@
  * when one survives, or when a replacement no longer finds its text (the code moved: update it).
  */
 import { spawnSync } from 'child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 
 interface IPlanted {
   id: string;
@@ -33,7 +35,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/model/caseRules.ts',
     from: "out.push({ authority: 'workEnvironmentAuthority', due: addDays(day, 1) });",
     to: "out.push({ authority: 'workEnvironmentAuthority', due: addDays(day, 2) });",
-    tests: ['tests/unit/deadlines.test.ts']
+    tests: ['tests/unit/analytics.test.ts', 'tests/unit/calendar.test.ts']
   },
   {
     id: 'lex-maria-no-clamp',
@@ -41,7 +43,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/model/calendar.ts',
     from: 'return fromDayNumber(Date.UTC(d.year, month, Math.min(d.day, last)));',
     to: 'return fromDayNumber(Date.UTC(d.year, month, d.day));',
-    tests: ['tests/unit/deadlines.test.ts']
+    tests: ['tests/unit/analytics.test.ts', 'tests/unit/calendar.test.ts']
   },
   {
     id: 'police-six-days',
@@ -49,7 +51,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/model/caseRules.ts',
     from: "out.push({ authority: 'policeReport', due: addDays(day, 7) });",
     to: "out.push({ authority: 'policeReport', due: addDays(day, 6) });",
-    tests: ['tests/unit/deadlines.test.ts']
+    tests: ['tests/unit/analytics.test.ts', 'tests/unit/calendar.test.ts']
   },
   {
     id: 'closed-within-strict',
@@ -57,7 +59,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/analytics/indicators.ts',
     from: 'if (daysBetween(reported, dayIn(r.closedAt, zone)) <= days) {',
     to: 'if (daysBetween(reported, dayIn(r.closedAt, zone)) < days) {',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts']
   },
   {
     id: 'closed-within-from-event',
@@ -65,7 +67,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/analytics/indicators.ts',
     from: 'const reported = dayIn(r.created, zone);',
     to: 'const reported = dayIn(r.occurredAt, zone);',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts']
   },
   {
     id: 'lagesbild-always-within',
@@ -73,7 +75,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/analytics/situation.ts',
     from: 'closedWithin30: decided ? Math.round((1000 * within) / decided) / 10 : undefined,',
     to: 'closedWithin30: decided ? Math.round((1000 * decided) / decided) / 10 : undefined,',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts']
   },
   {
     id: 'previous-year-cutoff',
@@ -81,7 +83,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/analytics/situation.ts',
     from: '(!running || f.occurredAt <= lastYearNow)',
     to: '(!running || f.occurredAt < lastYearNow)',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts']
   },
   {
     id: 'previous-year-a-day-late',
@@ -89,7 +91,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/model/calendar.ts',
     from: 'const r = resolveWallClock(addMonths(now.date, -12), now.time, zone);',
     to: 'const r = resolveWallClock(addDays(addMonths(now.date, -12), 1), now.time, zone);',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts', 'tests/unit/calendar.test.ts']
   },
   {
     id: 'judged-when-equal',
@@ -97,7 +99,7 @@ const PLANTED: IPlanted[] = [
     file: 'src/analytics/indicators.ts',
     from: 'judged: goal.statusOverride !== undefined && goal.statusOverride !== computed',
     to: 'judged: goal.statusOverride !== undefined',
-    tests: ['tests/unit/indicators.test.ts']
+    tests: ['tests/unit/analytics.test.ts']
   },
   {
     id: 'restored-draft-new-report-id',
@@ -106,71 +108,100 @@ const PLANTED: IPlanted[] = [
     from: 'return { draft: stored.draft, restoredFrom: new Date(stored.savedAt) };',
     to: 'return { draft: { ...stored.draft, reportId: newReportId() }, restoredFrom: new Date(stored.savedAt) };',
     tests: ['tests/components/report-form.test.tsx']
+  },
+  {
+    id: 'attachment-keeps-etag',
+    says: 'the emulator: adding an attachment does not change the item\'s ETag',
+    file: 'dev/emulator/files.ts',
+    from: 'const updated: StoredItem = { ...item, version: item.version + 1, attachments: [...item.attachments, file],',
+    to: 'const updated: StoredItem = { ...item, version: item.version, attachments: [...item.attachments, file],',
+    tests: ['tests/integration/emulator-rest.test.ts']
+  },
+  {
+    id: 'digests-never-expire',
+    says: 'the emulator: a request digest is accepted however old it is',
+    file: 'dev/emulator/digest.ts',
+    from: "return now >= issued + DIGEST_SECONDS * 1000 || now < issued - 60_000 ? 'expired' : 'valid';",
+    to: "return now < issued - 60_000 ? 'expired' : 'valid';",
+    tests: ['tests/integration/dev-server.test.ts']
+  },
+  {
+    id: 'threshold-any-indexed',
+    says: 'the emulator: over the list view threshold, any indexed condition is read through its index, not only the first',
+    file: 'dev/emulator/threshold.ts',
+    from: 'const first = conjuncts[0];',
+    to: "const first = conjuncts.find((c) => c.kind === 'cmp' && store.index(list, indexColumn(c.field.field)) !== undefined) ?? conjuncts[0];",
+    tests: ['tests/integration/emulator-threshold.test.ts']
   }
 ];
 
 const ROOT = join(__dirname, '..');
-const SANDBOX = join(ROOT, '.stryker-tmp', 'planted');
-
-function files(): string[] {
-  const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' });
-  if (out.status !== 0) {
-    throw new Error(`git ls-files failed: ${out.stderr}`);
+/** The planted file and its text, while a bug is planted: put back on exit, whatever ends the run. */
+let planted: { path: string; original: string } | undefined;
+function restore(): void {
+  if (planted) {
+    writeFileSync(planted.path, planted.original);
+    planted = undefined;
   }
-  return out.stdout.split('\0').filter((f) => f && existsSync(join(ROOT, f)));
+}
+process.on('exit', restore);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    restore();
+    process.exit(130);
+  });
 }
 
-function prepareSandbox(): void {
-  rmSync(SANDBOX, { recursive: true, force: true });
-  for (const f of files()) {
-    mkdirSync(dirname(join(SANDBOX, f)), { recursive: true });
-    cpSync(join(ROOT, f), join(SANDBOX, f));
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(SANDBOX, 'node_modules'), 'dir');
-}
-
-/** Runs test files in the sandbox with the mutation config (no browser tests); true when all pass. */
-function testsPass(tests: string[]): boolean {
-  const run = spawnSync(process.execPath, [join(SANDBOX, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'tests/mutation/jest.config.js', '--ci', '--silent', ...tests], {
-    cwd: SANDBOX,
+/** Runs test files with the mutation config (no browser tests); their output when one fails. */
+function failures(tests: string[]): string | undefined {
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'tests/mutation/jest.config.js', '--ci', '--silent', '--runTestsByPath', ...tests], {
+    cwd: ROOT,
     encoding: 'utf8'
   });
-  return run.status === 0;
+  if (run.status === 0) {
+    // A path that matched no test file would also pass: count the suites that ran.
+    const ran = /Test Suites: (?:\d+ failed, )?(\d+) passed/.exec(run.stderr);
+    return ran && Number(ran[1]) === tests.length ? undefined : `expected ${tests.length} test files to run:\n${run.stderr}`;
+  }
+  return run.stderr || run.stdout || `jest exited with ${run.status}`;
 }
 
-function main(): void {
+function main(): number {
   const only = process.argv.slice(2);
   const chosen = only.length ? PLANTED.filter((p) => only.includes(p.id)) : PLANTED;
   if (chosen.length === 0) {
     throw new Error(`No planted bug named ${only.join(', ')}; known: ${PLANTED.map((p) => p.id).join(', ')}`);
   }
-  prepareSandbox();
-  // Every replacement must still find its text, once: otherwise the list is out of date.
-  const stale = chosen.filter((p) => readFileSync(join(SANDBOX, p.file), 'utf8').split(p.from).length !== 2);
-  if (stale.length) {
-    stale.forEach((p) => console.log(`STALE     ${p.id}: "${p.from}" is not in ${p.file} exactly once`));
-    process.exit(1);
+  // Every replacement must still find its text, once, and name test files that exist: otherwise
+  // the list is out of date.
+  const stale = chosen.filter((p) => !existsSync(join(ROOT, p.file)) || readFileSync(join(ROOT, p.file), 'utf8').split(p.from).length !== 2);
+  const missing = [...new Set(chosen.flatMap((p) => p.tests))].filter((t) => !existsSync(join(ROOT, t)));
+  stale.forEach((p) => console.log(`STALE     ${p.id}: "${p.from}" is not in ${p.file} exactly once`));
+  missing.forEach((t) => console.log(`STALE     no test file ${t}`));
+  if (stale.length || missing.length) {
+    return 1;
   }
   const allTests = [...new Set(chosen.flatMap((p) => p.tests))];
   console.log(`Planted bugs: checking that ${allTests.join(', ')} pass unchanged…`);
-  if (!testsPass(allTests)) {
-    console.log('The tests fail without a planted bug: fix them first (npx jest ' + allTests.join(' ') + ').');
-    process.exit(1);
+  const baseline = failures(allTests);
+  if (baseline) {
+    console.log(`${baseline}\nThe tests fail without a planted bug: fix them first.`);
+    return 1;
   }
+  const started = Date.now();
   let survived = 0;
   for (const p of chosen) {
-    const path = join(SANDBOX, p.file);
-    const original = readFileSync(path, 'utf8');
-    writeFileSync(path, original.replace(p.from, p.to));
-    const started = Date.now();
-    const killed = !testsPass(p.tests);
-    writeFileSync(path, original);
+    const path = join(ROOT, p.file);
+    planted = { path, original: readFileSync(path, 'utf8') };
+    writeFileSync(path, planted.original.replace(p.from, p.to));
+    const t0 = Date.now();
+    const killed = failures(p.tests) !== undefined;
+    restore();
     survived += killed ? 0 : 1;
-    console.log(`${killed ? 'killed   ' : 'SURVIVED '} ${p.id.padEnd(30)} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${p.says}`);
+    console.log(`${killed ? 'killed   ' : 'SURVIVED '} ${p.id.padEnd(30)} ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s  ${p.says}`);
   }
-  rmSync(SANDBOX, { recursive: true, force: true });
-  console.log(`${chosen.length - survived} of ${chosen.length} planted bugs killed`);
-  process.exit(survived ? 1 : 0);
+  console.log(`${chosen.length - survived} of ${chosen.length} planted bugs killed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  return survived ? 1 : 0;
 }
 
-main();
+process.exit(main());

@@ -345,6 +345,29 @@ describe('attachments and files', () => {
     expect(johan.status).toBe(404);
   });
 
+  it('gives the item a new ETag when an attachment is added or deleted', async () => {
+    // SharePoint: adding or deleting an attachment is a change of the item – a save with the ETag
+    // read before it is refused with 412, naming the item's next version (recorded SharePoint Online
+    // answer in https://github.com/pnp/sp-dev-fx-controls-react/issues/2051). A form that saves after
+    // an attachment must therefore read the item again.
+    const item = await addReport('anna');
+    expect(item['odata.etag']).toBe('"1"');
+    const path = `${HANDELSER}/items(${item.Id})`;
+    const etag = async (): Promise<string | null> => (await rest(server, 'anna', path)).headers.get('etag');
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    expect((await rest(server, 'anna', `${path}/AttachmentFiles/add(FileName='a.png')`, { method: 'POST', digest: true, body: png })).status).toBe(200);
+    expect(await etag()).toBe('"2"');
+    const stale = await rest(server, 'anna', path, {
+      method: 'POST',
+      digest: true,
+      headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE', 'IF-Match': '"1"' },
+      body: JSON.stringify({ Location: 'Avdelning 2' })
+    });
+    expect(stale.status).toBe(412);
+    expect((await rest(server, 'anna', `${path}/AttachmentFiles('a.png')`, { method: 'DELETE', digest: true })).status).toBe(200);
+    expect(await etag()).toBe('"3"');
+  });
+
   it('serves library files with their metadata and content', async () => {
     const url = '/sites/sakerhet/StyrandeDokument/Sakerhetspolicy.pdf';
     const file = await rest(server, 'anna', `web/getFileByServerRelativePath(decodedUrl='${encodeURIComponent(url)}')`);

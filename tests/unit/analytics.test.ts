@@ -153,6 +153,39 @@ describe('lägesbild numbers', () => {
   });
 });
 
+describe('boundaries of the figures a user acts on (issue 16)', () => {
+  // Reported two days after the event, so that counting from the event's date gives other figures.
+  // Days are Stockholm calendar days; 10:00 UTC is 11:00 or 12:00 there, the same date.
+  const reportedLate = (closedAt: string): IReportFacts =>
+    report({ occurredAt: new Date('2026-03-01T10:00:00Z'), created: new Date('2026-03-03T10:00:00Z'), status: 'closed', closedAt: new Date(closedAt) });
+  // 3 March → 2 April: 28 + 2 = 30 days (within 30); → 3 April: 31 days (not within).
+  const boundary = [reportedLate('2026-04-02T10:00:00Z'), reportedLate('2026-04-03T10:00:00Z')];
+
+  it('counts "closed within 30 days" from the day of the report, 30 days included', () => {
+    // Counted from the event (1 March) the first would take 32 days; with < it would not count.
+    expect(computeIndicator({ kind: 'closedWithin', eventTypes: [], category: '', days: 30 }, boundary, 2026, NOW, ZONE)).toBe(50);
+  });
+
+  it('gives the lägesbild the same "closed within 30 days" figure', () => {
+    expect(computeSituation(2026, boundary, [], NOW, ZONE).closedWithin30).toBe(50);
+    // The hand-counted area: 3 of 5 decided (see computed indicators).
+    expect(computeSituation(2026, ROWS, [], NOW, ZONE).closedWithin30).toBe(60);
+  });
+
+  it('compares with last year up to the same moment, that moment included', () => {
+    // NOW is 13:00 on 22 November 2026 in Stockholm (CET); the same moment a year before is
+    // 2025-11-22T12:00:00Z (also CET). An event at that moment counts; one a second later does not.
+    const rows = [report({ occurredAt: new Date('2025-11-22T12:00:00Z') }), report({ occurredAt: new Date('2025-11-22T12:00:01Z') })];
+    expect(computeSituation(2026, rows, [], NOW, ZONE).total).toEqual({ current: 0, previous: 1 });
+  });
+
+  it('is not "judged" when the owner\'s judgement equals the computed status', () => {
+    // Outcome 2 against at most 3: computed "met"; the owner's "met" agrees with it.
+    const g = goal({ outcome: 2, statusOverride: 'met' });
+    expect(evaluateGoal(g, [], NOW, ZONE)).toMatchObject({ computedStatus: 'met', status: 'met', judged: false });
+  });
+});
+
 describe('case rules', () => {
   it('moves a report forward, back a step, or reopens it', () => {
     expect(allowedNextStatuses('new')).toEqual(['new', 'investigating', 'closed']);
