@@ -329,6 +329,10 @@ export interface IStrings {
   print: string;
   summaryHeading: string;
   summaryText: string;
+  /** The comparison with the year before inside summaryText: {0} the trend, {1} the year before. */
+  summaryTrend: string;
+  /** …when the year before has no reports: {0} the year before. */
+  summaryTrendNone: string;
   overallGoals: string;
   goalFulfilment: string;
   riskAnalyses: string;

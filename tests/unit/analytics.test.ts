@@ -8,7 +8,9 @@ import { buildAnnualReport } from '../../src/analytics/annualReport';
 import { computedStatus, computeIndicator, evaluateGoal, IReportFacts } from '../../src/analytics/indicators';
 import { computeSituation, trend } from '../../src/analytics/situation';
 import { annualReportDocument } from '../../src/components/AnnualReport/docx';
+import en from '../../src/loc/en-us';
 import sv from '../../src/loc/sv-se';
+import { summaryText } from '../../src/components/AnnualReport/text';
 import { allowedNextStatuses, authorityDeadlines, openActions } from '../../src/model/caseRules';
 import type { IArea, IGoal } from '../../src/model/types';
 
@@ -251,6 +253,20 @@ describe('säkerhetsberättelse', () => {
     expect(runs).toEqual(['Färre hot: ', 'Rad 1', '⏎Rad 2', '⏎', '⏎Stycke 2']);
     const analysis = xml.split('<w:p>').find((p) => p.includes('Orsak:'))!;
     expect(analysis.match(/<w:br\/>/g)).toHaveLength(1);
+  });
+
+  it('says how the year compares with the year before in words that read right, with and without a year before', () => {
+    // Hand-counted from ROWS: 7 reports in 2026 and 2 in 2025 → (7 − 2) / 2 = 250 % more; 5 serious in 2026.
+    const withPrevious = summaryText(sv, buildAnnualReport(input, NOW, ZONE), 'sv-SE');
+    expect(withPrevious).toMatch(/^Under 2026 rapporterades 7 brister, händelser och incidenter inom regionens säkerhetsområden, 250\s%\sfler jämfört med 2025\. 5 av dem var allvarliga\. /);
+    // Without the 2025 reports there is nothing to compare with – said once, not "… jämfört med 2025".
+    const only2026 = { ...input, facts: input.facts.filter((f) => f.occurredAt.getTime() >= Date.UTC(2025, 11, 31, 23)) };
+    const alone = summaryText(sv, buildAnnualReport(only2026, NOW, ZONE), 'sv-SE');
+    expect(alone).toMatch(/^Under 2026 rapporterades 7 brister, händelser och incidenter inom regionens säkerhetsområden, och inga under 2025 att jämföra med\. 5 av dem var allvarliga\. /);
+    expect(alone).not.toContain('jämfört med');
+    // One report, one serious: the singular words.
+    const one = { ...input, facts: input.facts.filter((f) => f.occurredAt.getTime() >= Date.UTC(2025, 11, 31, 23) && f.severity === 'serious').slice(0, 1) };
+    expect(summaryText(en, buildAnnualReport(one, NOW, ZONE), 'en-US')).toMatch(/^In 2026, 1 deficiency, event or incident was reported in the region's security areas, and none in 2025 to compare with\. 1 of them was serious\. /);
   });
 
   it('writes a Word document with a heading per area and the numbers from the lists', async () => {

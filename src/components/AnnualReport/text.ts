@@ -1,7 +1,7 @@
 /** The säkerhetsberättelse's sentences, shared by the printable view and the Word document. */
 import type { IAnnualAreaSection, IAnnualReport } from '../../analytics/annualReport';
 import { computedStatus } from '../../analytics/indicators';
-import { EVENT_TYPE_KEYS } from '../../analytics/situation';
+import { EVENT_TYPE_KEYS, trend } from '../../analytics/situation';
 import { format, IStrings, Locale } from '../../loc';
 import type { IGoal } from '../../model/types';
 import { withUnit } from '../common/format';
@@ -10,7 +10,10 @@ import { trendText } from '../common/trend';
 
 export function summaryText(strings: IStrings, r: IAnnualReport, locale: Locale): string {
   const f = r.summary.fulfilment;
-  return format(strings.summaryText, r.year, r.summary.total.current, trendText(strings, r.summary.total, locale), r.year - 1, r.summary.serious, r.summary.goals, f.met, f.partlyMet, f.notMet, f.ongoing);
+  // "inget att jämföra med jämfört med 2026" read wrongly: without a year before, say so plainly.
+  const comparison =
+    trend(r.summary.total) === undefined ? format(strings.summaryTrendNone, r.year - 1) : format(strings.summaryTrend, trendText(strings, r.summary.total, locale), r.year - 1);
+  return format(strings.summaryText, r.year, r.summary.total.current, comparison, r.summary.serious, r.summary.goals, f.met, f.partlyMet, f.notMet, f.ongoing);
 }
 
 export function incidentsText(strings: IStrings, s: IAnnualAreaSection): string {
