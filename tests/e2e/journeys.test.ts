@@ -9,6 +9,7 @@ import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import { contextFor, launch, main, open, pageErrors, startServer } from './browser';
+import { expectEvery } from '../helpers/every';
 
 jest.setTimeout(60000);
 
@@ -171,7 +172,7 @@ describe('governing documents (intranet visitors and staff)', () => {
     await main(page).getByLabel('Giltighet').selectOption('expired');
     const expired = await main(page).getByRole('article').allTextContents();
     expect(expired.length).toBeGreaterThan(0);
-    expect(expired.every((t) => /Har upphört att gälla|Upphävd/.test(t))).toBe(true);
+    expectEvery(expired, (t) => /Har upphört att gälla|Upphävd/.test(t));
     await main(page).getByRole('button', { name: 'Rensa filtren' }).click();
     await main(page).getByLabel('Sök på titel eller diarienummer').fill('RS 2024/1864');
     const link = main(page).getByRole('link', { name: /Öppna Säkerhetspolicy/ });

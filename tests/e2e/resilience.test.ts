@@ -12,6 +12,7 @@ import type { DevServer } from '../../dev/server';
 import type { FaultRule } from '../../dev/emulator/faults';
 import type { StoredItem } from '../../dev/emulator/store';
 import { contextFor, launch, main, open, pageErrors, startServer } from './browser';
+import { expectEvery } from '../helpers/every';
 
 jest.setTimeout(90000);
 
@@ -146,7 +147,7 @@ describe('a report survives', () => {
     expect(kept).toHaveLength(1);
     // Every copy that reached SharePoint is accounted for: the one kept, the rest recycled.
     expect(recycled).toHaveLength(adds.length - 1);
-    expect(recycled.every((r) => r.item.id > kept[0].id && r.item.fields.ReportId === kept[0].fields.ReportId)).toBe(true);
+    expectEvery(recycled, (r) => r.item.id > kept[0].id && r.item.fields.ReportId === kept[0].fields.ReportId);
     expect(unexpectedErrors(page)).toEqual([]);
     await page.context().close();
   });

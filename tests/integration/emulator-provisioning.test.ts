@@ -11,6 +11,12 @@ import { provisionFromFeature } from '../../dev/emulator/provisioning';
 import type { DevServer } from '../../dev/server';
 import { INCIDENTS_LIST, LISTS } from '../../src/model/schema';
 import { rest, startEmulator } from '../helpers/emulator';
+import { expectEvery } from '../helpers/every';
+import { pinClock } from '../helpers/clock';
+
+// The product's clock (this file's Date) and the sample content start at the same moment.
+const NOW = new Date('2026-06-15T10:00:00Z');
+pinClock(NOW);
 
 const HANDELSER = "web/getList('/sites/sakerhet/Lists/Handelser')";
 const AREAS = "web/getList('/sites/sakerhet/Lists/Sakerhetsomraden')";
@@ -18,7 +24,7 @@ const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 let server: DevServer;
 beforeAll(async () => {
-  server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z') });
+  server = await startEmulator({ now: NOW });
 });
 afterAll(() => server.close());
 
@@ -57,7 +63,7 @@ describe('provisioning from the feature XML', () => {
 
   it('indexes no column the XML does not index: Skapad av (Author) has no index until one is added', () => {
     const { lists } = provisionFromFeature();
-    expect(lists.every((l) => l.indexedBuiltIns.size === 0)).toBe(true);
+    expectEvery(lists, (l) => l.indexedBuiltIns.size === 0);
   });
 });
 
@@ -98,11 +104,11 @@ describe('item-level security is a list property set over REST', () => {
 
 describe('indexes as provisioned or added', () => {
   it('answers a filter on Skapad av over 5,000 items only once the column is indexed', async () => {
-    const local = await startEmulator({ now: new Date('2026-06-15T10:00:00Z') });
+    const local = await startEmulator({ now: NOW });
     try {
       const list = local.store.list('incidents').schema;
       list.indexedBuiltIns.clear();
-      generateIncidents(local.store, { count: 6000, now: new Date('2026-06-15T10:00:00Z'), seed: 5 });
+      generateIncidents(local.store, { count: 6000, now: NOW, seed: 5 });
       const anna = [...local.store.users.values()].find((u) => u.key === 'anna')!;
       const query = `${HANDELSER}/items?$filter=AuthorId eq ${anna.id}&$select=Id&$top=10`;
       // A filter on a column without an index scans the whole list: over the threshold, refused

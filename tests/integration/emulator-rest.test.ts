@@ -4,6 +4,12 @@
  */
 import type { DevServer } from '../../dev/server';
 import { rest, startEmulator } from '../helpers/emulator';
+import { expectEvery } from '../helpers/every';
+import { pinClock } from '../helpers/clock';
+
+// The product's clock (this file's Date) and the sample content start at the same moment.
+const NOW = new Date('2026-06-15T10:00:00Z');
+pinClock(NOW);
 
 let server: DevServer;
 const HANDELSER = "web/getList('%2Fsites%2Fsakerhet%2FLists%2FHandelser')";
@@ -11,7 +17,7 @@ const AREAS = "web/getList('/sites/sakerhet/Lists/Sakerhetsomraden')";
 const DOCS = "web/getList('/sites/sakerhet/StyrandeDokument')";
 
 beforeAll(async () => {
-  server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z') });
+  server = await startEmulator({ now: NOW });
 });
 afterAll(() => server.close());
 
@@ -162,16 +168,16 @@ describe('$filter, $orderby, $top and paging', () => {
   it('filters on lookup ids, projected lookup fields, choices, dates, booleans and null', async () => {
     const inArea = await rest(server, 'erik', `${HANDELSER}/items?$select=AreaId,Area/AreaKey&$expand=Area&$filter=AreaId eq 11&$top=500`);
     expect(inArea.json.value.length).toBeGreaterThan(3);
-    expect(inArea.json.value.every((i: any) => i.AreaId === 11 && i.Area.AreaKey === 'patientsakerhet')).toBe(true);
+    expectEvery(inArea.json.value, (i: any) => i.AreaId === 11 && i.Area.AreaKey === 'patientsakerhet');
     const byKey = await ids("$expand=Area&$filter=Area/AreaKey eq 'patientsakerhet'");
     expect(byKey.length).toBe(inArea.json.value.length);
     const lexMaria = await rest(server, 'erik', `${HANDELSER}/items?$select=LexMaria&$filter=LexMaria eq 1&$top=500`);
     expect(lexMaria.json.value.length).toBeGreaterThan(0);
-    expect(lexMaria.json.value.every((i: any) => i.LexMaria === true)).toBe(true);
+    expectEvery(lexMaria.json.value, (i: any) => i.LexMaria === true);
     const lexMariaTrue = await ids('$filter=LexMaria eq true');
     expect(lexMariaTrue.length).toBe(lexMaria.json.value.length);
     const recent = await rest(server, 'erik', `${HANDELSER}/items?$select=OccurredAt&$filter=OccurredAt ge datetime'2026-05-01T00:00:00Z'&$top=500`);
-    expect(recent.json.value.every((i: any) => i.OccurredAt >= '2026-05-01')).toBe(true);
+    expectEvery(recent.json.value, (i: any) => i.OccurredAt >= '2026-05-01');
     const noAction = await ids('$filter=ImmediateAction eq null');
     expect(noAction.length).toBeGreaterThan(0);
     const open = await ids("$filter=Status eq 'Ny' or Status eq 'Under utredning'");
@@ -182,7 +188,7 @@ describe('$filter, $orderby, $top and paging', () => {
   it('supports startswith and substringof, with quotes escaped by doubling', async () => {
     const res = await rest(server, 'erik', `${HANDELSER}/items?$select=Title&$filter=startswith(Title,'Patient')&$top=500`);
     expect(res.json.value.length).toBeGreaterThan(0);
-    expect(res.json.value.every((i: any) => i.Title.startsWith('Patient'))).toBe(true);
+    expectEvery(res.json.value, (i: any) => i.Title.startsWith('Patient'));
     const sub = await rest(server, 'erik', `${HANDELSER}/items?$select=Title&$filter=substringof('kniv',Title)&$top=500`);
     expect(sub.json.value.map((i: any) => i.Title)).toEqual(['Patient hotade med kniv']);
     expect((await rest(server, 'erik', `${HANDELSER}/items?$filter=Title eq 'it''s'`)).status).toBe(200);
@@ -296,7 +302,7 @@ describe('item-level security and roles', () => {
   it('shows staff only their own reports, in lists and by id', async () => {
     const annas = await rest(server, 'anna', `${HANDELSER}/items?$select=AuthorId&$top=5000`);
     expect(annas.json.value.length).toBeGreaterThan(0);
-    expect(annas.json.value.every((i: any) => i.AuthorId === 10)).toBe(true);
+    expectEvery(annas.json.value, (i: any) => i.AuthorId === 10);
     const johansItem = (await rest(server, 'erik', `${HANDELSER}/items?$select=Id&$filter=AuthorId eq 13&$top=1`)).json.value[0].Id;
     const leak = await rest(server, 'anna', `${HANDELSER}/items(${johansItem})`);
     expect(leak.status).toBe(404);

@@ -10,13 +10,19 @@
 import type { DevServer } from '../../dev/server';
 import { PermissionKind, defaultRoleDefinitions, fromBasePermissions, has } from '../../dev/emulator/security';
 import { rest, sessionFor, startEmulator } from '../helpers/emulator';
+import { expectEvery } from '../helpers/every';
+import { pinClock } from '../helpers/clock';
+
+// The product's clock (this file's Date) and the sample content start at the same moment.
+const NOW = new Date('2026-06-15T10:00:00Z');
+pinClock(NOW);
 
 const HANDELSER = "web/getList('/sites/sakerhet/Lists/Handelser')";
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 let server: DevServer;
 
 beforeAll(async () => {
-  server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z') });
+  server = await startEmulator({ now: NOW });
 });
 afterAll(() => server.close());
 
@@ -67,7 +73,7 @@ describe('EffectiveBasePermissions on Händelser, from the role assignments', ()
     list.roleAssignments = [...saved, { principalId: johan.id, roleDefinitionIds: [1073741830] }];
     try {
       const all = await rest(server, 'johan', `${HANDELSER}/items?$select=AuthorId&$top=500`);
-      expect(all.json.value.every((i: { AuthorId: number }) => i.AuthorId === johan.id)).toBe(true);
+      expectEvery(all.json.value, (i: { AuthorId: number }) => i.AuthorId === johan.id);
       expect(all.json.value.length).toBeLessThan(list.items.size);
     } finally {
       list.roleAssignments = saved;
