@@ -14,7 +14,9 @@ const common = {
   transform,
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
   moduleNameMapper: { '\\.(css|scss)$': 'identity-obj-proxy' },
-  testPathIgnorePatterns: ['/node_modules/', '/lib/', '/temp/']
+  testPathIgnorePatterns: ['/node_modules/', '/lib/', '/temp/'],
+  // Every test file starts on the same calendar (tests/helpers/clock.ts), whatever day it is run.
+  setupFilesAfterEnv: ['<rootDir>/tests/helpers/pin-clock.ts']
 };
 module.exports = {
   projects: [
@@ -24,7 +26,7 @@ module.exports = {
       displayName: 'components',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/components/**/*.test.tsx'],
-      setupFilesAfterEnv: ['<rootDir>/tests/components/setup.ts']
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/tests/components/setup.ts']
     },
     {
       ...common,

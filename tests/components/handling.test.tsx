@@ -10,7 +10,8 @@ import { ServiceError } from '../../src/services/errors';
 import { ICaseForm, mergeCaseForms } from '../../src/components/ReportDetail/CaseHandling';
 import { AREAS, GOALS, OWNER, SITE_ZONE, STAFF, fakeServices, findMessage, incident, renderApp } from './fakes';
 
-const YEAR = new Date().getFullYear();
+// The year of the pinned clock (tests/components/setup.ts): 20 November 2026.
+const YEAR = 2026;
 const DAY = 86400000;
 
 function fact(overrides: Partial<IReportFacts>): IReportFacts {

@@ -23,9 +23,14 @@ export async function startServer(options: Pick<DevServerOptions, 'now' | 'site'
 
 export type User = 'anna' | 'johan' | 'erik' | 'maria' | 'nils';
 
-/** A browser context signed in as a user; page errors fail the test. */
+/**
+ * A browser context signed in as a user; page errors fail the test. Its clock starts at the test's
+ * clock (tests/helpers/clock.ts, the same as the emulator's) and runs on from there, so the page's
+ * "today" and "this year" are the test's on any day the machine says.
+ */
 export async function contextFor(browser: Browser, server: DevServer, user: User, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  await context.clock.install({ time: Date.now() });
   await context.addCookies([{ name: 'sakerhet-user', value: user, url: server.url }]);
   return context;
 }

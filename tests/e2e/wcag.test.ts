@@ -13,6 +13,7 @@ import { readFileSync } from 'fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
+import { pinClock } from '../helpers/clock';
 import { sessionFor } from '../helpers/emulator';
 import { contextFor, launch, main, open, pageErrors, pauseClockNow, startServer, User } from './browser';
 
@@ -21,6 +22,7 @@ jest.setTimeout(180000);
 /** 10:30 in Stockholm on an ordinary autumn Wednesday; the sample content is relative to it. */
 const NOW = new Date('2025-10-08T08:30:00.000Z');
 const YEAR = 2025;
+pinClock(NOW);
 
 let browser: Browser;
 let server: DevServer;
@@ -34,11 +36,9 @@ afterAll(async () => {
 });
 afterEach(() => server.faults.clear());
 
-/** A signed-in browser whose clock starts at NOW and runs on from there. */
+/** A signed-in browser whose clock starts at NOW (with this file's clock) and runs on from there. */
 async function pinnedContext(user: User): Promise<BrowserContext> {
-  const context = await contextFor(browser, server, user);
-  await context.clock.install({ time: NOW });
-  return context;
+  return contextFor(browser, server, user);
 }
 
 async function openAt(user: User, path: string): Promise<Page> {

@@ -5,8 +5,11 @@
  */
 import type { DevServer } from '../../dev/server';
 import { sessionFor, startEmulator } from '../helpers/emulator';
+import { pinClock } from '../helpers/clock';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
+// The product's clock (this file's Date) and the sample content start at the same moment.
+pinClock(NOW);
 let server: DevServer;
 
 beforeAll(async () => {

@@ -7,6 +7,11 @@
 import type { DevServer } from '../../dev/server';
 import { fileHref } from '../../src/components/common/fileHref';
 import { rest, sessionFor, startEmulator } from '../helpers/emulator';
+import { pinClock } from '../helpers/clock';
+
+// The product's clock (this file's Date) and the sample content start at the same moment.
+const NOW = new Date('2026-06-15T10:00:00Z');
+pinClock(NOW);
 
 const NAME = "Rutin #3 – 100% & mer + O'Brien åäö.pdf";
 // The first view of a session loads the product's modules fresh (sessionFor): slow on a busy machine.
@@ -16,7 +21,7 @@ let server: DevServer;
 let path: string;
 
 beforeAll(async () => {
-  server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z') });
+  server = await startEmulator({ now: NOW });
   const docs = server.store.list('documents');
   const item = [...docs.items.values()][0];
   await server.store.putItem('documents', { ...item, version: item.version + 1, file: { ...item.file!, name: NAME } });

@@ -5,8 +5,12 @@ import type { DevServer } from '../../dev/server';
 import { generateIncidents } from '../../dev/emulator/generate';
 import type { INewIncident } from '../../src/model/types';
 import { sessionFor, startEmulator } from '../helpers/emulator';
+import { expectEvery } from '../helpers/every';
+import { pinClock } from '../helpers/clock';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
+// The product's clock (this file's Date) and the sample content start at the same moment.
+pinClock(NOW);
 let server: DevServer;
 
 beforeAll(async () => {
@@ -67,7 +71,7 @@ describe('views in one round trip', () => {
     expect(view.area.title).toBe('Patientsäkerhet');
     expect(view.user.canManageReports).toBe(true);
     expect(view.goals.length).toBeGreaterThanOrEqual(2);
-    expect(view.goals.every((g) => g.period === NOW.getFullYear() && g.areaId === view.area.id)).toBe(true);
+    expectEvery(view.goals, (g) => g.period === NOW.getFullYear() && g.areaId === view.area.id);
     expect(view.documents.map((d) => d.title)).toEqual(expect.arrayContaining(['Rutin för lex Maria-anmälan', 'Säkerhetspolicy']));
     const reporters = new Set(view.reports.map((r) => r.reporter?.displayName));
     expect(reporters.has('Anna Lind') && reporters.has('Johan Ek')).toBe(true);
@@ -90,7 +94,7 @@ describe('views in one round trip', () => {
     const view = await services.views.loadArea('kriminalitet');
     const requests = batches(since).filter((r) => !r.path.endsWith('/contextinfo'));
     expect(requests.length).toBe(2);
-    expect(view.reports.every((r) => r.reporter?.displayName === 'Johan Ek')).toBe(true);
+    expectEvery(view.reports, (r) => r.reporter?.displayName === 'Johan Ek');
     expect(view.reports.length).toBeGreaterThan(0);
   });
 

@@ -9,8 +9,12 @@ import type { DevServer } from '../../dev/server';
 import { ActionService } from '../../src/services/ActionService';
 import { wallClockIn } from '../../src/model/calendar';
 import { rest, sessionFor, startEmulator } from '../helpers/emulator';
+import { expectEvery } from '../helpers/every';
+import { pinClock } from '../helpers/clock';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
+// The product's clock (this file's Date) and the sample content start at the same moment.
+pinClock(NOW);
 const ACTIONS = "web/getList('/sites/sakerhet/Lists/Atgarder')/items";
 // The first view of a session loads the product's modules fresh (sessionFor): slow on a busy machine.
 jest.setTimeout(30000);
@@ -67,7 +71,7 @@ describe('the product', () => {
     expect(first.map((r) => r.path)).toEqual(['/sites/sakerhet/_api/$batch']);
     expect(first[0].parts!.filter((p) => /regionalsettings\/timezone/i.test(p))).toHaveLength(1);
     // Date-only values read back as midnight in Auckland.
-    expect(documents.documents.every((d) => wallClockIn(d.validFrom, 'Pacific/Auckland').time === '00:00')).toBe(true);
+    expectEvery(documents.documents, (d) => wallClockIn(d.validFrom, 'Pacific/Auckland').time === '00:00');
 
     const next = auckland.requests[auckland.requests.length - 1].seq;
     const mine = await services.views.loadMyReports();
