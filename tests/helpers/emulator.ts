@@ -5,6 +5,7 @@
 import type { SPFI } from '@pnp/sp';
 import { startDevServer, DevServer, DevServerOptions } from '../../dev/server';
 import type { ISharePointServices } from '../../src/services';
+import type { submitWithRetry } from '../../src/components/ReportForm/submitWithRetry';
 
 export type DevUser = 'anna' | 'johan' | 'erik' | 'maria' | 'nils';
 
@@ -17,6 +18,8 @@ export interface IUserSession {
   services: ISharePointServices;
   /** This session's PnPjs retry notices (see src/services/sp.ts). */
   onRetry: (listener: (attempt: number, status: string) => void) => () => void;
+  /** The report form's own retry, from this session's copy of the modules (its errors are this copy's). */
+  submitWithRetry: typeof submitWithRetry;
 }
 
 /**
@@ -32,10 +35,11 @@ export function sessionFor(server: DevServer, user: DevUser): IUserSession {
     const { createServices, SessionCache } = require('../../src/services');
     const { InjectHeaders } = require('@pnp/queryable');
     const { devSpfxContext } = require('../../dev/host/context');
+    const retry = require('../../src/components/ReportForm/submitWithRetry');
     /* eslint-enable @typescript-eslint/no-var-requires */
     // Node's fetch has no cookie jar: send the dev host's sign-in cookie on every request.
     const sp: SPFI = createSp(devSpfxContext(server.url), InjectHeaders({ Cookie: `sakerhet-user=${user}` }));
-    session = { sp, services: createServices(sp, '/sites/sakerhet', new SessionCache()), onRetry };
+    session = { sp, services: createServices(sp, '/sites/sakerhet', new SessionCache()), onRetry, submitWithRetry: retry.submitWithRetry };
   });
   return session!;
 }

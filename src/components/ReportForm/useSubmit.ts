@@ -5,7 +5,8 @@
  */
 import * as React from 'react';
 import type { IIncident, INewIncident } from '../../model/types';
-import { ServiceError, toServiceError } from '../../services/errors';
+import type { ServiceError } from '../../services/errors';
+import { BACKOFF, submitWithRetry } from './submitWithRetry';
 import type { IAttachmentResult, IServices } from '../../services/interfaces';
 
 export type SubmitState =
@@ -16,8 +17,6 @@ export type SubmitState =
   | { phase: 'done'; incident: IIncident; attachments: IAttachmentResult[]; files: File[] }
   | { phase: 'failed'; error: ServiceError };
 
-/** Pauses between the form's own attempts, in seconds. */
-export const BACKOFF = [3, 6, 12, 24, 30];
 
 export interface ISubmit {
   state: SubmitState;
@@ -76,26 +75,14 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
     cancelled.current = false;
     set({ phase: 'saving' });
     const unsubscribe = services.onRetry((attempt) => set({ phase: 'saving', retry: attempt }));
-    let incident: IIncident | undefined;
+    let incident: IIncident;
     try {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          incident = await services.incidents.submit(report);
-          break;
-        } catch (err) {
-          const error = toServiceError(err);
-          if (!error.transient || attempt >= delays.length || cancelled.current) {
-            set({ phase: 'failed', error });
-            return;
-          }
-          await pause(delays[attempt], attempt + 1);
-          if (cancelled.current) {
-            set({ phase: 'failed', error });
-            return;
-          }
-          set({ phase: 'saving' });
-        }
+      const outcome = await submitWithRetry((r) => services.incidents.submit(r), report, { pause, cancelled: () => cancelled.current, retrying: () => set({ phase: 'saving' }) }, delays);
+      if (outcome.error) {
+        set({ phase: 'failed', error: outcome.error });
+        return;
       }
+      incident = outcome.incident;
     } finally {
       unsubscribe();
     }
@@ -104,9 +91,9 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
     for (let i = 0; i < files.length; i++) {
       set({ phase: 'uploading', done: i, total: files.length });
       // Two photos called image.jpg from a phone must not overwrite each other.
-      results.push(await services.incidents.addAttachment(incident!.id, files[i], results.map((r) => r.storedName ?? r.fileName)));
+      results.push(await services.incidents.addAttachment(incident.id, files[i], results.map((r) => r.storedName ?? r.fileName)));
     }
-    set({ phase: 'done', incident: incident!, attachments: results, files });
+    set({ phase: 'done', incident, attachments: results, files });
   };
 
   const submit = (report: INewIncident, files: File[]): Promise<void> => {
