@@ -3,7 +3,7 @@
  * the dev host on a fresh in-memory emulator, sign-in as a dev user, and axe-core.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page, Request } from 'playwright-core';
 import { DevServer, DevServerOptions, startDevServer } from '../../dev/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,4 +80,36 @@ export function main(page: Page): Locator {
 export async function axe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const WRITE_PART = /^(POST|PUT|PATCH|MERGE|DELETE) \S+/gm;
+
+/** Is this a request that could change the site (a $batch only if it holds a write; contextinfo only hands out a digest)? */
+function isWrite(method: string, path: string, body: string | undefined): boolean {
+  if (method === 'GET' || /\/_api\/contextinfo$/i.test(path)) return false;
+  return !/\/_api\/\$batch$/i.test(path) || (body ?? '').match(WRITE_PART) !== null;
+}
+
+/**
+ * The writes that `action` causes, seen from both ends: the requests the page starts (recorded
+ * when the browser issues them, so no wait is needed for one "still on its way") and the ones the
+ * server's request log recorded meanwhile. Empty means nothing was sent and nothing arrived.
+ */
+export async function writesDuring(page: Page, server: DevServer, action: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const listen = (r: Request): void => {
+    const path = new URL(r.url()).pathname;
+    if (isWrite(r.method(), path, r.postData() ?? undefined)) sent.push(`sent ${r.method()} ${path}`);
+  };
+  const since = server.requests.length === 0 ? 0 : server.requests[server.requests.length - 1].seq;
+  page.on('request', listen);
+  try {
+    await action();
+  } finally {
+    page.off('request', listen);
+  }
+  const arrived = server.requests
+    .filter((r) => r.seq > since && isWrite(r.method, r.path.split('?')[0], (r.parts ?? []).join('\n')))
+    .map((r) => `arrived ${r.method} ${r.path}`);
+  return [...sent, ...arrived];
 }
