@@ -19,6 +19,9 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/tests/helpers/pin-clock.ts']
 };
 module.exports = {
+  // A test may take up to 30 s: on a loaded 2-core machine a view that renders in 1 s idle can take
+  // 10. Waits inside tests (findBy*, waitFor) keep their own, shorter limits; what they assert is unchanged.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
