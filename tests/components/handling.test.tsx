@@ -142,7 +142,7 @@ describe('lägesbild', () => {
     const services = situationServices();
     (services.views.loadSituation as jest.Mock).mockRejectedValueOnce(new ServiceError('throttled', 'Too many requests', 429));
     renderApp(services, { name: 'situation', year: YEAR });
-    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    expect(await findMessage()).toHaveTextContent('SharePoint är hårt belastat just nu. Vänta en stund och försök igen.');
     fireEvent.click(screen.getByRole('button', { name: 'Försök igen' }));
     expect(await screen.findByRole('figure', { name: 'Rapporter per händelsetyp' })).toBeInTheDocument();
   });
@@ -227,7 +227,7 @@ describe('säkerhetsberättelse', () => {
     await act(async () => {
       fireEvent.click(button);
     });
-    expect(await findMessage()).toHaveTextContent(/.+/);
+    expect(await findMessage()).toHaveTextContent('Ett oväntat fel inträffade. Försök igen om en stund. Kvarstår felet, kontakta IT-supporten.');
     expect(screen.getByRole('button', { name: 'Ladda ner som Word-dokument' })).toBeEnabled();
     click.mockRestore();
   });
@@ -368,7 +368,7 @@ describe('case handling', () => {
     renderApp(services, { name: 'reportDetail', id: 7 });
     const existing = (await screen.findByText('Byt golvmatta')).closest('li')!;
     fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
-    expect(await findMessage()).toHaveTextContent(/.+/);
+    expect(await findMessage()).toHaveTextContent('Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.');
     expect(await screen.findByText('Pågår')).toBeInTheDocument();
   });
 });
