@@ -196,6 +196,8 @@ async function watchedContext(user: User, options: { bypassCSP?: boolean } = {})
   let context: BrowserContext;
   if (options.bypassCSP) {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', bypassCSP: true });
+    // The test's clock, as contextFor sets it (tests/helpers/clock.ts).
+    await context.clock.install({ time: Date.now() });
     await context.addCookies([{ name: 'sakerhet-user', value: user, url: server.url }]);
   } else {
     context = await contextFor(browser, server, user);
