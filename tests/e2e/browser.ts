@@ -3,8 +3,12 @@
  * the dev host on a fresh in-memory emulator, sign-in as a dev user, and axe-core.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { Browser, BrowserContext, chromium, Locator, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import { DevServer, DevServerOptions, startDevServer } from '../../dev/server';
+
+// Playwright runs in Node's own realm (tests/helpers/node-environment.js), not under this file's
+// pinned clock: its clock support computes with Date and must read the real one.
+const { chromium } = (globalThis as { __outerPlaywright?: typeof import('playwright-core') }).__outerPlaywright!;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -12,6 +12,9 @@ class NodeWithFetchEnvironment extends NodeEnvironment {
         this.global[name] = globalThis[name];
       }
     }
+    // Playwright from Node's own realm, outside the test file's pinned clock (tests/helpers/clock.ts):
+    // its clock support (page.clock) computes with Date and must read the real one.
+    Object.defineProperty(this.global, '__outerPlaywright', { get: () => require('playwright-core') });
   }
 }
 
