@@ -36,7 +36,7 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: '<rootDir>/tests/helpers/node-environment.js',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/tests/helpers/integration-setup.ts']
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, '<rootDir>/tests/helpers/integration-setup.ts']
     },
     {
       ...common,

@@ -10,11 +10,13 @@ import type { DevServer } from '../../dev/server';
 import type { FaultRule } from '../../dev/emulator/faults';
 import { RECOVERY_DELAYS } from '../../src/hooks/useAsync';
 import { contextFor, launch, main, open, pageErrors, pauseClockNow, startServer, User } from './browser';
+import { pinClock } from '../helpers/clock';
 
 jest.setTimeout(120000);
 
 /** The sample content and the browser's clock are pinned to this moment (a Monday in June, Stockholm). */
 const NOW = new Date('2026-06-15T10:00:00+02:00');
+pinClock(NOW);
 
 let browser: Browser;
 let server: DevServer;
@@ -55,9 +57,9 @@ function unexpectedErrors(page: Page): string[] {
 }
 
 async function openWithClock(view: IView): Promise<{ context: BrowserContext; page: Page }> {
+  // Time runs on from NOW (this file's clock, which contextFor gives the browser); the test moves it
+  // on to the view's next attempt.
   const context = await contextFor(browser, server, view.user);
-  // Time runs on from NOW; the test moves it on to the view's next attempt.
-  await context.clock.install({ time: NOW });
   const page = await open(context, server, view.path);
   return { context, page };
 }
