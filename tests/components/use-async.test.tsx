@@ -6,6 +6,7 @@ import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { RECOVERY_DELAYS, recoversBySelf, useAsync } from '../../src/hooks/useAsync';
 import { ServiceError } from '../../src/services/errors';
+import { pinClock, TEST_NOW } from '../helpers/clock';
 
 function View({ load }: { load: () => Promise<string> }): JSX.Element {
   const view = useAsync(load, [load]);
@@ -17,10 +18,14 @@ beforeAll(() => {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
 });
 beforeEach(() => {
-  jest.useFakeTimers();
+  // Fake timers from the tests' pinned moment (tests/helpers/clock.ts), not the machine's date.
+  jest.useFakeTimers({ now: TEST_NOW });
   hidden = false;
 });
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+  pinClock(TEST_NOW);
+});
 
 /** Lets the promises of a load settle. */
 async function settle(): Promise<void> {
