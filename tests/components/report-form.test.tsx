@@ -324,7 +324,7 @@ describe('drafts on a shared computer', () => {
     expect(screen.getByText(/Utkastet sparas inte på den här enheten/)).toBeInTheDocument();
     fillValid();
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    expect(window.localStorage.length).toBe(0);
+    expect(Object.keys(window.localStorage)).toEqual([]);
     submit();
     await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
   });

@@ -18,3 +18,9 @@ if (!globalThis.crypto.subtle) {
 if (typeof globalThis.TextEncoder === 'undefined') {
   Object.assign(globalThis, { TextEncoder: NodeTextEncoder, TextDecoder: NodeTextDecoder });
 }
+// Each test starts with an empty browser storage, whatever ran before it (tests must not depend on
+// their order: `npx jest --randomize` shuffles them).
+beforeEach(() => {
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
