@@ -4,9 +4,7 @@ import { configure } from '@testing-library/react';
 // findBy*/waitFor wait up to 5 s rather than 1 s: on a loaded 2-core CI machine a lazily loaded
 // view can take longer than a second to render. What the tests assert is unchanged.
 configure({ asyncUtilTimeout: 5000 });
-// A test waits for several such views and answers in turn, so Jest's own 5 s per test is too short
-// on that machine (handling.test.tsx took 8.4 s at a load average of 20). Machine speed only.
-jest.setTimeout(30000);
+// Each test may take 30 s (testTimeout in jest.config.js): handling.test.tsx took 8.4 s at a load average of 20.
 
 // jsdom has neither Web Crypto's subtle nor TextEncoder; the browser has both (the report form's
 // draft vault encrypts with them). Node's own implementations stand in.
