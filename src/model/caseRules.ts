@@ -5,9 +5,12 @@
 import { addDays, addMonths, CalendarDay, dayIn, daysBetween, TimeZone } from './calendar';
 import type { ActionStatusKey, IncidentStatusKey } from './types';
 
-/** The order a report moves in; a report can also go back a step, or be reopened. */
-export const STATUS_ORDER: IncidentStatusKey[] = ['new', 'investigating', 'actionsOngoing', 'closed'];
-
+/**
+ * The statuses an owner may set next, the current one first. A report moves Ny → Under utredning →
+ * Åtgärd pågår → Avslutad one step at a time, may go back from Åtgärd pågår to Under utredning, may be
+ * closed from any open status (when its actions are done, see openActions), and is reopened to Under
+ * utredning.
+ */
 export function allowedNextStatuses(current: IncidentStatusKey): IncidentStatusKey[] {
   switch (current) {
     case 'new':

@@ -190,7 +190,10 @@ describe('boundaries of the figures a user acts on (issue 16)', () => {
 
 describe('case rules', () => {
   it('moves a report forward, back a step, or reopens it', () => {
+    // Every status, by hand: a step forward, a step back from Åtgärder pågår, close from any open one.
     expect(allowedNextStatuses('new')).toEqual(['new', 'investigating', 'closed']);
+    expect(allowedNextStatuses('investigating')).toEqual(['investigating', 'actionsOngoing', 'closed']);
+    expect(allowedNextStatuses('actionsOngoing')).toEqual(['actionsOngoing', 'investigating', 'closed']);
     expect(allowedNextStatuses('closed')).toEqual(['closed', 'investigating']);
     expect(openActions([{ status: 'done' }, { status: 'ongoing' }, { status: 'planned' }])).toHaveLength(2);
   });
