@@ -1,3 +1,19 @@
+// A draft write still encrypting when a test ends would land in the next test's storage (found
+// with `npx jest --randomize --seed 424242`): every vault a test opened is settled before it ends.
+const mockOpenedVaults: Array<{ settled(): Promise<void> }> = [];
+jest.mock('../../src/components/ReportForm/draftVault', () => {
+  const actual = jest.requireActual<typeof import('../../src/components/ReportForm/draftVault')>('../../src/components/ReportForm/draftVault');
+  return {
+    ...actual,
+    openDraftVault: async (...args: Parameters<typeof actual.openDraftVault>) => {
+      const vault = await actual.openDraftVault(...args);
+      if (vault) {
+        mockOpenedVaults.push(vault);
+      }
+      return vault;
+    }
+  };
+});
 import '@testing-library/jest-dom';
 import { configure } from '@testing-library/react';
 
@@ -21,4 +37,9 @@ if (typeof globalThis.TextEncoder === 'undefined') {
 beforeEach(() => {
   window.localStorage.clear();
   window.sessionStorage.clear();
+});
+
+// Every vault this test opened (see the mock above) has finished writing before the next test starts.
+afterEach(async () => {
+  await Promise.all(mockOpenedVaults.splice(0).map((v) => v.settled()));
 });
