@@ -1,7 +1,9 @@
 /**
  * The local server behind `npm start` and the tests: the SharePoint emulator for /sites/sakerhet,
  * the dev host page that runs the product's React app against it, and /_dev/ endpoints for
- * signing in as a dev user, injecting faults and reading the request log. One origin, loopback only.
+ * signing in as a dev user, injecting faults and reading the request log, and a stand-in for
+ * Microsoft Graph's sendMail (/v1.0/me/sendMail, emulator/graph.ts) whose mail lands in an outbox.
+ * One origin, loopback only.
  *
  * It answers only its own page (guard.ts): a Host header that names it (no DNS rebinding), and
  * requests from its own origin (no other web page can drive it). It cannot be knocked over by
@@ -20,6 +22,7 @@ import { readCookie } from './emulator/cookies';
 import type { FileIO } from './emulator/disk';
 import { Errors, type SiteLanguage, SPError } from './emulator/errors';
 import { FaultRule, FaultRuleError, Faults } from './emulator/faults';
+import { GraphStandIn, graphError } from './emulator/graph';
 import { EmulatorRequest, SharePointEmulator, USER_COOKIE, errorResponse } from './emulator/rest';
 import { provisionFromFeature } from './emulator/provisioning';
 import { siteTimeZone } from './emulator/regional';
@@ -60,6 +63,8 @@ export interface DevServerOptions {
   compactAtBytes?: number;
   /** Characters the request log may hold (default 16 M; tests set less). */
   requestLogChars?: number;
+  /** Whether Mail.Send is approved for SPFx on the API access page (default true; emulator/graph.ts). */
+  mailSendApproved?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -78,6 +83,8 @@ export interface DevServer {
   store: Store;
   emulator: SharePointEmulator;
   faults: Faults;
+  /** The Microsoft Graph stand-in: its Mail.Send approval and its outbox. */
+  graph: GraphStandIn;
   requests: RequestLogEntry[];
   /** Stops answering, stores what is pending and compacts the data folder. */
   close(): Promise<void>;
@@ -100,6 +107,8 @@ export interface DevServer {
 export const MAX_UPLOAD_BYTES = 262_144_000;
 export const MAX_ODATA_BYTES = 2_097_152;
 const MAX_DEV_BYTES = 64 * 1024;
+/** Graph refuses requests over 4 MB (learn.microsoft.com/graph/outlook-large-attachments: attach larger files with an upload session). */
+export const MAX_GRAPH_BYTES = 4 * 1024 * 1024;
 /**
  * The request log (/_dev/requests) keeps the newest 10,000 requests, and no more than 16 M
  * characters of paths and $batch part lines (each cut to 1,000): whatever users send, it stays small.
@@ -141,6 +150,9 @@ function bodyLimit(pathname: string): number {
   }
   if (lower === SITE_URL || lower.startsWith(`${SITE_URL}/`)) {
     return /\/(attachmentfiles|files)\/add\(/.test(lower) ? MAX_UPLOAD_BYTES : MAX_ODATA_BYTES;
+  }
+  if (lower.startsWith('/v1.0/')) {
+    return MAX_GRAPH_BYTES;
   }
   return 0;
 }
@@ -263,6 +275,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
   const emulator = new SharePointEmulator(store);
   const faults = new Faults();
+  const graph = new GraphStandIn();
+  graph.mailSendApproved = options.mailSendApproved ?? true;
   const requests: RequestLogEntry[] = [];
   /** Characters the log holds now: it is kept to LOG_CHARS (and LOG_ENTRIES), oldest first out. */
   let loggedChars = 0;
@@ -329,6 +343,40 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         jsonOut(res, 200, []);
       } else {
         jsonOut(res, 405, { error: 'GET, POST or DELETE.' });
+      }
+    } else if (route === 'outbox') {
+      // The stand-in's outbox, as a mail catcher shows it: every mail the dev users sent.
+      if (req.method === 'GET') {
+        jsonOut(res, 200, graph.outbox);
+      } else if (req.method === 'DELETE') {
+        graph.outbox.length = 0;
+        jsonOut(res, 200, []);
+      } else {
+        jsonOut(res, 405, { error: 'GET or DELETE.' });
+      }
+    } else if (route === 'graph-consent') {
+      // The API access page's approval of Mail.Send, for trying the refused case (403).
+      if (req.method === 'GET') {
+        jsonOut(res, 200, { mailSendApproved: graph.mailSendApproved });
+      } else if (req.method === 'PUT') {
+        if (!/^application\/json(\s*;|$)/i.test(req.headers['content-type'] ?? '')) {
+          jsonOut(res, 415, { error: 'Send {"mailSendApproved": true|false} as application/json.' });
+          return;
+        }
+        let body: { mailSendApproved?: unknown };
+        try {
+          body = JSON.parse((await readBody(req, bodyLimit(url.pathname))).toString('utf8')) as { mailSendApproved?: unknown };
+        } catch {
+          body = {};
+        }
+        if (typeof body?.mailSendApproved !== 'boolean') {
+          jsonOut(res, 400, { error: 'Send {"mailSendApproved": true|false}.' });
+          return;
+        }
+        graph.mailSendApproved = body.mailSendApproved;
+        jsonOut(res, 200, { mailSendApproved: graph.mailSendApproved });
+      } else {
+        jsonOut(res, 405, { error: 'GET or PUT.' });
       }
     } else if (route === 'requests') {
       // Each dev user sees only their own requests: the log holds queries with other people's
@@ -407,6 +455,36 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     send(res, response.status, { 'Cache-Control': 'no-store', ...response.headers }, response.body);
   };
 
+  /** Microsoft Graph's sendMail, as the stand-in answers it (emulator/graph.ts), with the dev server's faults. */
+  const handleGraph = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
+    const method = req.method ?? 'GET';
+    const applied = faults.take(method, url.pathname, url.search, true);
+    for (const rule of applied) {
+      if (rule.kind === 'latency') {
+        await new Promise((resolve) => setTimeout(resolve, rule.ms ?? 1000));
+      }
+    }
+    if (applied.some((r) => r.kind === 'drop')) {
+      req.socket.destroy();
+      return;
+    }
+    const throttle = applied.find((r) => r.kind === 'throttle');
+    const refused = throttle
+      ? graphError(429, 'TooManyRequests', 'Please retry again later.', { 'Retry-After': String(throttle.retryAfter ?? 1) })
+      : applied.some((r) => r.kind === 'unavailable')
+        ? graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.', { 'Retry-After': '1' })
+        : undefined;
+    const user = emulator.userFromRequest({ method, url, headers: { cookie: req.headers.cookie }, body: Buffer.alloc(0) });
+    const response = refused ?? graph.handle(method, url.pathname, req.headers['content-type'], user ? await readBody(req, bodyLimit(url.pathname)) : Buffer.alloc(0), user);
+    logRequest({ seq: ++seq, method, path: clip(url.pathname + url.search), status: response.status, user: devUserKey(req.headers.cookie) });
+    if (applied.some((r) => r.kind === 'dropAfterCommit')) {
+      // The mail was accepted; only the answer is lost.
+      req.socket.destroy();
+      return;
+    }
+    send(res, response.status, { 'Cache-Control': 'no-store', ...response.headers }, response.body);
+  };
+
   /** The page; `crossSite`: opened from another site's link, which may not choose who is signed in. */
   const serveHost = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, crossSite: boolean): void => {
     const requested = crossSite ? null : url.searchParams.get('user');
@@ -475,6 +553,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
           await handleDev(req, res, url);
         } else if (url.pathname.toLowerCase() === SITE_URL || url.pathname.toLowerCase().startsWith(`${SITE_URL}/`)) {
           await handleSharePoint(req, res, url);
+        } else if (url.pathname.startsWith('/v1.0/')) {
+          await handleGraph(req, res, url);
         } else if (url.pathname.startsWith('/dev-host/')) {
           serveStatic(res, url);
         } else if (isPage) {
@@ -532,6 +612,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     store,
     emulator,
     faults,
+    graph,
     requests,
     close: () =>
       new Promise<void>((resolve) => {

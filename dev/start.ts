@@ -15,6 +15,8 @@
  *                                 localhost, *.localhost and IP addresses, against DNS rebinding
  *   SITE_LANGUAGE=1033 npm start  an English site (default 1053, Swedish): SharePoint's answers
  *                                 and error messages come in the site's language
+ *   GRAPH_MAIL_SEND=0 npm start   Mail.Send not approved on the API access page: the Graph
+ *                                 stand-in refuses sendMail (403); the outbox page switches it too
  */
 import { rmSync } from 'fs';
 import { join, resolve } from 'path';
@@ -74,10 +76,18 @@ async function main(): Promise<void> {
   if (language !== '1053' && language !== '1033') {
     throw new Error(`SITE_LANGUAGE must be 1053 (Swedish) or 1033 (English), not ${language}.`);
   }
-  const server = await startDevServer({ port: args.port, dataDir: args.dataDir, siteTimeZone: process.env.SITE_TIME_ZONE, siteLanguage: Number(language) as 1053 | 1033, allowedHosts: args.allowedHosts });
+  const server = await startDevServer({
+    port: args.port,
+    dataDir: args.dataDir,
+    siteTimeZone: process.env.SITE_TIME_ZONE,
+    siteLanguage: Number(language) as 1053 | 1033,
+    allowedHosts: args.allowedHosts,
+    mailSendApproved: process.env.GRAPH_MAIL_SEND !== '0'
+  });
   const counts = [...server.store.lists.values()].map((l) => `${l.schema.title}: ${l.items.size}`).join(', ');
   console.log(`Local SharePoint emulator: ${counts} (data in ${args.dataDir}; site time zone ${server.store.timeZone.iana})`);
   console.log(`Säkerhet is running at ${server.url}/`);
+  console.log(`E-mail the app sends through the Graph stand-in: ${server.url}/?dev=outbox (Mail.Send ${server.graph.mailSendApproved ? 'approved' : 'not approved'})`);
   console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = (): void => {

@@ -102,12 +102,19 @@ export class Faults {
     return this.rules.map((r) => ({ ...r, hitTimes: [...r.hitTimes] }));
   }
 
-  /** The rules that apply to this request (path and query as sent); each one counts the hit. */
-  public take(method: string, pathname: string, search = ''): ActiveRule[] {
+  /**
+   * The rules that apply to this request (path and query as sent); each one counts the hit.
+   * @param namedOnly only rules whose path or pathEnd names the request: the Graph stand-in's
+   *   requests are not SharePoint's, and a rule for "every request" means every SharePoint request
+   */
+  public take(method: string, pathname: string, search = '', namedOnly = false): ActiveRule[] {
     const path = decoded(pathname).toLowerCase();
     const pathAndQuery = `${path}${decoded(search).toLowerCase()}`;
     const taken: ActiveRule[] = [];
     for (const rule of this.rules) {
+      if (namedOnly && !rule.path && !rule.pathEnd) {
+        continue;
+      }
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) {
         continue;
       }
