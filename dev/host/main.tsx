@@ -7,18 +7,21 @@
  *   /?webpart=area&area=patientsakerhet the area web part
  *   /?lang=en-us                        English, in any host
  *   /?user=erik                         sign in as a dev user (also from the bar)
+ *   /?dev=outbox                        the mail the app sent through the Graph stand-in
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { SITE_URL } from '../../src/model/schema';
+import { INCIDENTS_LIST, SITE_URL } from '../../src/model/schema';
 import { mountApp, mountNotConfigured } from '../../src/app/mountApp';
 import { IHost, languageOfLcid, teamsHost } from '../../src/app/host';
 import { webPartView, WebPartKind } from '../../src/app/webParts';
-import { languageOf, normalizeLocale } from '../../src/loc';
-import { createServices } from '../../src/services';
+import { languageOf, loadStrings, normalizeLocale } from '../../src/loc';
+import { createServices, reportLinks } from '../../src/services';
 import { createSp } from '../../src/services/sp';
 import { DEV_SITE_LANGUAGE, devSpfxContext } from './context';
 import { DevTeams } from './devTeams';
+import { devGraphClient } from './graph';
+import { Outbox } from './Outbox';
 
 interface IDevUser {
   key: string;
@@ -33,6 +36,7 @@ const themeParam = params.get('theme') ?? 'default';
 const webpart = (['app', 'area', 'documents', 'report', 'situation'].includes(params.get('webpart') ?? '') ? params.get('webpart') : 'app') as WebPartKind;
 const areaKey = params.get('area') ?? (webpart === 'area' || webpart === 'report' ? 'patientsakerhet' : '');
 const lang = params.get('lang') ?? undefined;
+const devPage = params.get('dev');
 
 const GROUP_LABEL: Record<string, string> = {
   staff: 'medarbetare',
@@ -108,6 +112,9 @@ function DevBar({ users, current, teams }: { users: IDevUser[]; current?: string
             <option value="en-US">English</option>
           </select>
         </label>
+        <a className="dev-bar__link" href="/?dev=outbox">
+          Utkorg (e-post)
+        </a>
         <label>
           Webbdel
           <select value={webpart} onChange={(e) => go(withParams({ webpart: e.target.value === 'app' ? undefined : e.target.value, area: undefined }))}>
@@ -125,8 +132,16 @@ function DevBar({ users, current, teams }: { users: IDevUser[]; current?: string
 
 async function main(): Promise<void> {
   const root = document.getElementById('root')!;
-  const sp = createSp(devSpfxContext(window.location.origin));
-  const services = createServices(sp, SITE_URL);
+  const origin = window.location.origin;
+  const sp = createSp(devSpfxContext(origin));
+  const view = webPartView(webpart, { areaKey });
+  // As a web part wires it: Graph through (the dev host's stand-in for) MSGraphClientV3, mail in
+  // the site's language, and a link to this page when it shows the whole section.
+  const services = createServices(sp, SITE_URL, undefined, {
+    graph: async () => devGraphClient(origin),
+    strings: () => loadStrings(normalizeLocale(languageOfLcid(DEV_SITE_LANGUAGE))),
+    reportLink: reportLinks(`${origin}${SITE_URL}`, INCIDENTS_LIST.url, view.mode === 'app' && hostKind === 'sharepoint' ? `${origin}/` : undefined)
+  });
   const usersResponse = await fetch('/_dev/users');
   const { users, current } = (await usersResponse.json()) as { users: IDevUser[]; current?: string };
 
@@ -148,6 +163,11 @@ async function main(): Promise<void> {
   const page = document.createElement('div');
   root.append(bar, page);
   ReactDom.render(<DevBar users={users} current={current} teams={teams} />, bar);
+  if (devPage === 'outbox') {
+    document.title = 'Utkorg – Säkerhet, lokal utvecklingsmiljö';
+    ReactDom.render(<Outbox />, page);
+    return;
+  }
 
   // A SharePoint page has its own title and main region around the web part; a Teams tab is the app alone.
   let canvas: HTMLElement = page;
@@ -163,7 +183,6 @@ async function main(): Promise<void> {
     page.className = 'teams-tab';
   }
 
-  const view = webPartView(webpart, { areaKey });
   if (!view.home) {
     mountNotConfigured(canvas, host);
     return;

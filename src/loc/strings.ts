@@ -366,6 +366,16 @@ export interface IStrings {
   caseSaved: string;
   caseConflict: string;
   cannotCloseOpenActions: string;
+  /** Said quietly to an owner who closed a named report when its reporter could not be e-mailed. */
+  reporterNotNotified: string;
+  /** E-mail to an area's owners when a named report is stored: {0} area, {1} event type, {2} severity. */
+  mailStoredSubject: string;
+  /** {0} area, {1} event type, {2} severity, {3} report number, {4} link to the report. */
+  mailStoredBody: string;
+  /** E-mail to the reporter when an owner closes her named report: {0} report number. */
+  mailClosedSubject: string;
+  /** {0} area, {1} event type, {2} severity, {3} report number, {4} link to the report. */
+  mailClosedBody: string;
   actionsHeading: string;
   noActions: string;
   actionTitle: string;

@@ -4,10 +4,13 @@ import { DocumentService } from './DocumentService';
 import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
 import { IncidentService } from './IncidentService';
+import { NotificationService, reportLinks, type INotificationOptions } from './NotificationService';
 import type { IServices, ISetupService } from './interfaces';
 import { SessionCache, sharedCache } from './SessionCache';
 import { SiteService } from './SiteService';
 import { onRetry, type SPFI } from './sp';
+import { loadStrings } from '../loc';
+import { INCIDENTS_LIST } from '../model/schema';
 import { UserService } from './UserService';
 import { ViewService } from './ViewService';
 
@@ -21,6 +24,7 @@ export interface ISharePointServices extends IServices {
   views: ViewService;
   site: SiteService;
   draftKeys: DraftKeyService;
+  notifications: NotificationService;
 }
 
 /**
@@ -28,8 +32,10 @@ export interface ISharePointServices extends IServices {
  * site, so the areas and the current user are fetched once per page.
  *
  * @param siteUrl server-relative URL of the site, e.g. /sites/sakerhet
+ * @param notify the Graph client, the site's language and the reports' address for e-mail
+ *   notifications; without a Graph client nothing is sent (NotificationService)
  */
-export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = sharedCache(siteUrl)): ISharePointServices {
+export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = sharedCache(siteUrl), notify: Partial<INotificationOptions> = {}): ISharePointServices {
   const areas = new AreaService(sp, siteUrl, cache);
   const users = new UserService(sp, siteUrl, cache);
   const goals = new GoalService(sp, siteUrl);
@@ -39,11 +45,18 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
   const draftKeys = new DraftKeyService(sp, siteUrl);
+  const notifications = new NotificationService(() => areas.getAreas(), () => users.getCurrentUser(), {
+    graph: notify.graph,
+    strings: notify.strings ?? (() => loadStrings('sv-SE')),
+    reportLink: notify.reportLink ?? reportLinks(siteUrl, INCIDENTS_LIST.url)
+  });
   // The installation check and its area texts load only when a site owner opens it.
   const setup = (): Promise<ISetupService> => import(/* webpackChunkName: 'sakerhet-setup' */ './SetupService').then((m) => new m.SetupService(sp, siteUrl));
-  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, setup };
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, setup };
 }
 
 export { SessionCache } from './SessionCache';
 export * from './interfaces';
 export { ServiceError, toServiceError } from './errors';
+export { reportLinks } from './NotificationService';
+export type { INotificationOptions } from './NotificationService';

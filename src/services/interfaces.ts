@@ -218,10 +218,61 @@ export interface IDraftKeyService {
   getKey(me: ICurrentUser): Promise<string>;
 }
 
+/**
+ * What became of one notification. Never an exception: a notification that fails never fails the
+ * report it is about.
+ * - sent: Microsoft Graph accepted the mail (202 Accepted)
+ * - anonymous: the report is anonymous, so nothing was sent (it would name the reporter to the
+ *   owner, or the owner to the reporter's mailbox)
+ * - noRecipient: nobody to send to (no owner with an e-mail address, or only the sender herself)
+ * - duplicate: this page already sent (or tried to send) this notification; it is never sent twice
+ * - notApproved: Graph refused (403): the admin has not approved Mail.Send, or the sender has no
+ *   mailbox or licence
+ * - failed: throttled (429) after the Graph client's own retries, unavailable, a network failure or
+ *   an answer that was lost; not tried again, since a lost answer may mean the mail went out
+ * - unavailable: this host has no Graph client (tests, or a host without SPFx's MSGraphClientV3)
+ */
+export type NotificationOutcome = 'sent' | 'anonymous' | 'noRecipient' | 'duplicate' | 'notApproved' | 'failed' | 'unavailable';
+
+export interface INotificationResult {
+  outcome: NotificationOutcome;
+  /** How many addresses the mail went to (0 unless sent). */
+  recipients: number;
+  /** Graph's HTTP status when it answered with an error. */
+  status?: number;
+}
+
+/**
+ * E-mail about reports, sent through Microsoft Graph as the signed-in user (POST /me/sendMail).
+ * Each call resolves with what happened and never rejects.
+ */
+export interface INotificationService {
+  /**
+   * A report was stored (newly, or found stored by a retried submit): its area's owners get a link
+   * to it with area, event type and severity, unless it is anonymous. Once per report and page.
+   */
+  reportStored(report: IIncident): Promise<INotificationResult>;
+  /**
+   * An owner closed a report: its reporter gets a link to it, unless it is anonymous. Once per
+   * closing (report and ClosedAt) and page.
+   */
+  reportClosed(report: IIncident): Promise<INotificationResult>;
+}
+
+/**
+ * The part of SPFx's MSGraphClientV3 the product uses: `client.api(path).post(body)`. An error
+ * carries the HTTP status as `statusCode` (the Graph JavaScript client's GraphError; -1 when no
+ * answer came).
+ */
+export interface IGraphClient {
+  api(path: string): { post(content: unknown): Promise<unknown> };
+}
+
 export interface IServices {
   /** Tells when a request is being retried (throttling, unavailable), so the UI can say so. */
   onRetry(listener: (attempt: number, status: string) => void): () => void;
   areas: IAreaService;
+  notifications: INotificationService;
   draftKeys: IDraftKeyService;
   goals: IGoalService;
   documents: IDocumentService;

@@ -108,6 +108,8 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       return () => retryListeners.delete(l);
     },
     areas: { getAreas: jest.fn(async () => AREAS) },
+    // E-mail as Graph accepts it: one recipient.
+    notifications: { reportStored: jest.fn(async () => ({ outcome: 'sent' as const, recipients: 1 })), reportClosed: jest.fn(async () => ({ outcome: 'sent' as const, recipients: 1 })) },
     // Each user's draft key, as Utkastnycklar would hand it to her alone.
     draftKeys: { getKey: jest.fn(async (me: ICurrentUser) => draftSecretOf(me.id)) },
     // The installation check: a site the check finds in order.

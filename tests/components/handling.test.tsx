@@ -265,6 +265,39 @@ describe('case handling', () => {
     expect(change.authorityReportedAt).toEqual(new Date('2026-11-21T11:00:00Z'));
   });
 
+  it('closing a named report mails its reporter; when the mail cannot go, the report is closed and the owner gets a quiet note', async () => {
+    for (const outcome of ['sent', 'notApproved'] as const) {
+      const services = caseServices();
+      (services.notifications.reportClosed as jest.Mock).mockResolvedValue({ outcome, recipients: outcome === 'sent' ? 1 : 0 });
+      const { unmount } = renderApp(services, { name: 'reportDetail', id: 7 });
+      fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'closed' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+      await screen.findByText('Handläggningen är sparad.');
+      await waitFor(() => expect(services.notifications.reportClosed).toHaveBeenCalledTimes(1));
+      expect((services.notifications.reportClosed as jest.Mock).mock.calls[0][0]).toMatchObject({ id: 7, status: 'closed' });
+      const note = 'Rapportören kunde inte få ett e-postmeddelande om att rapporten är avslutad. Meddela gärna rapportören på annat sätt.';
+      if (outcome === 'sent') {
+        // Give a note the chance to appear: none does.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(screen.queryByText(note)).not.toBeInTheDocument();
+      } else {
+        // In the status region with the saved message, not as an alert: the closing succeeded.
+        expect(await screen.findByText(note)).toBeInTheDocument();
+        expect(screen.getByText(note).closest('[role="status"]')).not.toBeNull();
+      }
+      unmount();
+    }
+  });
+
+  it('saving without closing mails nobody', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'investigating' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    await screen.findByText('Handläggningen är sparad.');
+    expect(services.notifications.reportClosed).not.toHaveBeenCalled();
+  });
+
   it('will not close a report with open actions, and says why', async () => {
     const services = caseServices(actions);
     (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('rule', 'open actions', 400, 'openActions'));

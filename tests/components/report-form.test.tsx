@@ -60,6 +60,19 @@ describe('validation', () => {
     expect(services.incidents.submit).not.toHaveBeenCalled();
   });
 
+  it('tells the area owners of a stored report once, and says nothing to staff when the mail fails', async () => {
+    const services = fakeServices();
+    (services.notifications.reportStored as jest.Mock).mockResolvedValue({ outcome: 'failed', recipients: 0, status: 429 });
+    await openForm(services);
+    fillValid();
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    await waitFor(() => expect(services.notifications.reportStored).toHaveBeenCalledTimes(1));
+    expect((services.notifications.reportStored as jest.Mock).mock.calls[0][0]).toMatchObject({ id: 99 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(/e-post/i)).not.toBeInTheDocument();
+  });
+
   it('refuses text over SharePoint\'s length, invisible control characters, and a time in the future', async () => {
     await openForm();
     fillValid();

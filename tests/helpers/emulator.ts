@@ -35,11 +35,15 @@ export function sessionFor(server: DevServer, user: DevUser): IUserSession {
     const { createServices, SessionCache } = require('../../src/services');
     const { InjectHeaders } = require('@pnp/queryable');
     const { devSpfxContext } = require('../../dev/host/context');
+    const { devGraphClient } = require('../../dev/host/graph');
     const retry = require('../../src/components/ReportForm/submitWithRetry');
     /* eslint-enable @typescript-eslint/no-var-requires */
     // Node's fetch has no cookie jar: send the dev host's sign-in cookie on every request.
-    const sp: SPFI = createSp(devSpfxContext(server.url), InjectHeaders({ Cookie: `sakerhet-user=${user}` }));
-    session = { sp, services: createServices(sp, '/sites/sakerhet', new SessionCache()), onRetry, submitWithRetry: retry.submitWithRetry };
+    const cookie = { Cookie: `sakerhet-user=${user}` };
+    const sp: SPFI = createSp(devSpfxContext(server.url), InjectHeaders(cookie));
+    // Graph as the dev host wires it: the emulator's stand-in, mail linking to the app's page.
+    const notify = { graph: async () => devGraphClient(server.url, cookie), reportLink: (id: number) => `${server.url}/#/rapport/${id}` };
+    session = { sp, services: createServices(sp, '/sites/sakerhet', new SessionCache(), notify), onRetry, submitWithRetry: retry.submitWithRetry };
   });
   return session!;
 }

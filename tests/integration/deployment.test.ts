@@ -31,7 +31,7 @@ function steps(): { n: number; title: string; text: string }[] {
   return found;
 }
 
-const WALK = ['Build', 'Upload the app', 'Add the app to the site', 'People', "The section's page", 'Installation check', 'Area owners', 'More web parts', 'Teams'];
+const WALK = ['Build', 'Upload the app', 'Add the app to the site', 'People', "The section's page", 'Installation check', 'Area owners', 'More web parts', 'Teams', 'E-mail notifications'];
 
 describe('the README and the package agree', () => {
   it('has the steps this test walks, in this order', () => {
@@ -57,6 +57,17 @@ describe('the README and the package agree', () => {
     for (const paragraph of mentions) {
       expect(paragraph).toMatch(/not the way|tenant-wide/);
     }
+  });
+
+  it('asks the admin to approve exactly the Graph permission the package requests, where SharePoint shows it', () => {
+    const mail = steps()[9].text;
+    // webApiPermissionRequests are approved on the SharePoint admin center's API access page; for
+    // Microsoft Graph that takes a Global Administrator (learn.microsoft.com/sharepoint/api-access).
+    expect(packageSolution.solution.webApiPermissionRequests).toEqual([{ resource: 'Microsoft Graph', scope: 'Mail.Send' }]);
+    expect(mail).toContain('**Microsoft Graph – Mail.Send**');
+    expect(mail).toContain('**Advanced → API access**');
+    expect(mail).toContain('**Global Administrator**');
+    expect(mail).toContain('`Approve-SPOTenantServicePrincipalPermissionRequest');
   });
 
   it('names the installation check where the app has it, and the group and level the check creates', () => {
@@ -91,7 +102,8 @@ describe('the README\'s steps on the emulator', () => {
   let server: DevServer;
   beforeAll(async () => {
     // Steps 1–3: the package's feature, read as SharePoint reads it, creates the lists of a new site.
-    server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z'), site: 'new' });
+    // A new tenant: the package's Graph permission not yet approved (step 10).
+    server = await startEmulator({ now: new Date('2026-06-15T10:00:00Z'), site: 'new', mailSendApproved: false });
   });
   afterAll(() => server.close());
   let afterCheck: ISetupReport;
@@ -167,6 +179,19 @@ describe('the README\'s steps on the emulator', () => {
     expect((await rest(server, 'erik', list, { method: 'POST', digest: true, headers: { 'Content-Type': 'application/json', 'X-HTTP-Method': 'MERGE' }, body: JSON.stringify({ ReadSecurity: 1 }) })).status).toBe(403);
     // Anna sees where her report is.
     expect((await sessionFor(server, 'anna').services.views.loadMyReports()).reports[0].status).toBe('investigating');
+  });
+
+  it('10. e-mail: before the admin approves Mail.Send a report is stored and nothing is sent; after, the area owner is mailed', async () => {
+    const { graph } = server;
+    const anna = sessionFor(server, 'anna').services;
+    const areaId = [...server.store.list('areas').items.values()].find((i) => i.fields.AreaKey === 'patientsakerhet')!.id;
+    const before = await anna.incidents.submit(newReport('Före godkännandet', areaId));
+    expect((await anna.notifications.reportStored(before)).outcome).toBe('notApproved');
+    expect((await anna.views.loadMyReports()).reports.map((r) => r.title)).toContain('Före godkännandet');
+    graph.mailSendApproved = true;
+    const after = await sessionFor(server, 'anna').services.incidents.submit(newReport('Efter godkännandet', areaId));
+    expect(await sessionFor(server, 'anna').services.notifications.reportStored(after)).toEqual({ outcome: 'sent', recipients: 1 });
+    expect(graph.outbox.map((m) => m.to.map((t) => t.address))).toEqual([['erik.holm@region.example']]);
   });
 
   it('a visitor browsing: Nils reads the start page, an area and the documents, and nothing of Händelser', async () => {

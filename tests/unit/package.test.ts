@@ -36,6 +36,14 @@ describe('sakerhet.sppkg', () => {
     expect(app.getAttribute('IsClientSideSolution')).toBe('true');
   });
 
+  it('asks the admin for exactly one Graph permission, Mail.Send (delegated), for the notifications', async () => {
+    // package-solution.json's webApiPermissionRequests go into the app manifest; SharePoint lists
+    // them on the admin center's API access page when the package is deployed
+    // (learn.microsoft.com/sharepoint/api-access; sp-dev-docs, use-aadhttpclient.md).
+    const requests = Array.from(parse(await text('AppManifest.xml')).getElementsByTagName('WebApiPermissionRequest')).map((r) => [r.getAttribute('ResourceId'), r.getAttribute('Scope')]);
+    expect(requests).toEqual([['Microsoft Graph', 'Mail.Send']]);
+  });
+
   it('holds the feature with all the lists and their fields', async () => {
     const featureFiles = Object.keys(zip.files).filter((n) => /^feature_[0-9a-f-]+\.xml$/.test(n));
     expect(featureFiles).toHaveLength(1);

@@ -111,7 +111,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const [actions, setActions] = React.useState<IAction[]>(initialActions);
   const [saving, setSaving] = React.useState(false);
   // diff: what the other owner saved, as [field, value, whether the value is list text].
-  const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: [string, string, boolean][] } | undefined>();
+  // note: a quiet word after a save (the reporter could not be told by e-mail).
+  const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: [string, string, boolean][]; note?: string } | undefined>();
   const [draft, setDraft] = React.useState<{ title: string; owner?: IPerson; due: string }>({ title: '', due: '' });
   const [draftErrors, setDraftErrors] = React.useState<{ title?: string; owner?: string; due?: string }>({});
   const [adding, setAdding] = React.useState(false);
@@ -120,6 +121,13 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
   const contentLang = useContentLang();
   const root = React.useRef<HTMLElement>(null);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    []
+  );
   // "Markera som pågående/klar" go away when used: focus goes to the action's remaining button,
   // or to the action itself when it is done.
   useFocusFallback(root, (lost) => {
@@ -143,6 +151,18 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       setForm(formOf(saved));
       onChanged(saved);
       setMessage({ kind: 'success', text: strings.caseSaved });
+      if (saved.status === 'closed' && base.status !== 'closed') {
+        // The reporter of a named report hears by e-mail (never of an anonymous one). If the mail
+        // cannot go, the report is closed all the same; the owner gets a quiet word.
+        services.notifications
+          .reportClosed(saved)
+          .then((sent) => {
+            if (mounted.current && (sent.outcome === 'notApproved' || sent.outcome === 'failed')) {
+              setMessage((m) => (m?.kind === 'success' ? { ...m, note: strings.reporterNotNotified } : m));
+            }
+          })
+          .catch(() => undefined);
+      }
     } catch (err) {
       const error = toServiceError(err);
       if (error.kind === 'conflict') {
@@ -250,7 +270,10 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       </Heading>
       <p className={classes.help}>{strings.caseIntro}</p>
       {/* Both regions are there from the start; a message inserted with its region is often not read. */}
-      <LiveRegion kind="status">{message?.kind === 'success' && <Notice kind="success">{message.text}</Notice>}</LiveRegion>
+      <LiveRegion kind="status">
+        {message?.kind === 'success' && <Notice kind="success">{message.text}</Notice>}
+        {message?.kind === 'success' && message.note && <Notice kind="info">{message.note}</Notice>}
+      </LiveRegion>
       <LiveRegion kind="alert">
         {message && message.kind !== 'success' && (
           <Notice kind={message.kind}>

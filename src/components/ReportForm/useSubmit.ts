@@ -87,6 +87,10 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
       unsubscribe();
     }
     onSaved();
+    // The area's owners hear of it by e-mail (never for anonymous reports). It runs on its own:
+    // it never holds up the attachments or the receipt, and whatever becomes of it, the report
+    // is stored – staff are told nothing about it.
+    services.notifications.reportStored(incident).catch(() => undefined);
     const results: IAttachmentResult[] = [];
     for (let i = 0; i < files.length; i++) {
       set({ phase: 'uploading', done: i, total: files.length });

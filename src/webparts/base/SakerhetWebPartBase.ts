@@ -13,7 +13,8 @@ import { languageOfLcid, teamsHost } from '../../app/host';
 import { mountApp, mountNotConfigured, unmountApp } from '../../app/mountApp';
 import { webPartView, WebPartKind } from '../../app/webParts';
 import { IStrings, loadStrings, normalizeLocale } from '../../loc';
-import { createServices, ISharePointServices } from '../../services';
+import { createServices, ISharePointServices, reportLinks } from '../../services';
+import { INCIDENTS_LIST } from '../../model/schema';
 import { createSp, ISPFXContext } from '../../services/sp';
 import type { IAreaOptions } from './propertyPane';
 
@@ -43,11 +44,21 @@ export abstract class SakerhetWebPartBase<TProps extends IAreaWebPartProps> exte
   protected async onInit(): Promise<void> {
     await super.onInit();
     const sp = createSp(this.context as unknown as ISPFXContext);
-    this.services = createServices(sp, this.context.pageContext.web.serverRelativeUrl);
     // In Teams, SPFx hands over its own teams-js; the app never loads a second copy.
     const teams = this.context.sdks.microsoftTeams?.teamsJs as unknown as ITeamsSdk | undefined;
     // The lists are written in the site's language, whatever language the UI is in.
     const contentLanguage = languageOfLcid(this.context.pageContext.web.language);
+    const web = this.context.pageContext.web;
+    // E-mail goes through Microsoft Graph as the signed-in user: SPFx's MSGraphClientV3, with the
+    // Mail.Send permission package-solution.json requests (sp-dev-docs, use-msgraph.md). The
+    // report's link is this page when it holds the whole section, else SharePoint's list form.
+    const graphFactory = this.context.msGraphClientFactory;
+    const appPage = !teams && webPartView(this.kind, this.properties).mode === 'app' ? `${window.location.origin}${window.location.pathname}` : undefined;
+    this.services = createServices(sp, web.serverRelativeUrl, undefined, {
+      graph: () => graphFactory.getClient('3'),
+      strings: () => loadStrings(normalizeLocale(contentLanguage)),
+      reportLink: reportLinks(web.absoluteUrl, INCIDENTS_LIST.url, appPage)
+    });
     if (teams) {
       this.host = await teamsHost(teams, undefined, contentLanguage);
     } else {
