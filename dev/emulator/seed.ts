@@ -6,7 +6,7 @@
  * sample cannot hold a value SharePoint would refuse.
  */
 import { createHash } from 'crypto';
-import { AREA_OWNERS_GROUP, SITE_URL, SecurityGroup, ACTION_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
+import { AREA_OWNERS_GROUP, SITE_URL, SecurityGroup, ACTION_STATUSES, ASSESSMENT_STATUSES, RISK_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, GOAL_DIRECTIONS, GOAL_STATUSES, INCIDENT_STATUSES, INDICATOR_SOURCES, MEASURES, SEVERITIES, ListKey, choiceValue } from '../../src/model/schema';
 import type { IRepairResult } from '../../src/services/SetupService';
 import { SAMPLE_ACTIONS } from '../../src/model/sample/actions';
 import { GUIDELINE_AREAS } from '../../src/model/areas';
@@ -15,6 +15,8 @@ import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
+import { ISampleAssessment, SAMPLE_RISKS } from '../../src/model/sample/risks';
+import { fromScores } from '../../src/services/mapping';
 import { applyWrite } from './validation';
 import { simplePdf } from './pdf';
 import { Store, StoredItem } from './store';
@@ -248,4 +250,74 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
       new Date(incident.created.getTime() + DAY)
     );
   }
+
+  // The risk register: each risk with its assessments (oldest first), the current fastställd one
+  // copied into the risk as the app does, the report that realised it and its actions.
+  const scores = (a: ISampleAssessment): Record<string, unknown> =>
+    fromScores({
+      before: { likelihood: a.before[0], consequence: a.before[1] },
+      after: a.after ? { likelihood: a.after[0], consequence: a.after[1] } : undefined
+    });
+  SAMPLE_RISKS.forEach((r) => {
+    const owner = ownerOf(r.area);
+    const firstDay = r.assessments.length > 0 ? r.assessments[0].daysAgo + 14 : 20;
+    const current = [...r.assessments].reverse().find((a) => !a.draft);
+    const risk = add(
+      'risks',
+      {
+        Title: r.title,
+        AreaId: areaIds.get(r.area),
+        Threat: r.threat,
+        Harm: r.harm,
+        Location: r.location,
+        Controls: r.controls,
+        RiskOwnerId: owner,
+        RiskStatus: choiceValue(RISK_STATUSES, r.status),
+        ...(current ? { ...scores(current), AssessedAt: iso(new Date(now.getTime() - current.daysAgo * DAY)) } : {}),
+        NextReview: r.reviewInDays === undefined ? null : iso(new Date(now.getTime() + r.reviewInDays * DAY))
+      },
+      owner,
+      new Date(now.getTime() - firstDay * DAY)
+    );
+    for (const a of r.assessments) {
+      const at = new Date(now.getTime() - a.daysAgo * DAY);
+      add(
+        'riskAssessments',
+        {
+          Title: a.summary,
+          RiskId: risk.id,
+          AssessedAt: iso(at),
+          AssessmentStatus: choiceValue(ASSESSMENT_STATUSES, a.draft ? 'draft' : 'approved'),
+          AssessorId: owner,
+          Motivation: a.motivation,
+          ...scores(a)
+        },
+        owner,
+        at
+      );
+    }
+    if (r.realisedBy) {
+      const incident = incidentIds.get(r.realisedBy);
+      if (!incident) {
+        throw new Error(`Sample risk realised by unknown report ${r.realisedBy}`);
+      }
+      const item = store.list('incidents').items.get(incident.id)!;
+      store.loadItems('incidents', [{ ...item, version: item.version + 1, fields: { ...item.fields, RiskId: risk.id } }]);
+    }
+    for (const a of r.actions ?? []) {
+      add(
+        'actions',
+        {
+          Title: a.title,
+          RiskId: risk.id,
+          ActionOwnerId: userIds.get(a.owner ?? '') ?? owner,
+          DueDate: iso(new Date(now.getTime() + a.dueInDays * DAY)),
+          ActionStatus: choiceValue(ACTION_STATUSES, a.status),
+          CompletedAt: null
+        },
+        owner,
+        new Date(now.getTime() - 30 * DAY)
+      );
+    }
+  });
 }

@@ -22,7 +22,7 @@ export type FieldType =
   | 'Lookup'
   | 'LookupMulti';
 
-export type ListKey = 'areas' | 'goals' | 'incidents' | 'actions' | 'documents' | 'draftKeys';
+export type ListKey = 'areas' | 'goals' | 'risks' | 'incidents' | 'actions' | 'riskAssessments' | 'documents' | 'draftKeys';
 
 /** A stored choice value (Swedish, as SharePoint stores it) and the stable key the code uses. */
 export interface IChoice {
@@ -138,6 +138,11 @@ export interface IListSchema {
   /** List-level validation across fields. */
   readonly validation?: { readonly formula: string; readonly message: string };
   readonly rights: Readonly<Record<SecurityGroup, Right>>;
+  /**
+   * A right the region may give a group on this list as a setting (in the list's permissions), in
+   * place of the one in `rights`: the installation check neither asks for it nor removes it.
+   */
+  readonly optionalRights?: Readonly<Partial<Record<SecurityGroup, Right>>>;
 }
 
 export const SITE_URL = '/sites/sakerhet';
@@ -238,6 +243,51 @@ export const REPORT_FLAGS: readonly IChoice[] = [
   { key: 'policeReport', value: 'Polisanmälan' }
 ];
 
+/** A grade 1–4 on the risk scales (model/risk.ts holds the matrix). */
+export type Grade = 1 | 2 | 3 | 4;
+export type RiskLevelKey = 'low' | 'medium' | 'high' | 'veryHigh';
+
+/**
+ * Sannolikhet, grades 1–4, as stored in the lists (choice values) with SharePoint help text.
+ * The handbook's frequency guide is given in the help text as the region's reading of it.
+ */
+export const LIKELIHOODS: readonly (IChoice & { readonly grade: Grade; readonly help: string })[] = [
+  { key: 'veryLow', value: 'Mycket liten', grade: 1, help: 'Kan inträffa, men det är osannolikt; har inte hänt här på flera år.' },
+  { key: 'low', value: 'Liten', grade: 2, help: 'Kan inträffa någon gång; har hänt här eller i liknande verksamhet de senaste åren.' },
+  { key: 'high', value: 'Stor', grade: 3, help: 'Kommer sannolikt att inträffa; händer några gånger per år.' },
+  { key: 'veryHigh', value: 'Mycket stor', grade: 4, help: 'Inträffar ofta; händer varje månad eller oftare.' }
+];
+
+/** Konsekvens, grades 1–4, as stored in the lists, with help text on what each means for people, operations and property. */
+export const CONSEQUENCES: readonly (IChoice & { readonly grade: Grade; readonly help: string })[] = [
+  { key: 'minor', value: 'Mindre', grade: 1, help: 'Obehag eller kortvarig störning; ingen bestående skada, liten skada på egendom.' },
+  { key: 'moderate', value: 'Måttlig', grade: 2, help: 'Övergående skada eller ökat vårdbehov; verksamheten störs en tid, kännbar skada på egendom.' },
+  { key: 'major', value: 'Betydande', grade: 3, help: 'Bestående skada eller allvarligt hot; viktig verksamhet står still, stor skada på egendom eller information.' },
+  { key: 'catastrophic', value: 'Katastrofal', grade: 4, help: 'Dödsfall eller mycket allvarlig bestående skada; verksamheten kan inte bedrivas, mycket stor skada.' }
+];
+
+/** Risknivå: what the matrix gives a cell, lowest first. */
+export const RISK_LEVELS: readonly (IChoice & { readonly rank: Grade })[] = [
+  { key: 'low', value: 'Låg', rank: 1 },
+  { key: 'medium', value: 'Måttlig', rank: 2 },
+  { key: 'high', value: 'Hög', rank: 3 },
+  { key: 'veryHigh', value: 'Mycket hög', rank: 4 }
+];
+
+export const RISK_STATUSES: readonly IChoice[] = [
+  { key: 'identified', value: 'Identifierad' },
+  { key: 'assessed', value: 'Bedömd' },
+  { key: 'treating', value: 'Åtgärdas' },
+  { key: 'accepted', value: 'Accepterad' },
+  { key: 'closed', value: 'Avslutad' }
+];
+
+/** A risk assessment is a draft (seen by area owners only) until it is fastställd. */
+export const ASSESSMENT_STATUSES: readonly IChoice[] = [
+  { key: 'draft', value: 'Utkast' },
+  { key: 'approved', value: 'Fastställd' }
+];
+
 const areaLookup = (description: string, required: boolean): IFieldSchema => ({
   name: 'Area',
   displayName: 'Säkerhetsområde',
@@ -247,6 +297,64 @@ const areaLookup = (description: string, required: boolean): IFieldSchema => ({
   indexed: true,
   description
 });
+
+const riskLookup = (description: string, required: boolean): IFieldSchema => ({
+  name: 'Risk',
+  displayName: 'Risk',
+  type: 'Lookup',
+  lookupList: 'risks',
+  required,
+  indexed: true,
+  description
+});
+
+const scaleHelp = (scale: readonly { value: string; help: string }[]): string => scale.map((c) => `${c.value}: ${c.help}`).join(' ');
+
+/**
+ * An assessment's figures: sannolikhet and konsekvens before measures, the risk value and level
+ * that follow (model/risk.ts), and the same after measures (kvarvarande risk). Value and level are
+ * written by the app from the matrix, never typed.
+ */
+function scoreFields(gradesInForms: boolean): IFieldSchema[] {
+  const part = (prefix: '' | 'Residual', label: string, when: string): IFieldSchema[] => [
+    {
+      name: `${prefix}Likelihood`,
+      displayName: `Sannolikhet${label}`,
+      type: 'Choice',
+      choices: LIKELIHOODS,
+      hiddenInForms: !gradesInForms,
+      description: `Hur troligt det är att det inträffar ${when}. ${scaleHelp(LIKELIHOODS)}`
+    },
+    {
+      name: `${prefix}Consequence`,
+      displayName: `Konsekvens${label}`,
+      type: 'Choice',
+      choices: CONSEQUENCES,
+      hiddenInForms: !gradesInForms,
+      description: `Hur allvarligt det blir om det inträffar ${when}. ${scaleHelp(CONSEQUENCES)}`
+    },
+    {
+      name: `${prefix}RiskValue`,
+      displayName: `Riskvärde${label}`,
+      type: 'Number',
+      decimals: 0,
+      min: 1,
+      max: 16,
+      hiddenInForms: true,
+      description: `Sannolikhet × konsekvens ${when} (1–16). Räknas ut av appen.`
+    },
+    {
+      name: `${prefix}RiskLevel`,
+      displayName: `Risknivå${label}`,
+      type: 'Choice',
+      choices: RISK_LEVELS,
+      hiddenInForms: true,
+      description: `Nivån som regionens riskmatris ger ${when}. Räknas ut av appen.`,
+      formatter: statusPill({ Låg: GOOD, Måttlig: LOW, Hög: WARNING, 'Mycket hög': BLOCKED })
+    }
+  ];
+  return [...part('', '', 'med dagens skydd'), ...part('Residual', ' efter åtgärder', 'när de beslutade åtgärderna är genomförda')];
+}
 
 export const AREAS_LIST: IListSchema = {
   key: 'areas',
@@ -709,7 +817,8 @@ export const INCIDENTS_LIST: IListSchema = {
       type: 'Boolean',
       defaultValue: '0',
       description: 'Händelsen är eller bör bli polisanmäld.'
-    }
+    },
+    riskLookup('Risken i områdets riskregister som händelsen visar har inträffat. Sätts av områdesansvarig.', false)
   ],
   views: [
     {
@@ -738,7 +847,7 @@ export const ACTIONS_LIST: IListSchema = {
   title: 'Åtgärder',
   url: 'Lists/Atgarder',
   template: 100,
-  description: 'Åtgärder som beslutats i utredningen av en rapport, med ansvarig och tidpunkt.',
+  description: 'Åtgärder som beslutats i utredningen av en rapport eller för att hantera en risk, med ansvarig och tidpunkt.',
   enableAttachments: false,
   enableVersioning: true,
   readSecurity: 'all',
@@ -759,14 +868,17 @@ export const ACTIONS_LIST: IListSchema = {
       description: 'Vad som ska göras.'
     },
     {
+      // Not required: an action belongs to a report or to a risk (Risk below), exactly one of them.
+      // The app sees to that when it adds an action (ActionService); the list's validation formula
+      // is not used for it, since SharePoint's formulas do not offer lookup columns.
       name: 'Incident',
       displayName: 'Rapport',
       type: 'Lookup',
       lookupList: 'incidents',
-      required: true,
       indexed: true,
-      description: 'Rapporten som åtgärden hör till.'
+      description: 'Rapporten som åtgärden hör till. Lämna tomt för en åtgärd mot en risk.'
     },
+    riskLookup('Risken i riskregistret som åtgärden hör till (riskhanteringsåtgärd). Lämna tomt för en åtgärd i en rapport.', false),
     {
       name: 'ActionOwner',
       displayName: 'Ansvarig',
@@ -807,9 +919,204 @@ export const ACTIONS_LIST: IListSchema = {
       name: 'Öppna åtgärder',
       url: 'AllItems.aspx',
       isDefault: true,
-      fields: ['LinkTitle', 'Incident', 'ActionOwner', 'DueDate', 'ActionStatus'],
+      fields: ['LinkTitle', 'Incident', 'Risk', 'ActionOwner', 'DueDate', 'ActionStatus'],
       where: '<Neq><FieldRef Name="ActionStatus"/><Value Type="Choice">Klar</Value></Neq>',
       orderBy: [{ field: 'DueDate', ascending: true }],
+      rowLimit: 100
+    }
+  ]
+};
+
+/**
+ * Each area's risk register. An item holds the risk and its current, fastställd assessment (the
+ * figures are copied here by the app when an assessment in Riskbedömningar is fastställd, never
+ * from a draft), so whoever may read the register never reads a draft. Staff have no access
+ * unless the region gives its Members group Read here (optionalRights; README, the setting
+ * "medarbetare läser riskregistret").
+ */
+export const RISKS_LIST: IListSchema = {
+  key: 'risks',
+  title: 'Risker',
+  url: 'Lists/Risker',
+  template: 100,
+  description: 'Säkerhetsområdenas riskregister: risker med fastställd bedömning av sannolikhet och konsekvens, skydd, ägare och översyn.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'none', staff: 'none', areaOwners: 'contribute', owners: 'fullControl' },
+  optionalRights: { staff: 'read' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Risk',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 255,
+      description: 'Vad som kan hända, kort, t.ex. Brand i elcentral sprider rök till vårdavdelning.'
+    },
+    areaLookup('Säkerhetsområdet vars riskregister risken hör till.', true),
+    {
+      name: 'Threat',
+      displayName: 'Hot och orsak',
+      type: 'Note',
+      required: true,
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Hotet eller orsaken: vad som kan få det att hända.'
+    },
+    {
+      name: 'Harm',
+      displayName: 'Vad som kan skadas',
+      type: 'Note',
+      required: true,
+      numLines: 3,
+      maxLength: 2000,
+      description: 'Vad som skulle skadas: patienter, medarbetare, verksamhet, egendom eller information.'
+    },
+    {
+      name: 'Location',
+      displayName: 'Var',
+      type: 'Text',
+      maxLength: 255,
+      description: 'Var risken finns, t.ex. en enhet, en lokal, ett system eller hela regionen.'
+    },
+    {
+      name: 'Controls',
+      displayName: 'Befintliga skydd',
+      type: 'Note',
+      numLines: 4,
+      maxLength: 2000,
+      description: 'Skydd och rutiner som redan finns och som bedömningen räknar med.'
+    },
+    {
+      name: 'RiskOwner',
+      displayName: 'Riskägare',
+      type: 'User',
+      description: 'Den som äger risken och ser till att den hanteras och ses över.'
+    },
+    {
+      name: 'RiskStatus',
+      displayName: 'Status',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: RISK_STATUSES,
+      defaultValue: 'Identifierad',
+      description: 'Identifierad, bedömd, åtgärdas, accepterad (kvarvarande risk godtagen) eller avslutad.',
+      formatter: statusPill({ Identifierad: WARNING, Bedömd: LOW, Åtgärdas: LOW, Accepterad: GOOD, Avslutad: GOOD })
+    },
+    ...scoreFields(false),
+    {
+      name: 'AssessedAt',
+      displayName: 'Bedömd datum',
+      type: 'DateTime',
+      dateOnly: true,
+      hiddenInForms: true,
+      description: 'Dagen då den gällande bedömningen fastställdes. Sätts av appen.'
+    },
+    {
+      name: 'NextReview',
+      displayName: 'Nästa översyn',
+      type: 'DateTime',
+      dateOnly: true,
+      indexed: true,
+      description: 'Dagen då risken senast ska bedömas på nytt.'
+    }
+  ],
+  views: [
+    {
+      name: 'Per område och nivå',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'RiskLevel', 'RiskValue', 'ResidualRiskLevel', 'RiskStatus', 'RiskOwner', 'NextReview'],
+      groupBy: ['Area'],
+      orderBy: [{ field: 'RiskValue', ascending: false }],
+      rowLimit: 100
+    },
+    {
+      name: 'Att se över',
+      url: 'DueForReview.aspx',
+      fields: ['LinkTitle', 'Area', 'RiskLevel', 'RiskStatus', 'RiskOwner', 'NextReview'],
+      where: '<And><Leq><FieldRef Name="NextReview"/><Value Type="DateTime"><Today/></Value></Leq><Neq><FieldRef Name="RiskStatus"/><Value Type="Choice">Avslutad</Value></Neq></And>',
+      orderBy: [{ field: 'NextReview', ascending: true }],
+      rowLimit: 100
+    }
+  ]
+};
+
+/**
+ * Every assessment of every risk, drafts included: a re-assessment adds an item, so the earlier
+ * one stays and the change shows. Area owners and the security chief only – a draft is never
+ * readable by staff, whatever the register's setting.
+ */
+export const RISK_ASSESSMENTS_LIST: IListSchema = {
+  key: 'riskAssessments',
+  title: 'Riskbedömningar',
+  url: 'Lists/Riskbedomningar',
+  template: 100,
+  description: 'Riskregistrets bedömningar, även utkast: varje ny bedömning läggs till så att de tidigare finns kvar.',
+  enableAttachments: false,
+  enableVersioning: true,
+  readSecurity: 'all',
+  writeSecurity: 'all',
+  rights: { visitors: 'none', staff: 'none', areaOwners: 'contribute', owners: 'fullControl' },
+  fields: [
+    {
+      name: 'Title',
+      displayName: 'Bedömning',
+      type: 'Text',
+      builtIn: true,
+      required: true,
+      maxLength: 255,
+      description: 'Kort sammanfattning av bedömningen.'
+    },
+    riskLookup('Risken som bedömts.', true),
+    {
+      name: 'AssessedAt',
+      displayName: 'Bedömd datum',
+      type: 'DateTime',
+      dateOnly: true,
+      required: true,
+      indexed: true,
+      description: 'Dagen då bedömningen gjordes.'
+    },
+    {
+      name: 'AssessmentStatus',
+      displayName: 'Bedömningens status',
+      type: 'Choice',
+      required: true,
+      indexed: true,
+      choices: ASSESSMENT_STATUSES,
+      defaultValue: 'Utkast',
+      description: 'Utkast syns bara för områdesansvariga. Fastställd: bedömningen gäller och visas i riskregistret.',
+      formatter: statusPill({ Utkast: WARNING, Fastställd: GOOD })
+    },
+    ...scoreFields(true),
+    {
+      name: 'Assessor',
+      displayName: 'Bedömd av',
+      type: 'User',
+      description: 'Den som gjorde bedömningen.'
+    },
+    {
+      name: 'Motivation',
+      displayName: 'Motivering',
+      type: 'Note',
+      numLines: 4,
+      maxLength: 4000,
+      description: 'Varför sannolikhet och konsekvens bedömdes så, och vad som ändrats sedan förra bedömningen.'
+    }
+  ],
+  views: [
+    {
+      name: 'Per risk',
+      url: 'AllItems.aspx',
+      isDefault: true,
+      fields: ['LinkTitle', 'AssessedAt', 'AssessmentStatus', 'RiskLevel', 'ResidualRiskLevel', 'Assessor'],
+      groupBy: ['Risk'],
+      orderBy: [{ field: 'AssessedAt', ascending: false }],
       rowLimit: 100
     }
   ]
@@ -979,7 +1286,8 @@ export const DRAFT_KEYS_LIST: IListSchema = {
   ]
 };
 
-export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, INCIDENTS_LIST, ACTIONS_LIST, DOCUMENTS_LIST, DRAFT_KEYS_LIST];
+/** In provisioning order: a lookup's list comes before the lists that look it up. */
+export const LISTS: readonly IListSchema[] = [AREAS_LIST, GOALS_LIST, RISKS_LIST, INCIDENTS_LIST, ACTIONS_LIST, RISK_ASSESSMENTS_LIST, DOCUMENTS_LIST, DRAFT_KEYS_LIST];
 
 export function listByKey(key: ListKey): IListSchema {
   const list = LISTS.find((l) => l.key === key);

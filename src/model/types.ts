@@ -3,6 +3,7 @@
  * Choice values are carried as stable keys; their Swedish stored values live in schema.ts and their
  * labels in loc/.
  */
+import type { IRiskScore } from './risk';
 
 export type EventTypeKey = 'risk' | 'nearMiss' | 'accident' | 'deviation' | 'deficiency' | 'incident' | 'improvement';
 export type SeverityKey = 'low' | 'moderate' | 'serious' | 'critical';
@@ -106,16 +107,60 @@ export interface IIncident {
   authorityReportedAt?: Date;
 }
 
-/** An action decided in the investigation of a report. */
+/** An action decided in the investigation of a report, or to treat a risk (then incidentId is 0). */
 export interface IAction {
   id: number;
   etag: string;
   incidentId: number;
+  /** The risk it treats, when it belongs to a risk. */
+  riskId?: number;
   title: string;
   owner?: IPerson;
   dueDate: Date;
   status: ActionStatusKey;
   completedAt?: Date;
+}
+
+export type RiskStatusKey = 'identified' | 'assessed' | 'treating' | 'accepted' | 'closed';
+export type AssessmentStatusKey = 'draft' | 'approved';
+
+/** Sannolikhet and konsekvens (grades 1–4, model/risk.ts) before measures and, if assessed, after them. */
+export interface IRiskScores {
+  before: IRiskScore;
+  /** Kvarvarande risk: when the decided measures are in place. */
+  after?: IRiskScore;
+}
+
+/** A risk in an area's register, with its current fastställd assessment (none while only identified). */
+export interface IRisk {
+  id: number;
+  etag: string;
+  areaId: number;
+  title: string;
+  threat: string;
+  harm: string;
+  location: string;
+  controls: string;
+  owner?: IPerson;
+  status: RiskStatusKey;
+  scores?: IRiskScores;
+  /** The day the current assessment was fastställd (midnight in the site's zone). */
+  assessedAt?: Date;
+  /** The last day of the next review (midnight in the site's zone). */
+  nextReview?: Date;
+}
+
+/** One assessment of a risk; a re-assessment adds one, so the history stays. */
+export interface IRiskAssessment {
+  id: number;
+  etag: string;
+  riskId: number;
+  title: string;
+  assessedAt: Date;
+  status: AssessmentStatusKey;
+  scores?: IRiskScores;
+  assessor?: IPerson;
+  motivation: string;
 }
 
 export interface IAttachment {

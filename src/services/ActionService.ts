@@ -10,7 +10,8 @@ import type { SPFI } from './sp';
 type Raw = Record<string, unknown>;
 
 /**
- * Actions decided in the investigation of a report (Åtgärder). Klart senast and Klar datum are
+ * Actions decided in the investigation of a report, or to treat a risk (Åtgärder); each belongs to
+ * exactly one of them. Klart senast and Klar datum are
  * date-only columns: they are written as midnight of the day in the site's time zone, the value
  * SharePoint stores for a date-only column, so the day is the site's whatever the browser's zone.
  */
@@ -42,12 +43,39 @@ export class ActionService implements IActionService {
     return rows.map(toAction);
   }
 
-  public async addAction(incidentId: number, action: INewAction): Promise<IAction> {
+  public addAction(incidentId: number, action: INewAction): Promise<IAction> {
+    return this.add({ IncidentId: incidentId }, action);
+  }
+
+  /**
+   * A risk's actions (riskhanteringsåtgärder) by due date, for several risks at once; the indexed
+   * Risk lookup is the filter (at most 100 risks per call, well within SharePoint's URL length).
+   */
+  public async getRiskActions(riskIds: readonly number[], sp?: SPFI): Promise<IAction[]> {
+    if (riskIds.length === 0) {
+      return [];
+    }
+    const rows: Raw[] = await this.list(sp)
+      .items.select(...ACTION_SHAPE.select)
+      .expand(...ACTION_SHAPE.expand)
+      .filter(riskIds.map((id) => `RiskId eq ${Number(id)}`).join(' or '))
+      .orderBy('DueDate')
+      .top(THRESHOLD)();
+    return rows.map(toAction);
+  }
+
+  /** An action decided to treat a risk: it belongs to the risk, not to a report. */
+  public addRiskAction(riskId: number, action: INewAction): Promise<IAction> {
+    return this.add({ RiskId: riskId }, action);
+  }
+
+  /** Adds an action to exactly one parent, a report or a risk (Åtgärder's Rapport or Risk). */
+  private async add(parent: { IncidentId: number } | { RiskId: number }, action: INewAction): Promise<IAction> {
     try {
       const zone = await this.timeZone();
       const added: Raw = await this.list().items.add({
         Title: action.title.trim(),
-        IncidentId: incidentId,
+        ...parent,
         ActionOwnerId: action.ownerId,
         DueDate: startOfDay(action.dueDate, zone).toISOString(),
         ActionStatus: choiceValue(ACTION_STATUSES, 'planned')

@@ -23,7 +23,7 @@
 import { SPCollection, SPInstance, spPost, spPostMerge, type ISPQueryable } from '@pnp/sp';
 import { body } from '@pnp/queryable';
 import { fieldXml } from '../model/caml';
-import { AREA_OWNER_LEVEL, AREA_OWNERS_GROUP, AREAS_LIST, DRAFT_KEYS_LIST, IFieldSchema, IListSchema, INCIDENTS_LIST, ACTIONS_LIST, LISTS, ListKey, REPORT_FLAGS, Right, SecurityGroup, choiceValue, deleteBehaviorOf, listServerRelativeUrl } from '../model/schema';
+import { AREA_OWNER_LEVEL, AREA_OWNERS_GROUP, AREAS_LIST, DRAFT_KEYS_LIST, IFieldSchema, IListSchema, INCIDENTS_LIST, ACTIONS_LIST, LISTS, RISKS_LIST, RISK_ASSESSMENTS_LIST, ListKey, REPORT_FLAGS, Right, SecurityGroup, choiceValue, deleteBehaviorOf, listServerRelativeUrl } from '../model/schema';
 import type { IGuidelineArea } from '../model/areas';
 import { settledInOneBatch, settlingBatch } from './batch';
 import { ServiceError, toServiceError } from './errors';
@@ -121,8 +121,8 @@ export interface ISiteSnapshot {
 const ROLE_TYPE: Record<Exclude<Right, 'none' | 'areaOwner'>, number> = { read: 2, contribute: 3, fullControl: 5 };
 /** SP.RelationshipDeleteBehaviorType. */
 const DELETE_BEHAVIOR = { None: 0, Cascade: 1, Restrict: 2 } as const;
-/** Lists where nobody but the schema's groups may have access: reports, their actions, the draft keys. */
-const PRIVATE_LISTS: readonly ListKey[] = [INCIDENTS_LIST.key, ACTIONS_LIST.key, DRAFT_KEYS_LIST.key];
+/** Lists where nobody but the schema's groups may have access: reports, actions, the risk register and its assessments, the draft keys. */
+const PRIVATE_LISTS: readonly ListKey[] = [INCIDENTS_LIST.key, ACTIONS_LIST.key, RISKS_LIST.key, RISK_ASSESSMENTS_LIST.key, DRAFT_KEYS_LIST.key];
 /**
  * The built-in column Author ("Skapad av") is indexed on Händelser for the list view Mina rapporter,
  * and on Utkastnycklar, which the form reads by its author (one item per person who reports).
@@ -292,6 +292,15 @@ function assignmentIssues(list: ISiteList, who: IPrincipals, at: { list: ListKey
       issues.push({ kind: 'assignmentMissing', repair: 'auto', ...at, subject: principal.title, expected: level.name, data: { group, right } });
     }
   }
+  // A right the region may give as a setting (Risker: staff read the register) is left as it is.
+  const optional = new Set<string>();
+  for (const [group, right] of Object.entries(list.schema.optionalRights ?? {}) as [SecurityGroup, Right][]) {
+    const principal = who.groups[group];
+    const level = right === 'none' ? undefined : who.levels[right];
+    if (principal && level) {
+      optional.add(`${principal.id}:${level.id}`);
+    }
+  }
   const schemaGroups = new Set((Object.keys(list.schema.rights) as SecurityGroup[]).map((g) => who.groups[g]?.id).filter((id): id is number => id !== undefined));
   for (const a of list.assignments) {
     const isSchemaGroup = schemaGroups.has(a.principalId);
@@ -301,7 +310,7 @@ function assignmentIssues(list: ISiteList, who: IPrincipals, at: { list: ListKey
     }
     for (const b of a.bindings) {
       // Limited Access is SharePoint's own bookkeeping and cannot be removed.
-      if (b.hidden || wantedBy.get(a.principalId) === b.id) {
+      if (b.hidden || wantedBy.get(a.principalId) === b.id || optional.has(`${a.principalId}:${b.id}`)) {
         continue;
       }
       issues.push({ kind: 'assignmentExtra', repair: 'auto', ...at, subject: a.principalTitle, actual: b.name, data: { principalId: a.principalId, roleId: b.id } });

@@ -3,6 +3,7 @@ import { AreaService } from './AreaService';
 import { DocumentService } from './DocumentService';
 import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
+import { RiskService } from './RiskService';
 import { IncidentService } from './IncidentService';
 import { NotificationService, reportLinks, type INotificationOptions } from './NotificationService';
 import type { IServices, ISetupService } from './interfaces';
@@ -25,6 +26,7 @@ export interface ISharePointServices extends IServices {
   site: SiteService;
   draftKeys: DraftKeyService;
   notifications: NotificationService;
+  risks: RiskService;
 }
 
 /**
@@ -45,6 +47,7 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
   const draftKeys = new DraftKeyService(sp, siteUrl);
+  const risks = new RiskService(sp, siteUrl, () => site.timeZone());
   const notifications = new NotificationService(() => areas.getAreas(), () => users.getCurrentUser(), {
     graph: notify.graph,
     strings: notify.strings ?? (() => loadStrings('sv-SE')),
@@ -52,7 +55,7 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   });
   // The installation check and its area texts load only when a site owner opens it.
   const setup = (): Promise<ISetupService> => import(/* webpackChunkName: 'sakerhet-setup' */ './SetupService').then((m) => new m.SetupService(sp, siteUrl));
-  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, setup };
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, risks, setup };
 }
 
 export { SessionCache } from './SessionCache';

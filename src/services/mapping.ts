@@ -20,6 +20,11 @@ import {
   INCIDENT_STATUSES,
   REPORT_FLAGS,
   SEVERITIES,
+  RISKS_LIST,
+  RISK_ASSESSMENTS_LIST,
+  RISK_STATUSES,
+  RISK_LEVELS,
+  ASSESSMENT_STATUSES,
   choiceKey,
   choiceValue,
   fieldOf
@@ -43,8 +48,14 @@ import {
   IPerson,
   IncidentStatusKey,
   ReportFlagKey,
-  SeverityKey
+  SeverityKey,
+  IRisk,
+  IRiskAssessment,
+  IRiskScores,
+  RiskStatusKey,
+  AssessmentStatusKey
 } from '../model/types';
+import { consequenceGrade, consequenceValue, likelihoodGrade, likelihoodValue, riskLevel, riskValue, type IRiskScore } from '../model/risk';
 import type { IReportFacts } from '../analytics/indicators';
 
 type Raw = Record<string, unknown>;
@@ -81,6 +92,8 @@ export const AREA_SHAPE = queryShape(AREAS_LIST);
 export const GOAL_SHAPE = queryShape(GOALS_LIST);
 export const DOCUMENT_SHAPE = queryShape(DOCUMENTS_LIST, ['FileLeafRef', 'FileRef']);
 export const ACTION_SHAPE = queryShape(ACTIONS_LIST);
+export const RISK_SHAPE = queryShape(RISKS_LIST);
+export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
 /**
  * A report without its reporter: no Author, no Editor (the reporter may have been the last to
  * edit). Who reported is asked for apart (REPORTER_SHAPE), and only where the viewer may know it
@@ -251,11 +264,70 @@ export function toAction(raw: Raw): IAction {
     id: num(raw.Id) ?? 0,
     etag: etag(raw),
     incidentId: num(raw.IncidentId) ?? 0,
+    riskId: num(raw.RiskId),
     title: str(raw.Title),
     owner: person(raw.ActionOwner),
     dueDate: date(raw.DueDate) ?? new Date(0),
     status: (choiceKey(ACTION_STATUSES, raw.ActionStatus) ?? 'planned') as ActionStatusKey,
     completedAt: date(raw.CompletedAt)
+  };
+}
+
+/**
+ * The scores stored in a risk or an assessment: before measures when both grades are there, after
+ * measures when both of those are. Level and value are always recomputed from the grades by the
+ * matrix (model/risk.ts), never read back, so a matrix the region changed applies at once.
+ */
+function scoresOf(raw: Raw): IRiskScores | undefined {
+  const score = (l: unknown, c: unknown): IRiskScore | undefined => {
+    const likelihood = likelihoodGrade(l);
+    const consequence = consequenceGrade(c);
+    return likelihood && consequence ? { likelihood, consequence } : undefined;
+  };
+  const before = score(raw.Likelihood, raw.Consequence);
+  return before ? { before, after: score(raw.ResidualLikelihood, raw.ResidualConsequence) } : undefined;
+}
+
+/** The list fields of a set of scores: grades as the scale's choice values, value and level by the matrix. */
+export function fromScores(scores: IRiskScores | undefined): Raw {
+  const part = (prefix: '' | 'Residual', s: IRiskScore | undefined): Raw => ({
+    [`${prefix}Likelihood`]: s ? likelihoodValue(s.likelihood) : null,
+    [`${prefix}Consequence`]: s ? consequenceValue(s.consequence) : null,
+    [`${prefix}RiskValue`]: s ? riskValue(s) : null,
+    [`${prefix}RiskLevel`]: s ? choiceValue(RISK_LEVELS, riskLevel(s)) : null
+  });
+  return { ...part('', scores?.before), ...part('Residual', scores?.after) };
+}
+
+export function toRisk(raw: Raw): IRisk {
+  return {
+    id: num(raw.Id) ?? 0,
+    etag: etag(raw),
+    areaId: num(raw.AreaId) ?? 0,
+    title: str(raw.Title),
+    threat: multiline(raw.Threat),
+    harm: multiline(raw.Harm),
+    location: str(raw.Location),
+    controls: multiline(raw.Controls),
+    owner: person(raw.RiskOwner),
+    status: (choiceKey(RISK_STATUSES, raw.RiskStatus) ?? 'identified') as RiskStatusKey,
+    scores: scoresOf(raw),
+    assessedAt: date(raw.AssessedAt),
+    nextReview: date(raw.NextReview)
+  };
+}
+
+export function toRiskAssessment(raw: Raw): IRiskAssessment {
+  return {
+    id: num(raw.Id) ?? 0,
+    etag: etag(raw),
+    riskId: num(raw.RiskId) ?? 0,
+    title: str(raw.Title),
+    assessedAt: date(raw.AssessedAt) ?? new Date(0),
+    status: (choiceKey(ASSESSMENT_STATUSES, raw.AssessmentStatus) ?? 'draft') as AssessmentStatusKey,
+    scores: scoresOf(raw),
+    assessor: person(raw.Assessor),
+    motivation: multiline(raw.Motivation)
   };
 }
 

@@ -35,8 +35,12 @@ describe('provisioning from the feature XML', () => {
     // (sp-dev-docs #10137): the installation check sets it over REST.
     expect(ignored).toEqual([
       expect.stringMatching(/^Lists\/Mal: <Field Name="Area" RelationshipDeleteBehavior="Restrict"> is not applied from XML/),
+      expect.stringMatching(/^Lists\/Risker: <Field Name="Area" RelationshipDeleteBehavior="Restrict"> is not applied/),
       expect.stringMatching(/^Lists\/Handelser: <Field Name="Area" RelationshipDeleteBehavior="Restrict"> is not applied/),
-      expect.stringMatching(/^Lists\/Atgarder: <Field Name="Incident" RelationshipDeleteBehavior="Restrict"> is not applied/)
+      expect.stringMatching(/^Lists\/Handelser: <Field Name="Risk" RelationshipDeleteBehavior="Restrict"> is not applied/),
+      expect.stringMatching(/^Lists\/Atgarder: <Field Name="Incident" RelationshipDeleteBehavior="Restrict"> is not applied/),
+      expect.stringMatching(/^Lists\/Atgarder: <Field Name="Risk" RelationshipDeleteBehavior="Restrict"> is not applied/),
+      expect.stringMatching(/^Lists\/Riskbedomningar: <Field Name="Risk" RelationshipDeleteBehavior="Restrict"> is not applied/)
     ]);
     expect(lists.flatMap((l) => l.fields).every((f) => f.relationshipDeleteBehavior === 'None')).toBe(true);
     expect(lists.map((l) => l.url)).toEqual(LISTS.map((l) => l.url));

@@ -7,8 +7,10 @@ describe('list schema', () => {
     expect(LISTS.map((l) => [l.title, l.url])).toEqual([
       ['Säkerhetsområden', 'Lists/Sakerhetsomraden'],
       ['Mål', 'Lists/Mal'],
+      ['Risker', 'Lists/Risker'],
       ['Händelser', 'Lists/Handelser'],
       ['Åtgärder', 'Lists/Atgarder'],
+      ['Riskbedömningar', 'Lists/Riskbedomningar'],
       ['Styrande dokument', 'StyrandeDokument'],
       ['Utkastnycklar', 'Lists/Utkastnycklar']
     ]);

@@ -68,13 +68,29 @@ describe('the installation check compares', () => {
     expect(describeIssues(site)).toEqual([]);
   });
 
-  it('ignores Limited Access, which SharePoint keeps by itself, and other people on the public lists; not on Händelser, Åtgärder and Utkastnycklar', () => {
+  it('ignores Limited Access, which SharePoint keeps by itself, and other people on the public lists; not on Risker, Händelser, Åtgärder, Riskbedömningar and Utkastnycklar', () => {
     const site = perfect();
     for (const list of site.lists) {
       list.assignments.push({ principalId: 99, principalTitle: 'Kommunikatörer', bindings: [{ id: 1073741826, name: 'Läsa', hidden: false }] });
       list.assignments.push({ principalId: 98, principalTitle: 'Nils', bindings: [{ id: 1073741825, name: 'Begränsad åtkomst', hidden: true }] });
     }
-    expect(describeIssues(site)).toEqual(['auto assignmentExtra incidents Kommunikatörer', 'auto assignmentExtra actions Kommunikatörer', 'auto assignmentExtra draftKeys Kommunikatörer']);
+    expect(describeIssues(site)).toEqual([
+      'auto assignmentExtra risks Kommunikatörer',
+      'auto assignmentExtra incidents Kommunikatörer',
+      'auto assignmentExtra actions Kommunikatörer',
+      'auto assignmentExtra riskAssessments Kommunikatörer',
+      'auto assignmentExtra draftKeys Kommunikatörer'
+    ]);
+  });
+
+  it("leaves the region's setting alone – Members: Read on Risker – but not more than Read, and never on Riskbedömningar", () => {
+    const site = perfect();
+    const on = (key: string): ISiteSnapshot['lists'][number] => site.lists.find((l) => l.schema.key === key)!;
+    on('risks').assignments.push({ principalId: GROUPS.staff, principalTitle: 'Säkerhet – medlemmar', bindings: [{ id: LEVEL_OF.read, name: 'Läsa', hidden: false }] });
+    expect(describeIssues(site)).toEqual([]);
+    on('risks').assignments.find((a) => a.principalId === GROUPS.staff)!.bindings.push({ id: LEVEL_OF.contribute, name: 'Bidra', hidden: false });
+    on('riskAssessments').assignments.push({ principalId: GROUPS.staff, principalTitle: 'Säkerhet – medlemmar', bindings: [{ id: LEVEL_OF.read, name: 'Läsa', hidden: false }] });
+    expect(describeIssues(site)).toEqual(['auto assignmentExtra risks Säkerhet – medlemmar', 'auto assignmentExtra riskAssessments Säkerhet – medlemmar']);
   });
 
   it('leaves a column of the wrong type to the site owner (SharePoint cannot change it), and does not look further at it', () => {
