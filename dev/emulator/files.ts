@@ -3,18 +3,28 @@
  * a library (getFileByServerRelativePath, an item's File, and plain URLs), with SharePoint's rules
  * for names, sizes and blocked types.
  */
+import { randomUUID } from 'crypto';
 import type { Call } from './call';
+import { removeItem } from './deletes';
 import { Errors } from './errors';
 import { ReadContext, fileUrl, itemJson } from './fields';
 import { EmulatorResponse, contentType, empty, json, quotedArg } from './http';
-import { canEdit, canSee } from './security';
+import { canEdit, canSee, rights } from './security';
+import { applyWrite } from './validation';
 import type { ListData, SiteUser, Store, StoredFile, StoredItem } from './store';
 
 const MAX_ATTACHMENT_BYTES = 250 * 1024 * 1024;
 /** File types SharePoint Online refuses to store. */
 const BLOCKED_EXTENSIONS = ['ashx', 'asmx', 'json', 'soap', 'svc', 'xamlx'];
+/**
+ * Names SharePoint Online does not allow for a file or folder ("Restrictions and limitations in
+ * OneDrive and SharePoint", support.microsoft.com 64883a5d-228e-48f5-b3d2-eb39e07630fa: ".lock, CON,
+ * PRN, AUX, NUL, COM0 - COM9, LPT0 - LPT9, _vti_, desktop.ini, any filename starting with ~$").
+ */
+const RESERVED_NAMES = /^(\.lock|con|prn|aux|nul|com\d|lpt\d|desktop\.ini)$/i;
 
-function invalidFileName(name: string): boolean {
+/** Whether SharePoint refuses this file name (same source; the characters " * : < > ? / \ | too). */
+export function invalidFileName(name: string): boolean {
   const ext = name.split('.').pop()?.toLowerCase() ?? '';
   return (
     name.length === 0 ||
@@ -25,6 +35,8 @@ function invalidFileName(name: string): boolean {
     name.endsWith('.') ||
     name.startsWith('~') ||
     name.includes('..') ||
+    RESERVED_NAMES.test(name) ||
+    /_vti_/i.test(name) ||
     BLOCKED_EXTENSIONS.includes(ext)
   );
 }
@@ -132,17 +144,131 @@ export function fileResult(ctx: ReadContext, list: ListData, item: StoredItem, s
     TimeLastModified: file.modified,
     UniqueId: item.guid,
     ETag: `"{${item.guid.toUpperCase()}},${file.version}"`,
+    // SP.CheckOutType 2 = None: the library does not require check-out, so a file is checked in.
+    CheckOutType: 2,
     Title: item.fields.Title ?? null
   });
 }
 
-/** `_api/web/getFileByServerRelativePath(decodedurl='…')/…`. */
-export function fileEndpoint(call: Call, url: string, segs: string[]): EmulatorResponse {
+/**
+ * `_api/web/getFileByServerRelativePath(decodedurl='…')/…`: the file's properties, content and
+ * item; `recycle()` (POST) and DELETE as for its list item (deletes.ts; SP.File.recycle answers the
+ * recycle bin item's ID, SP.File.deleteObject deletes it for good).
+ */
+export async function fileEndpoint(call: Call, url: string, segs: string[]): Promise<EmulatorResponse> {
   const found = findFile(call.store, call.siteUrl, url);
   if (!found || !canSee(call.store, call.user, found.list, found.item)) {
     throw Errors.fileNotFound();
   }
+  const sub = segs[0]?.toLowerCase();
+  if ((sub === 'recycle' || sub === 'recycle()') && segs.length === 1 && call.method === 'POST') {
+    const id = await removeItem(call, found.list, found.item, 'recycle');
+    return json(200, { ...(call.read.metadata ? { 'odata.metadata': `${call.read.apiUrl}/$metadata#Edm.Guid` } : {}), value: id });
+  }
+  if (!sub && call.method === 'DELETE') {
+    await removeItem(call, found.list, found.item, 'delete');
+    return empty(200);
+  }
+  if (call.method !== 'GET') {
+    throw Errors.badRequest(`The emulator does not serve ${call.method} on a file${sub ? `'s ${segs.join('/')}` : ''}.`);
+  }
   return fileResult(call.read, found.list, found.item, segs);
+}
+
+/** `name(a='x',b=true)` → { a: 'x', b: 'true' } (names lower case, quoted values unescaped). */
+function namedArgs(segment: string): Record<string, string> {
+  const inner = /\((.*)\)$/.exec(segment)?.[1] ?? '';
+  const out: Record<string, string> = {};
+  for (const m of inner.matchAll(/([A-Za-z]+)=(?:'((?:[^']|'')*)'|([^,]*))/g)) {
+    out[m[1].toLowerCase()] = m[2] !== undefined ? m[2].replace(/''/g, "'") : m[3];
+  }
+  return out;
+}
+
+/**
+ * A library's root folder, addressed as `getFolderByServerRelativePath(decodedurl='/sites/…/Lib')`,
+ * `getFolderByServerRelativeUrl('…')` or a list's `RootFolder`: `Files` lists its documents, and
+ * `Files/AddUsingPath(DecodedUrl='name',Overwrite=…)` (or the older `Files/add(url='name',
+ * overwrite=…)`) uploads one, the request body being the file's bytes (SP.FileCollection
+ * addUsingPath/add, as PnPjs's `folder.files.addUsingPath` sends it). Rules:
+ * - Add Items on the library; replacing a file (Overwrite=true) needs Edit Items on its item, and
+ *   without Overwrite a taken name answers SPException -2130575257 (errors.ts, fileExists).
+ * - The name follows SharePoint's file name rules (invalidFileName above).
+ * - Required columns are not checked when a file is added: SPFileCollectionAddParameters
+ *   CheckRequiredFields is false unless set (learn.microsoft.com ee579224), and the REST API does not
+ *   set it. The document exists with its required metadata missing until the uploader fills it in
+ *   through its ListItemAllFields (an item MERGE). It is not checked out: the library does not
+ *   require check-out (SPDocumentLibrary.CheckedOutFiles: only such a library checks a new file
+ *   out, ms464471), and AutoCheckoutOnInvalidData concerns lookups, unique values and validation
+ *   formulas (ee588647), which an upload without metadata cannot break.
+ * - Subfolders are not emulated (the product's library has none).
+ */
+export async function folderEndpoint(call: Call, folderUrl: string, segs: string[]): Promise<EmulatorResponse> {
+  const list = call.store.listByUrl(folderUrl, call.siteUrl);
+  if (!list || list.schema.template !== 101) {
+    throw Errors.fileNotFound();
+  }
+  return libraryFilesEndpoint(call, list, segs);
+}
+
+/** The `Files` of a library's root folder (see folderEndpoint). */
+export async function libraryFilesEndpoint(call: Call, list: ListData, segs: string[]): Promise<EmulatorResponse> {
+  const { store, user, req, method } = call;
+  const r = rights(store, user, list);
+  if (!r.read) {
+    throw Errors.accessDenied();
+  }
+  if (segs[0]?.toLowerCase() !== 'files') {
+    throw Errors.badRequest(`The emulator does not serve ${segs.join('/')} on a folder.`);
+  }
+  const op = segs[1]?.toLowerCase() ?? '';
+  if (!op) {
+    if (method !== 'GET') {
+      throw Errors.badRequest(`${method} is not supported on Files.`);
+    }
+    const files = [...list.items.values()].filter((i) => i.file && canSee(store, user, list, i)).map((i) => JSON.parse(fileResult(call.read, list, i, []).body as string));
+    return json(200, { value: files });
+  }
+  if (!op.startsWith('addusingpath(') && !op.startsWith('add(')) {
+    throw Errors.badRequest(`The emulator does not serve Files/${segs[1]}.`);
+  }
+  if (method !== 'POST' || segs.length !== 2) {
+    throw Errors.badRequest('Files/AddUsingPath needs POST.');
+  }
+  const args = namedArgs(segs[1]);
+  const name = op.startsWith('addusingpath(') ? args.decodedurl ?? '' : args.url ?? '';
+  const overwrite = (args.overwrite ?? 'false').toLowerCase() === 'true';
+  if (!r.add) {
+    throw Errors.accessDenied();
+  }
+  if (invalidFileName(name)) {
+    throw Errors.invalidFileName();
+  }
+  const existing = [...list.items.values()].find((i) => i.file?.name.toLowerCase() === name.toLowerCase());
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (existing) {
+    if (!overwrite) {
+      throw Errors.fileExists(`${list.schema.url}/${existing.file!.name}`);
+    }
+    if (!canEdit(store, user, list, existing)) {
+      throw Errors.accessDenied();
+    }
+    const file: StoredFile = { ...existing.file!, blob: store.putBlob(req.body), size: req.body.length, version: existing.file!.version + 1, modified: now };
+    const updated: StoredItem = { ...existing, version: existing.version + 1, file, fields: { ...existing.fields, Modified: now, EditorId: user.id } };
+    await store.putItem(list.schema.key, updated);
+    return fileResult(call.read, list, updated, []);
+  }
+  const fields = applyWrite(store, list, undefined, {}, false);
+  const item: StoredItem = {
+    id: store.allocateId(list.schema.key),
+    version: 1,
+    guid: randomUUID(),
+    fields: { ...fields, Created: now, Modified: now, AuthorId: user.id, EditorId: user.id },
+    attachments: [],
+    file: { name, blob: store.putBlob(req.body), size: req.body.length, version: 1, created: now, modified: now }
+  };
+  await store.putItem(list.schema.key, item);
+  return fileResult(call.read, list, item, []);
 }
 
 /** GET of a document or an attachment by its URL, as a browser opening a link does. */

@@ -6,13 +6,15 @@ import { randomUUID } from 'crypto';
 import type { Call } from './call';
 import { Errors, SPError } from './errors';
 import { entityTypeName, itemJson, parseProjection } from './fields';
-import { attachmentsEndpoint, fileResult } from './files';
+import { attachmentsEndpoint, fileResult, libraryFilesEndpoint } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
+import { removeItem } from './deletes';
 import { listSecurityEndpoint } from './roles';
 import { canDelete, canEdit, canSee, permissionMask, rights } from './security';
 import { fieldFromXml, type SiteField } from './provisioning';
+import { LIST_VIEW_THRESHOLD } from './threshold';
 import { ListData, StoredItem, storedName } from './store';
 import { applyWrite } from './validation';
 import { equalityKey, kindOfType } from './values';
@@ -228,6 +230,12 @@ async function fieldsEndpoint(call: Call, list: ListData, segs: string[]): Promi
       if (value !== 0 && !field.indexed) {
         throw Errors.refused({ en: `The lookup column ${field.displayName} must be indexed to enforce a relationship.`, sv: `Uppslagskolumnen ${field.displayName} måste vara indexerad för att relationen ska kunna upprätthållas.` });
       }
+      // "You cannot create lookup columns that enforce relationship behavior when the list that is
+      // referenced contains more items than the list view threshold" (support.office.com, "Manage
+      // lists and libraries with many items", blocked operations): set it while the list is small.
+      if (value !== 0 && field.relationshipDeleteBehavior === 'None' && call.store.list(field.lookupList!).items.size > LIST_VIEW_THRESHOLD) {
+        throw Errors.threshold();
+      }
       field.relationshipDeleteBehavior = DELETE_BEHAVIORS[value];
     } else {
       throw Errors.badRequest(`The emulator does not change the property '${key}' of a field.`);
@@ -342,6 +350,9 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   if (head === 'fields') {
     return fieldsEndpoint(call, list, segs.slice(1));
   }
+  if (head === 'rootfolder' && list.schema.template === 101) {
+    return libraryFilesEndpoint(call, list, segs.slice(1));
+  }
   const permissions = await listSecurityEndpoint(call, list, segs);
   if (permissions) {
     return permissions;
@@ -424,20 +435,16 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
 
 /**
  * `POST …/items(id)/recycle()`: moves the item to the recycle bin and answers the recycle bin
- * item's ID (SP.ListItem.recycle, learn.microsoft.com jj247053: POST only, SP.GuidResult;
- * UnauthorizedAccessException -2147024891 without the right). PnPjs's item.recycle() sends it
- * without the parentheses, which SharePoint accepts as well.
+ * item's ID (SP.ListItem.recycle, learn.microsoft.com jj247053: POST only, SP.GuidResult). PnPjs's
+ * item.recycle() sends it without the parentheses, which SharePoint accepts as well. The rules of
+ * deleting are in deletes.ts.
  */
 async function recycleItem(call: Call, list: ListData, item: StoredItem): Promise<EmulatorResponse> {
   if (call.method !== 'POST') {
     throw Errors.badRequest(`${call.method} is not supported on recycle.`);
   }
-  if (!canDelete(call.store, call.user, list, item)) {
-    throw Errors.accessDenied();
-  }
-  const { entry, done } = call.store.recycleItem(list.schema.key, item.id, call.user.id);
-  await done;
-  return json(200, { ...(call.read.metadata ? { 'odata.metadata': `${call.read.apiUrl}/$metadata#Edm.Guid` } : {}), value: entry.id });
+  const id = await removeItem(call, list, item, 'recycle');
+  return json(200, { ...(call.read.metadata ? { 'odata.metadata': `${call.read.apiUrl}/$metadata#Edm.Guid` } : {}), value: id });
 }
 
 async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projection: ReturnType<typeof parseProjection>): Promise<EmulatorResponse> {
@@ -448,7 +455,8 @@ async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projec
   if (method !== 'MERGE' && method !== 'PATCH' && method !== 'DELETE') {
     throw Errors.badRequest(`${method} is not supported on an item.`);
   }
-  // Deleting needs Delete Items, changing Edit Items (own items only under item-level security).
+  // Deleting needs Delete Items, changing Edit Items (own items only under item-level security);
+  // checked before the ETag, and again in removeItem (deletes.ts), which recycle() shares.
   if (method === 'DELETE' ? !canDelete(store, user, list, item) : !canEdit(store, user, list, item)) {
     throw Errors.accessDenied();
   }
@@ -457,16 +465,8 @@ async function itemEndpoint(call: Call, list: ListData, item: StoredItem, projec
     throw Errors.etagMismatch(ifMatch, `"${item.version}"`);
   }
   if (method === 'DELETE') {
-    if (list.schema.key === 'areas') {
-      // Lookups from Mål and Händelser restrict deletion of an area still in use.
-      for (const other of store.lists.values()) {
-        const lookup = other.schema.fields.find((f) => f.type === 'Lookup' && f.lookupList === 'areas');
-        if (lookup && [...other.items.values()].some((i) => i.fields[`${lookup.name}Id`] === item.id)) {
-          throw Errors.restrictedDelete(other.schema.title, list.schema.title);
-        }
-      }
-    }
-    await store.deleteItem(list.schema.key, item.id);
+    // For good, not to the recycle bin; lookups with Restrict refuse it (deletes.ts).
+    await removeItem(call, list, item, 'delete');
     return empty(200);
   }
   const fields = applyWrite(store, list, item, parseJsonBody(req));

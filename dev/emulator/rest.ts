@@ -11,7 +11,8 @@ import type { Call } from './call';
 import { readCookie } from './cookies';
 import { DIGEST_SECONDS, Digests } from './digest';
 import { CODES, Errors, SPError } from './errors';
-import { fileEndpoint, serveFile } from './files';
+import { recycleBinEndpoint } from './deletes';
+import { fileEndpoint, folderEndpoint, serveFile } from './files';
 import { EmulatorRequest, EmulatorResponse, effectiveMethod, errorResponse, json, quotedArg, splitPath } from './http';
 import { listEndpoint, resolveList } from './lists';
 import { parseList } from './odata';
@@ -144,6 +145,24 @@ export class SharePointEmulator {
     const people = peopleEndpoint(call, segments);
     if (people) {
       return people;
+    }
+    if (lower === 'recyclebin' || lower.startsWith('recyclebin(')) {
+      return recycleBinEndpoint(call, segments);
+    }
+    if (lower.startsWith('getfolderbyserverrelativepath(')) {
+      // A library's root folder: its files and uploads (files.ts).
+      return folderEndpoint(call, quotedArg(next) ?? '', segments.slice(2));
+    }
+    if (lower.startsWith('getfolderbyserverrelativeurl(')) {
+      // The string-based API, as getFileByServerRelativeUrl below.
+      const url = (quotedArg(next) ?? '').split('#')[0];
+      let decoded = url;
+      try {
+        decoded = decodeURIComponent(url);
+      } catch {
+        // Not an escape after all.
+      }
+      return folderEndpoint(call, decoded, segments.slice(2));
     }
     if (lower.startsWith('getfilebyserverrelativepath(')) {
       // ResourcePath API: decodedurl is the name as it is, '#' and '%' included (sp-dev-docs, ResourcePath page).

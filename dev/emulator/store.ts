@@ -93,6 +93,8 @@ export interface RecycledItem {
   item: StoredItem;
   deletedById: number;
   deletedDate: string;
+  /** SP.RecycleBinItemState: 1 the site's (first-stage) recycle bin, 2 the site collection's (second stage). */
+  stage?: 1 | 2;
 }
 
 /** The stored name of a schema field: lookups and people keep their id under `<Name>Id`. */
@@ -404,6 +406,12 @@ export class Store {
         this.recycleBin.push(recycled);
         break;
       }
+      case 'restore':
+        this.applyRestore(entry.id as string);
+        break;
+      case 'secondStage':
+        this.recycleBin.find((r) => r.id === entry.id)!.stage = 2;
+        break;
       default:
         throw new Error(`The journal has an entry of a kind this emulator does not know: '${entry.op}' (entry ${entry.seq}).`);
     }
@@ -537,6 +545,39 @@ export class Store {
       }
     });
     return { entry, done };
+  }
+
+  /** Puts a recycled item back in its list with its ID (SP.RecycleBinItem.restore); resolves once durable. */
+  public restoreRecycled(id: string): Promise<void> {
+    this.keepSavepoint();
+    const entry = this.applyRestore(id);
+    return this.record({ op: 'restore', id }, () => {
+      const list = this.list(entry.list);
+      if (list.items.get(entry.item.id) === entry.item) {
+        list.items.delete(entry.item.id);
+        this.updateIndexes(entry.list, entry.item, undefined);
+        this.recycleBin.push(entry);
+      }
+    });
+  }
+
+  /** Moves a recycled item to the second-stage recycle bin (SP.RecycleBinItem.deleteObject from the first stage). */
+  public toSecondStage(id: string): Promise<void> {
+    const entry = this.recycleBin.find((r) => r.id === id)!;
+    const previous = entry.stage;
+    entry.stage = 2;
+    return this.record({ op: 'secondStage', id }, () => {
+      entry.stage = previous;
+    });
+  }
+
+  private applyRestore(id: string): RecycledItem {
+    const at = this.recycleBin.findIndex((r) => r.id === id);
+    const [entry] = this.recycleBin.splice(at, 1);
+    const list = this.list(entry.list);
+    list.items.set(entry.item.id, entry.item);
+    this.updateIndexes(entry.list, undefined, entry.item);
+    return entry;
   }
 
   /** Records a change of a list's settings (item-level security, indexes, uniqueness) made in memory. */

@@ -147,7 +147,14 @@ function isEmpty(value: unknown): boolean {
  * Applies a write body to an item's fields (a new item when `existing` is undefined) and returns
  * the new field values. Throws the SPError SharePoint would send.
  */
-export function applyWrite(store: Store, list: ListData, existing: StoredItem | undefined, body: Record<string, unknown>): Record<string, unknown> {
+export function applyWrite(
+  store: Store,
+  list: ListData,
+  existing: StoredItem | undefined,
+  body: Record<string, unknown>,
+  /** False for a file added to a library: SPFileCollectionAddParameters.CheckRequiredFields is off (files.ts). */
+  checkRequired = true
+): Record<string, unknown> {
   const schema = list.schema;
   const byStoredName = new Map(schema.fields.map((f) => [storedName(f.type, f.name), f]));
   const fields: Record<string, unknown> = existing ? { ...existing.fields } : {};
@@ -176,7 +183,7 @@ export function applyWrite(store: Store, list: ListData, existing: StoredItem | 
     const key = storedName(f.type, f.name);
     // Library items get their Title from the file name when none is given.
     const required = f.required && !(schema.template === 101 && f.name === 'Title');
-    if (required && f.type !== 'Boolean' && isEmpty(fields[key]) && (!existing || changed.has(f))) {
+    if (checkRequired && required && f.type !== 'Boolean' && isEmpty(fields[key]) && (!existing || changed.has(f))) {
       throw fieldError(f, { en: 'You must specify a value for this required field.', sv: 'Du måste ange ett värde för det här obligatoriska fältet.' });
     }
   }

@@ -14,16 +14,22 @@ import { RetryOnlyRefused, type SPFI } from './sp';
 
 type Raw = Record<string, unknown>;
 
-/** Characters SharePoint refuses in file names, and what is left when they go. */
+/**
+ * Characters and names SharePoint refuses for a file, and what is left when they go ("Restrictions
+ * and limitations in OneDrive and SharePoint": " * : < > ? / \\ |, leading and trailing spaces,
+ * .lock, CON, PRN, AUX, NUL, COM0–9, LPT0–9, _vti_, desktop.ini, names starting with ~$).
+ */
 export function safeAttachmentName(name: string, taken: readonly string[] = []): string {
   const cleaned = name
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex
     .replace(/["*:<>?/\\|#%\u0000-\u001f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '_')
+    .replace(/_vti_/gi, '_vti-')
     .replace(/\.{2,}/g, '.')
     .replace(/^[\s.~]+|[\s.]+$/g, '')
     .slice(-120);
-  const base = cleaned || 'bilaga';
+  const reserved = /^(con|prn|aux|nul|com\d|lpt\d|desktop\.ini)$/i.test(cleaned);
+  const base = reserved ? `bilaga-${cleaned}` : cleaned || 'bilaga';
   const dot = base.lastIndexOf('.');
   const stem = dot > 0 ? base.slice(0, dot) : base;
   const ext = dot > 0 ? base.slice(dot) : '';

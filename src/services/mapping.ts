@@ -350,6 +350,23 @@ export function fromNewIncident(report: INewIncident): Raw {
   };
 }
 
+/**
+ * Whether a library item has every required column filled in. SharePoint lets a document be uploaded
+ * without its required metadata (SPFileCollectionAddParameters.CheckRequiredFields is off; its list
+ * shows "Required info" until the owner fills it in): until then it is not a governing document,
+ * and the app does not present it as one. The built-in Title is not among them (the file name
+ * stands in for it).
+ */
+export function hasRequiredMetadata(raw: Raw): boolean {
+  return DOCUMENTS_LIST.fields.every((f) => {
+    if (!f.required || f.builtIn) {
+      return true;
+    }
+    const value = f.type === 'User' || f.type === 'Lookup' || f.type === 'LookupMulti' ? raw[`${f.name}Id`] : raw[f.name];
+    return !(value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0));
+  });
+}
+
 export function toDocument(raw: Raw): IGoverningDocument {
   const fileName = str(raw.FileLeafRef);
   return {

@@ -111,5 +111,11 @@ describe('attachment names', () => {
     expect(safeAttachmentName('bild.jpg', ['bild.jpg', 'bild (2).jpg'])).toBe('bild (3).jpg');
     expect(safeAttachmentName('\u202eexe.jpg')).toBe('_exe.jpg');
     expect(safeAttachmentName('   ')).toBe('bilaga');
+    // Names SharePoint reserves (dev/emulator/files.ts, invalidFileName).
+    expect(safeAttachmentName('desktop.ini')).toBe('bilaga-desktop.ini');
+    expect(safeAttachmentName('CON')).toBe('bilaga-CON');
+    expect(safeAttachmentName('.lock')).toBe('lock');
+    expect(safeAttachmentName('~$rapport.docx')).toBe('$rapport.docx');
+    expect(safeAttachmentName('a_vti_b.png')).toBe('a_vti-b.png');
   });
 });
