@@ -5,6 +5,9 @@
  * visitor (nils).
  */
 import type { SPFI } from '@pnp/sp';
+// Types only: the modules themselves are loaded in filesSp, in isolation from the product's SPFI.
+import type {} from '@pnp/sp/files';
+import type {} from '@pnp/sp/folders';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -176,7 +179,7 @@ describe('the recycle bin is kept with the data', () => {
   it('holds a restore and a move to the second stage across a restart (journal replayed)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sakerhet-bin-'));
     try {
-      let durable = await startEmulator({ now: NOW, dataDir });
+      const durable = await startEmulator({ now: NOW, dataDir });
       const use = async (title: string): Promise<{ id: number; bin: string }> => {
         const res = await rest(durable, 'anna', `${HANDELSER}/items`, {
           method: 'POST',
@@ -192,11 +195,11 @@ describe('the recycle bin is kept with the data', () => {
       expect((await rest(durable, 'anna', `web/RecycleBin('${restored.bin}')/Restore()`, { method: 'POST', digest: true })).status).toBe(200);
       expect((await rest(durable, 'anna', `web/RecycleBin('${second.bin}')/DeleteObject()`, { method: 'POST', digest: true })).status).toBe(200);
       await durable.close();
-      durable = await startEmulator({ now: NOW, dataDir });
-      expect(durable.store.list('incidents').items.get(restored.id)?.fields.Title).toBe('Återställd');
-      expect(durable.store.recycleBin.find((r) => r.id === second.bin)).toMatchObject({ stage: 2 });
-      expect(durable.store.recycleBin.some((r) => r.id === restored.bin)).toBe(false);
-      await durable.close();
+      const reopened = await startEmulator({ now: NOW, dataDir });
+      expect(reopened.store.list('incidents').items.get(restored.id)?.fields.Title).toBe('Återställd');
+      expect(reopened.store.recycleBin.find((r) => r.id === second.bin)).toMatchObject({ stage: 2 });
+      expect(reopened.store.recycleBin.some((r) => r.id === restored.bin)).toBe(false);
+      await reopened.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
