@@ -5,7 +5,9 @@
  * Rules (sources beside each):
  * - `DELETE …/items(id)` deletes the item for good (SP.ListItem.deleteObject, "Deletes the list
  *   item", as against SP.ListItem.recycle); `POST …/items(id)/recycle()` moves it to the recycle bin and
- *   answers the recycle bin item's ID (SP.ListItem.recycle, jj247053). SharePoint's own list UI
+ *   answers the recycle bin item's ID (SP.ListItem.recycle, learn.microsoft.com jj247053: "Moves the
+ *   list item to the Recycle Bin and returns the identifier of the new Recycle Bin item"; POST
+ *   only; UnauthorizedAccessException -2147024891 without the right, ee546707). SharePoint's own list UI
  *   recycles; PnPjs has both (`item.delete()`, `item.recycle()`).
  * - Both need Delete Items, and under item-level write security only on one's own items unless the
  *   user has Override List Behaviors (security.ts, canDelete) – Edit Items is not enough
@@ -13,7 +15,9 @@
  *   from a list"). An item the user cannot see is not found.
  * - A lookup column whose RelationshipDeleteBehavior is Restrict "prevents an item in the source list
  *   from being deleted if any items in the dependent list look up to it"; Cascade deletes the
- *   dependent items with it (SPFieldLookup.RelationshipDeleteBehavior, learn.microsoft.com ee545040).
+ *   dependent items with it (SPFieldLookup.RelationshipDeleteBehavior, learn.microsoft.com ee545040;
+ *   FieldLookup.RelationshipDeleteBehavior ee541772: the lookup must be indexed first; values of
+ *   SP.RelationshipDeleteBehaviorType, jj245901: 0 None, 1 Cascade, 2 Restrict).
  *   Every dependent item counts, also those the user may not read. The behaviour is a property the
  *   site has (set over REST, list settings → column → "Enforce relationship behavior"); whether a
  *   feature's XML applies it is doubtful (provisioning.ts), so the emulator starts without it.
@@ -21,7 +25,9 @@
  *   collection administrator sees others'. Deleting an item from it sends it to the site collection
  *   (second-stage) recycle bin; restoring puts it back where it was, with its ID (support.office.com
  *   "View, restore, or delete items in the Recycle Bin of a site", f887b333-8069-43ad-9583-303137b81d83;
- *   SP.RecycleBinItem restore/deleteObject, jj245382; SP.RecycleBinItemState 1 first stage, 2 second).
+ *   SP.RecycleBinItem restore/deleteObject, learn.microsoft.com jj245382 and jj246549
+ *   "`POST …/_api/web/RecycleBin(recyclebinitemid)/restore()`"; SP.Web.recycleBin jj245961;
+ *   SP.RecycleBinItemState 1 first stage, 2 second).
  */
 import type { Call } from './call';
 import { Errors } from './errors';

@@ -190,7 +190,11 @@ function namedArgs(segment: string): Record<string, string> {
  * `getFolderByServerRelativeUrl('…')` or a list's `RootFolder`: `Files` lists its documents, and
  * `Files/AddUsingPath(DecodedUrl='name',Overwrite=…)` (or the older `Files/add(url='name',
  * overwrite=…)`) uploads one, the request body being the file's bytes (SP.FileCollection
- * addUsingPath/add, as PnPjs's `folder.files.addUsingPath` sends it). Rules:
+ * addUsingPath/add, as PnPjs's `folder.files.addUsingPath` sends it; learn.microsoft.com
+ * "Working with folders and files with REST", sharepoint/dev/sp-add-ins/working-with-folders-and-
+ * files-with-rest: `POST …/GetFolderByServerRelativeUrl('…')/Files/add(url='…',overwrite=true)`
+ * with the file's bytes as the body, then the metadata through the file's `ListItemAllFields`;
+ * "Files and folders REST API reference", dn450841). Rules:
  * - Add Items on the library; replacing a file (Overwrite=true) needs Edit Items on its item, and
  *   without Overwrite a taken name answers SPException -2130575257 (errors.ts, fileExists).
  * - The name follows SharePoint's file name rules (invalidFileName above).

@@ -91,6 +91,27 @@ describe('relationship delete behaviour (SPFieldLookup.RelationshipDeleteBehavio
     expect((await recycle('anna', `${HANDELSER}/items(${id})`)).status).toBe(200);
   });
 
+  it('is found missing by the installation check on Åtgärder → Händelser, repaired over REST, and then refuses the delete', async () => {
+    const site = await startEmulator({ now: NOW });
+    try {
+      // Someone turned "Enforce relationship behavior" off on Åtgärder's Rapport column.
+      const incident = site.store.list('actions').schema.fields.find((f) => f.name === 'Incident')!;
+      incident.relationshipDeleteBehavior = 'None';
+      const setup = await sessionFor(site, 'maria').services.setup();
+      const found = (await setup.check()).issues.filter((i) => i.kind === 'deleteBehavior');
+      expect(found.map((i) => [i.list, i.expected])).toEqual([['actions', 'Restrict']]);
+      const result = await setup.repair();
+      expect(result.failed).toEqual([]);
+      expect(result.report.issues.filter((i) => i.kind === 'deleteBehavior')).toEqual([]);
+      expect(incident.relationshipDeleteBehavior).toBe('Restrict');
+      const withAction = [...site.store.list('actions').items.values()][0].fields.IncidentId as number;
+      const res = await rest(site, 'maria', `${HANDELSER}/items(${withAction})/recycle()`, { method: 'POST', digest: true });
+      expect([res.status, res.json['odata.error'].code]).toEqual([400, RESTRICTED]);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('refuses to delete an area that goals and reports look up to', async () => {
     const res = await recycle('maria', `${AREAS}/items(11)`);
     expect(res.status).toBe(400);
