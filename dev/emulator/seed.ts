@@ -10,7 +10,7 @@ import { AREA_OWNERS_GROUP, SITE_URL, SecurityGroup, ACTION_STATUSES, ASSESSMENT
 import type { IRepairResult } from '../../src/services/SetupService';
 import { SAMPLE_ACTIONS } from '../../src/model/sample/actions';
 import { GUIDELINE_AREAS } from '../../src/model/areas';
-import { SAMPLE_AREA_OWNERS } from '../../src/model/sample/areaOwners';
+import { SAMPLE_AREA_DEPUTIES, SAMPLE_AREA_OWNERS } from '../../src/model/sample/areaOwners';
 import { SAMPLE_DOCUMENTS } from '../../src/model/sample/documents';
 import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
@@ -113,7 +113,7 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
       throw new Error(`Area ${a.key} is missing: the installation check adds the 14 areas.`);
     }
     const item = store.list('areas').items.get(id)!;
-    store.loadItems('areas', [{ ...item, version: item.version + 1, fields: { ...item.fields, OwnerId: userIds.get(SAMPLE_AREA_OWNERS[a.key]) } }]);
+    store.loadItems('areas', [{ ...item, version: item.version + 1, fields: { ...item.fields, OwnerId: userIds.get(SAMPLE_AREA_OWNERS[a.key]), DeputyId: SAMPLE_AREA_DEPUTIES[a.key] ? userIds.get(SAMPLE_AREA_DEPUTIES[a.key]) : null } }]);
   }
 
   const add = (key: ListKey, body: Record<string, unknown>, author: number, created: Date, extra: Partial<StoredItem> = {}): StoredItem => {

@@ -14,6 +14,7 @@ const Situation = React.lazy(() => import(/* webpackChunkName: 'sakerhet-situati
 const AnnualReport = React.lazy(() => import(/* webpackChunkName: 'sakerhet-annual-report' */ '../components/AnnualReport'));
 // The installation check is for the site's owners, once per deployment or upgrade.
 const InstallationCheck = React.lazy(() => import(/* webpackChunkName: 'sakerhet-installation-check' */ '../components/InstallationCheck'));
+const Queue = React.lazy(() => import(/* webpackChunkName: 'sakerhet-queue' */ '../components/Queue'));
 
 export function ViewSwitch(): JSX.Element {
   const { route } = useRouter();
@@ -55,6 +56,12 @@ export function ViewSwitch(): JSX.Element {
       return (
         <React.Suspense fallback={<LoadingState label={strings.installationChecking} />}>
           <InstallationCheck />
+        </React.Suspense>
+      );
+    case 'queue':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingQueue} />}>
+          <Queue filter={route.filter} />
         </React.Suspense>
       );
   }

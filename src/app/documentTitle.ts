@@ -42,6 +42,8 @@ export function routeTitle(route: Route, strings: IStrings): string {
       return format(strings.annualReportHeading, route.year);
     case 'installationCheck':
       return strings.installationHeading;
+    case 'queue':
+      return strings.queueHeading;
   }
 }
 

@@ -1,3 +1,5 @@
+import { IQueueFilter, parseQueueQuery, queueQuery } from '../model/queue';
+
 /**
  * The app's places, and their URLs. The whole-section web part keeps the place in the URL's hash
  * (so links can be shared and the back button works); single-view web parts keep it in memory.
@@ -12,7 +14,9 @@ export type Route =
   | { name: 'reportDetail'; id: number }
   | { name: 'situation'; year?: number; areaKey?: string }
   | { name: 'annualReport'; year: number }
-  | { name: 'installationCheck' };
+  | { name: 'installationCheck' }
+  /** The work queue ("Att hantera"); its filter lives in the address: att-hantera?status=all&sort=severity. */
+  | { name: 'queue'; filter?: Partial<IQueueFilter> };
 
 export function routePath(route: Route): string {
   switch (route.name) {
@@ -35,6 +39,10 @@ export function routePath(route: Route): string {
       return `sakerhetsberattelse/${route.year}`;
     case 'installationCheck':
       return 'installationskontroll';
+    case 'queue': {
+      const query = queueQuery(route.filter ?? {});
+      return query ? `att-hantera?${query}` : 'att-hantera';
+    }
   }
 }
 
@@ -44,7 +52,12 @@ function year(value: string | undefined): number | undefined {
 
 /** Parses "#/omrade/x", "/omrade/x" or "omrade/x"; undefined when it names no place. */
 export function parseRoute(path: string | undefined): Route | undefined {
-  const clean = (path ?? '').replace(/^#?\/?/, '').replace(/\/$/, '');
+  const whole = (path ?? '').replace(/^#?\/?/, '');
+  const queue = /^att-hantera\/?(?:\?(.*))?$/.exec(whole);
+  if (queue) {
+    return { name: 'queue', filter: parseQueueQuery(queue[1] ?? '') };
+  }
+  const clean = whole.replace(/\/$/, '');
   const [head, arg, ...rest] = clean.split('/');
   if (head === 'lagesbild' && rest.length <= 1) {
     // lagesbild, lagesbild/2026, lagesbild/2026/patientsakerhet or lagesbild/patientsakerhet (this year)

@@ -53,3 +53,9 @@ export const TimeZoneContext = React.createContext<string | undefined>(undefined
  * what the page title becomes (see app/documentTitle.ts).
  */
 export const ViewTitleContext = React.createContext<(path: string, title: string) => void>(() => undefined);
+
+/**
+ * Where a view tells the shell who is signed in, once its data (which carries the user) has come:
+ * the navigation offers "Att hantera" to people who handle reports.
+ */
+export const KnownUserContext = React.createContext<(user: { canManageReports: boolean }) => void>(() => undefined);

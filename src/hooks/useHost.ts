@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { languageOf } from '../loc';
-import { HostContext, IHostState, IStringsState, RouterContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
+import { HostContext, IHostState, IStringsState, KnownUserContext, RouterContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
 
 export function useHost(): IHostState {
   return React.useContext(HostContext);
@@ -32,4 +32,14 @@ export function useContentLang(): string | undefined {
   const { contentLanguage, locale } = useHost();
   // Only the language counts: sv-SE lists in a sv-FI UI need no mark.
   return contentLanguage && contentLanguage.split('-')[0].toLowerCase() !== languageOf(locale) ? contentLanguage : undefined;
+}
+
+/** Tells the shell who is signed in, once a view has loaded them (see KnownUserContext). */
+export function useAnnounceUser(user: { canManageReports: boolean } | undefined): void {
+  const announce = React.useContext(KnownUserContext);
+  React.useEffect(() => {
+    if (user) {
+      announce(user);
+    }
+  }, [announce, user]);
 }

@@ -430,7 +430,13 @@ export const AREAS_LIST: IListSchema = {
       name: 'Owner',
       displayName: 'Områdesansvarig',
       type: 'User',
-      description: 'Personen som i dag företräder området och hanterar dess rapporter.'
+      description: 'Personen som i dag företräder området och hanterar dess rapporter. Sätts av säkerhetschefen.'
+    },
+    {
+      name: 'Deputy',
+      displayName: 'Ställföreträdare',
+      type: 'User',
+      description: 'Den som hanterar områdets rapporter tillsammans med områdesansvarig, t.ex. under frånvaro. Sätts av säkerhetschefen.'
     },
     {
       name: 'Laws',

@@ -32,6 +32,8 @@ export interface IArea {
   responsibility: string;
   ownerRole: string;
   owner?: IPerson;
+  /** Handles the area's reports too (Ställföreträdare). */
+  deputy?: IPerson;
   laws: string[];
   /** The categories the report form offers: those Händelser's Kategori column can store. */
   reportCategories: string[];

@@ -237,17 +237,28 @@ export class IncidentService implements IIncidentService {
   /**
    * One report with its attachments, and its reporter where the user may know it – both in one
    * round trip (in the caller's batch `sp`, or a batch of their own).
+   * @param scope a condition the report must meet (model/scope.ts: the areas the user handles, or
+   *   their own); a report outside it is not asked for and is "not found" (ServiceError notFound)
    */
-  public async getReport(id: number, sp?: SPFI, me?: ICurrentUser): Promise<IIncidentDetail> {
+  public async getReport(id: number, sp?: SPFI, me?: ICurrentUser, scope?: string): Promise<IIncidentDetail> {
     const user = me ?? (await this.currentUser());
-    const item = (b: SPFI): Promise<Raw> =>
-      this.list(b)
-        .items.getById(id)
-        .select(...INCIDENT_SHAPE.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl')
-        .expand(...INCIDENT_SHAPE.expand, 'AttachmentFiles')();
-    const named = (b: SPFI): Promise<Raw[]> => this.reporterItems(b, `Id eq ${Number(id)}`, user).top(1)();
+    const select = [...INCIDENT_SHAPE.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl'];
+    const expand = [...INCIDENT_SHAPE.expand, 'AttachmentFiles'];
+    // The ID first: an indexed condition that narrows to one item, whatever the list's size.
+    const condition = scope ? `Id eq ${Number(id)} and ${scope}` : `Id eq ${Number(id)}`;
+    const item = async (b: SPFI): Promise<Raw | undefined> => {
+      if (!scope) {
+        return this.list(b).items.getById(id).select(...select).expand(...expand)();
+      }
+      const rows: Raw[] = await this.list(b).items.select(...select).expand(...expand).filter(condition).top(1)();
+      return rows[0];
+    };
+    const named = (b: SPFI): Promise<Raw[]> => this.reporterItems(b, condition, user).top(1)();
     try {
       const [raw, reporters] = sp ? await Promise.all([item(sp), named(sp)]) : await inOneBatch(this.sp, (b) => [item(b), named(b)] as const);
+      if (!raw) {
+        throw new ServiceError('notFound', `No report ${id} among those the user handles or wrote.`, 404);
+      }
       const files = Array.isArray(raw.AttachmentFiles) ? (raw.AttachmentFiles as Raw[]) : [];
       return {
         ...toIncident(raw, reporters.length ? reporterOf(reporters[0]) : undefined),

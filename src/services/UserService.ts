@@ -55,6 +55,8 @@ export class UserService implements IUserService {
         canManageReports:
           incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.CancelCheckout) &&
           incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.EditListItems),
+        // The Owners group (Full Control) has Manage Lists; the area owners' level does not.
+        handlesAllAreas: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.ManageLists),
         canReport: incidents.hasPermissions(incidentPerms.EffectiveBasePermissions, PermissionKind.AddListItems),
         canEditGoals: goals.hasPermissions(goalPerms.EffectiveBasePermissions, PermissionKind.EditListItems),
         // The installation check changes permission levels and role assignments (Manage Permissions)

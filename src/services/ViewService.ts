@@ -14,9 +14,12 @@ import { inOneBatch } from './batch';
 import { ServiceError } from './errors';
 import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService, oneReportPerId } from './IncidentService';
-import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
+import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IQueueDetail, IQueueView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
-import { ACTION_SHAPE, FACTS_SELECT, multiline, toAction, toFacts } from './mapping';
+import { ACTION_SHAPE, FACTS_SELECT, multiline, QUEUE_SELECT, toAction, toFacts, toQueueRow } from './mapping';
+import { handledAreas, scopeCondition } from '../model/scope';
+import type { IQueueFilter } from '../model/queue';
+import { queueODataFilter } from './queueFilter';
 import { inYear, TimeZone, yearIn, yearsInAnyZone, yearsSpanInAnyZone, yearStart } from '../model/calendar';
 import { listOf, noAccessAs, THRESHOLD } from './lists';
 import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
@@ -64,7 +67,13 @@ export class ViewService implements IViewService {
   }
 
   public async loadStart(): Promise<IStartView> {
-    const open = { select: ['Id', 'AreaId', 'ReportId'], filter: `Status ne '${CLOSED_STATUS}'` };
+    const known = this.areas.cached && this.users.cached;
+    const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
+    // Open reports the user handles (their areas) or wrote. Once the user is known, SharePoint is
+    // asked for those only; on a new page the first window is a guess made before the user is known,
+    // so it asks only for IDs, areas and authors (no content) and is narrowed here.
+    const scope = knownUser && knownAreas ? scopeCondition(knownUser, knownAreas) : undefined;
+    const open = { select: ['Id', 'AreaId', 'ReportId', 'AuthorId'], filter: `Status ne '${CLOSED_STATUS}'${scope ? ` and ${scope}` : ''}` };
     const [areas, user, timeZone, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
@@ -75,13 +84,17 @@ export class ViewService implements IViewService {
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
-    const rows = oneReportPerId(await this.restOfScan(this.incidentsList, maxId, firstWindow, open));
+    const rest: IScanOptions = { ...open, filter: `Status ne '${CLOSED_STATUS}'${scopeCondition(user, areas) ? ` and ${scopeCondition(user, areas)}` : ''}` };
+    const handled = new Set(handledAreas(user, areas).map((a) => a.id));
+    // In an area the user does not handle, only their own reports count.
+    const inScope = (row: Raw): boolean => handled.has(Number(row.AreaId)) || Number(row.AuthorId) === user.id;
+    const rows = oneReportPerId((await this.restOfScan(this.incidentsList, maxId, firstWindow, rest)).filter(inScope));
     const openCounts = new Map<number, number>();
     for (const row of rows) {
       const id = Number(row.AreaId);
       openCounts.set(id, (openCounts.get(id) ?? 0) + 1);
     }
-    return { areas, user, timeZone, openCounts };
+    return { areas, user, timeZone, openCounts, handledAreaIds: handled };
   }
 
   public async loadArea(areaKey: string): Promise<IAreaView> {
@@ -101,7 +114,7 @@ export class ViewService implements IViewService {
       [goals, documents, reports] = await inOneBatch(this.sp, (b) => [
         this.goals.getGoals(area.id, period, b),
         this.documents.getDocuments(b),
-        user.canManageReports ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : user.canReport ? this.incidents.getMyReports(b, user, maxId) : Promise.resolve([])
+        handles(user, areas, area) ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : user.canReport ? this.incidents.getMyReports(b, user, maxId) : Promise.resolve([])
       ] as const);
     } else {
       // The goals of this year on the site's calendar, which may be either of two near New Year.
@@ -119,11 +132,12 @@ export class ViewService implements IViewService {
       const area = findArea(areas, areaKey);
       period = yearIn(this.now(), timeZone);
       goals = allGoals.filter((g) => g.areaId === area.id && g.period === period);
-      reports = user.canManageReports ? await this.incidents.latestInArea(area.id, maxId, user) : user.canReport ? await this.incidents.getMyReports(undefined, user, maxId) : [];
+      reports = handles(user, areas, area) ? await this.incidents.latestInArea(area.id, maxId, user) : user.canReport ? await this.incidents.getMyReports(undefined, user, maxId) : [];
     }
     const area = findArea(areas, areaKey);
     return {
       area,
+      handlesArea: handles(user, areas, area),
       user,
       timeZone,
       period,
@@ -161,10 +175,17 @@ export class ViewService implements IViewService {
       ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()])
       : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
     if (!user.canManageReports) {
-      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user), actions: [] };
+      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user), actions: [], handles: false };
     }
-    const [report, actions] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b)] as const);
-    return { areas, user, timeZone, report, actions };
+    // Only a report of an area the user handles, or one they wrote; any other is "not found", and
+    // neither it nor its actions come to the browser. The security chief's needs no check first.
+    if (user.handlesAllAreas) {
+      const [report, actions] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b)] as const);
+      return { areas, user, timeZone, report, actions, handles: true };
+    }
+    const report = await this.incidents.getReport(id, undefined, user, scopeCondition(user, areas));
+    const handled = handles(user, areas, areas.find((a) => a.id === report.areaId));
+    return { areas, user, timeZone, report, actions: handled ? await this.actions.getActions(id) : [], handles: handled };
   }
 
   /**
@@ -186,28 +207,40 @@ export class ViewService implements IViewService {
     const candidates = givenYear === undefined ? yearsInAnyZone(this.now()) : { first: givenYear, last: givenYear };
     const reportSpan = yearsSpanInAnyZone(candidates.first - 1, candidates.last);
     const actionSpan = yearsSpanInAnyZone(candidates.first, candidates.last);
-    const reports: IScanOptions = {
+    const period = `OccurredAt ge datetime'${reportSpan.start.toISOString()}' and OccurredAt lt datetime'${reportSpan.end.toISOString()}'`;
+    const reports = (scope: string | undefined): IScanOptions => ({
       select: annual ? [...FACTS_SELECT, 'Analysis'] : FACTS_SELECT,
-      filter: `OccurredAt ge datetime'${reportSpan.start.toISOString()}' and OccurredAt lt datetime'${reportSpan.end.toISOString()}'`
-    };
+      filter: scope ? `${period} and ${scope}` : period
+    });
     const completed: IScanOptions = {
       select: ACTION_SHAPE.select,
       expand: ACTION_SHAPE.expand,
       filter: `CompletedAt ge datetime'${actionSpan.start.toISOString()}' and CompletedAt lt datetime'${actionSpan.end.toISOString()}'`
     };
-    const [areas, user, timeZone, allGoals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
+    // An area owner's lägesbild covers the areas they handle; their reports are asked for only once
+    // the user and the areas are known (from this session, or a first round trip).
+    const known = this.areas.cached && this.users.cached;
+    const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
+    const knownScope = knownUser && knownAreas ? scopeCondition(knownUser, knownAreas, false) : undefined;
+    const guess = !!knownUser && knownUser.canManageReports;
+    const [allAreas, user, timeZone, allGoals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
       this.site.timeZone(b),
       this.goals.getGoalsForYears(candidates.first - 1, candidates.last, b),
-      maxItemId(this.incidentsList(b)),
-      scanWindow(this.incidentsList(b), 0, THRESHOLD, reports),
-      annual ? maxItemId(this.actionsList(b)) : Promise.resolve(0),
-      annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed) : Promise.resolve([] as Raw[])
+      maxItemId(this.incidentsList(b)).catch(noAccessAs(0)),
+      guess ? scanWindow(this.incidentsList(b), 0, THRESHOLD, reports(knownScope)) : Promise.resolve(undefined),
+      annual ? maxItemId(this.actionsList(b)).catch(noAccessAs(0)) : Promise.resolve(0),
+      annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed).catch(noAccessAs<Raw[]>([])) : Promise.resolve([] as Raw[])
     ] as const);
     this.cache.set(MAX_ID, maxId);
     const year = givenYear ?? yearIn(this.now(), timeZone);
-    const [scanned, allActions] = await Promise.all([this.restOfScan(this.incidentsList, maxId, first, reports), this.restOfScan(this.actionsList, maxAction, firstActions, completed)]);
+    const areas = handledAreas(user, allAreas);
+    const scope = scopeCondition(user, allAreas, false);
+    const [scanned, allActions] = await Promise.all([
+      !user.canManageReports ? Promise.resolve([] as Raw[]) : first ? this.restOfScan(this.incidentsList, maxId, first, reports(scope)) : scanAll(this.sp, this.incidentsList, maxId, reports(scope)),
+      this.restOfScan(this.actionsList, maxAction, firstActions, completed)
+    ]);
     const from = yearStart(year - 1, timeZone).getTime();
     const to = yearStart(year + 1, timeZone).getTime();
     // A report stored twice (one ReportId) counts once.
@@ -215,9 +248,87 @@ export class ViewService implements IViewService {
       const t = Date.parse(String(r.OccurredAt));
       return t >= from && t < to;
     });
-    const actions = allActions.filter((a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone));
-    const goals = allGoals.filter((g) => g.period === year || g.period === year - 1);
+    const inScope = new Set(rows.map((r) => Number(r.Id)));
+    const actions = allActions.filter((a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone) && (user.handlesAllAreas || inScope.has(Number(a.IncidentId))));
+    const areaIds = new Set(areas.map((a) => a.id));
+    const goals = allGoals.filter((g) => (g.period === year || g.period === year - 1) && areaIds.has(g.areaId));
     return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts) }, rows, actions };
+  }
+
+  /**
+   * The work queue's reports: every report of the areas the user handles that passes what SharePoint
+   * can filter (queueFilter.ts), read in ID windows – exact at any size, never over the list view
+   * threshold. The highest ID is read afresh each time (reports keep arriving while the queue is
+   * open); with the user already known it comes in the same round trip as the first window.
+   * @param since the user's previous visit to the queue, for "new since my last visit"
+   */
+  public async loadQueue(filter: IQueueFilter, since?: Date): Promise<IQueueView> {
+    const known = this.areas.cached && this.users.cached && this.site.cached;
+    let areas: IArea[];
+    let user: ICurrentUser;
+    let timeZone: TimeZone;
+    let maxId: number | undefined;
+    let first: Raw[] | undefined;
+    const options = (a: IArea[], u: ICurrentUser, zone: TimeZone): IScanOptions | undefined => {
+      const handled = handledAreas(u, a);
+      const area = filter.area === undefined ? undefined : handled.find((h) => h.key === filter.area);
+      if (handled.length === 0 || (filter.area !== undefined && !area)) {
+        return undefined;
+      }
+      return { select: QUEUE_SELECT, filter: queueODataFilter(filter, scopeCondition(u, a, false), area?.id, zone, since) };
+    };
+    if (known) {
+      [areas, user, timeZone] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()]);
+      const scan = options(areas, user, timeZone);
+      if (scan) {
+        [maxId, first] = await inOneBatch(this.sp, (b) => [maxItemId(this.incidentsList(b)), scanWindow(this.incidentsList(b), 0, THRESHOLD, scan)] as const);
+      }
+    } else {
+      [areas, user, timeZone, maxId] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b), maxItemId(this.incidentsList(b)).catch(noAccessAs(0))] as const);
+    }
+    const handled = handledAreas(user, areas);
+    const scan = options(areas, user, timeZone);
+    if (!scan || maxId === undefined) {
+      return { areas, handled, user, timeZone, rows: [] };
+    }
+    this.cache.set(MAX_ID, maxId);
+    const rows = first ? await this.restOfScan(this.incidentsList, maxId, first, scan) : await scanAll(this.sp, this.incidentsList, maxId, scan);
+    return { areas, handled, user, timeZone, rows: oneReportPerId(rows).map(toQueueRow) };
+  }
+
+  /**
+   * What the export adds to the queue's rows: the description, the investigator, and the reporter
+   * – the reporter only of reports that are not anonymous: that query asks SharePoint for
+   * `Anonymous eq 0` rows alone, so an anonymous report's author never reaches the browser.
+   * The same windows and filter as loadQueue.
+   */
+  public async loadQueueDetails(filter: IQueueFilter, since?: Date): Promise<Map<number, IQueueDetail>> {
+    const [areas, user, timeZone] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()]);
+    const handled = handledAreas(user, areas);
+    const area = filter.area === undefined ? undefined : handled.find((h) => h.key === filter.area);
+    const details = new Map<number, IQueueDetail>();
+    if (handled.length === 0 || (filter.area !== undefined && !area)) {
+      return details;
+    }
+    const where = queueODataFilter(filter, scopeCondition(user, areas, false), area?.id, timeZone, since);
+    const and = (extra: string): string => (where ? `${where} and ${extra}` : extra);
+    const maxId = await maxItemId(this.incidentsList(this.sp));
+    const [texts, named] = await Promise.all([
+      scanAll(this.sp, this.incidentsList, maxId, { select: ['Id', 'Description', 'InvestigatorId', 'Investigator/Title'], expand: ['Investigator'], filter: where }),
+      scanAll(this.sp, this.incidentsList, maxId, { select: ['Id', 'AuthorId', 'Author/Title'], expand: ['Author'], filter: and('Anonymous eq 0') })
+    ]);
+    for (const r of texts) {
+      const investigator = r.Investigator as Raw | undefined;
+      details.set(Number(r.Id), { description: multiline(r.Description), investigator: typeof investigator?.Title === 'string' ? investigator.Title : undefined });
+    }
+    for (const r of named) {
+      const detail = details.get(Number(r.Id));
+      const author = r.Author as Raw | undefined;
+      if (detail && typeof author?.Title === 'string') {
+        detail.reporter = author.Title;
+      }
+    }
+    return details;
   }
 
   public async loadAnnualReport(year: number): Promise<IAnnualReportView> {
@@ -230,6 +341,11 @@ export class ViewService implements IViewService {
     }
     return { ...situation, analyses, completedActions: actions.map(toAction) };
   }
+}
+
+/** Whether the user handles the area's reports (model/scope.ts). */
+function handles(user: ICurrentUser, areas: IArea[], area: IArea | undefined): boolean {
+  return !!area && handledAreas(user, areas).some((a) => a.id === area.id);
 }
 
 function findArea(areas: IArea[], key: string): IArea {

@@ -4,6 +4,7 @@
  */
 import type { IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
+import type { IQueueFilter, IQueueRow } from '../model/queue';
 import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson } from '../model/types';
 
 export interface ICurrentUser {
@@ -16,6 +17,11 @@ export interface ICurrentUser {
    * Edit Items on Händelser, the permissions SharePoint checks under item-level security.
    */
   canManageReports: boolean;
+  /**
+   * Handles the reports of every area: the security chief, with Manage Lists on Händelser (the
+   * site's Owners group). Area owners handle the areas they own (model/scope.ts).
+   */
+  handlesAllAreas: boolean;
   /** May edit goals (Edit on Mål). */
   canEditGoals: boolean;
   /** May file reports (Add items on Händelser). */
@@ -130,12 +136,16 @@ export interface IStartView {
   timeZone: TimeZone;
   areas: IArea[];
   user: ICurrentUser;
-  /** Open reports per area id that the user may see (their own, or all for area owners). */
+  /** Open reports per area id: all of them in the areas the user handles, elsewhere their own. */
   openCounts: Map<number, number>;
+  /** The areas whose reports the user handles (model/scope.ts). */
+  handledAreaIds: Set<number>;
 }
 
 export interface IAreaView {
   area: IArea;
+  /** The user handles this area's reports (its owner, deputy, or the security chief). */
+  handlesArea: boolean;
   user: ICurrentUser;
   /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
   timeZone: TimeZone;
@@ -143,7 +153,7 @@ export interface IAreaView {
   period: number;
   goals: IGoal[];
   documents: IGoverningDocument[];
-  /** The area's latest reports (area owners), or the user's own reports in the area (staff). */
+  /** The area's latest reports (for those who handle it), or the user's own reports in the area. */
   reports: IIncident[];
 }
 
@@ -167,8 +177,30 @@ export interface ICaseView {
   areas: IArea[];
   user: ICurrentUser;
   report: IIncidentDetail;
-  /** Actions (only for people who handle reports). */
+  /** The user handles the report's area: case handling is offered. */
+  handles: boolean;
+  /** Actions (only for people who handle the report's area). */
   actions: IAction[];
+}
+
+/** The work queue: the reports of the areas the user handles that pass the query's filter. */
+export interface IQueueView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
+  areas: IArea[];
+  /** The areas whose reports the user handles (model/scope.ts). */
+  handled: IArea[];
+  user: ICurrentUser;
+  /** Unsorted; search, sort and pages are model/queue.ts's. */
+  rows: IQueueRow[];
+}
+
+/** What the export adds to a queue row. */
+export interface IQueueDetail {
+  description: string;
+  investigator?: string;
+  /** Only for reports that are not anonymous. */
+  reporter?: string;
 }
 
 /** Everything the lägesbild and the säkerhetsberättelse compute from, for a year and the one before. */
@@ -210,6 +242,13 @@ export interface IViewService {
   /** Without a year: the site's current year (known once the site's time zone is). */
   loadSituation(year?: number): Promise<ISituationView>;
   loadAnnualReport(year: number): Promise<IAnnualReportView>;
+  /**
+   * The work queue's reports for a filter (its text, sort and page aside).
+   * @param since the user's previous visit, for "new since my last visit"
+   */
+  loadQueue(filter: IQueueFilter, since?: Date): Promise<IQueueView>;
+  /** Descriptions, investigators and (not anonymous only) reporters of the queue's reports, by id, for the export. */
+  loadQueueDetails(filter: IQueueFilter, since?: Date): Promise<Map<number, IQueueDetail>>;
 }
 
 /** The key that encrypts the user's report drafts on her device; only she can read it. */

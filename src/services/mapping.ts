@@ -57,6 +57,7 @@ import {
 } from '../model/types';
 import { consequenceGrade, consequenceValue, likelihoodGrade, likelihoodValue, riskLevel, riskValue, type IRiskScore } from '../model/risk';
 import type { IReportFacts } from '../analytics/indicators';
+import type { IQueueRow } from '../model/queue';
 
 type Raw = Record<string, unknown>;
 
@@ -175,6 +176,7 @@ export function toArea(raw: Raw): IArea {
     responsibility: multiline(raw.Responsibility),
     ownerRole: str(raw.OwnerRole),
     owner: person(raw.Owner),
+    deputy: person(raw.Deputy),
     laws: lines(raw.Laws),
     // Only what Händelser can store is offered in the report form; the rest is shown to owners.
     reportCategories: lines(raw.ReportCategories).filter((c) => c.length <= CATEGORY_MAX),
@@ -408,4 +410,11 @@ export function toFacts(raw: Raw): IReportFacts {
     policeReport: raw.PoliceReport === true,
     authorityReportedAt: date(raw.AuthorityReportedAt)
   };
+}
+
+/** The fields the work queue reads of every report in its filter: no reporter, no long texts. */
+export const QUEUE_SELECT = [...FACTS_SELECT, 'Location', 'Modified', 'Anonymous'];
+
+export function toQueueRow(raw: Raw): IQueueRow {
+  return { ...toFacts(raw), reportId: str(raw.ReportId), location: str(raw.Location), modified: date(raw.Modified) ?? new Date(0), anonymous: raw.Anonymous === true };
 }

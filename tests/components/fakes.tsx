@@ -9,6 +9,8 @@ import { App } from '../../src/app/App';
 import type { IHost } from '../../src/app/host';
 import type { Route } from '../../src/app/routes';
 import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail } from '../../src/model/types';
+import type { IQueueRow } from '../../src/model/queue';
+import { handledAreas } from '../../src/model/scope';
 import { ServiceError } from '../../src/services/errors';
 import type { ICaseChange, ICurrentUser, IServices } from '../../src/services/interfaces';
 
@@ -46,8 +48,16 @@ export const AREAS: IArea[] = [
   }
 ];
 
-export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'anna@region.example', loginName: 'i:0#.f|membership|anna@region.example', canManageReports: false, canEditGoals: false, canReport: true, canCheckInstallation: false };
+export const STAFF: ICurrentUser = { id: 10, displayName: 'Anna Lind', email: 'anna@region.example', loginName: 'i:0#.f|membership|anna@region.example', canManageReports: false, handlesAllAreas: false, canEditGoals: false, canReport: true, canCheckInstallation: false };
 export const OWNER: ICurrentUser = { ...STAFF, id: 11, displayName: 'Erik Holm', canManageReports: true, canEditGoals: true };
+/** The security chief: handles every area. */
+export const CHIEF: ICurrentUser = { ...STAFF, id: 12, displayName: 'Maria Berg', canManageReports: true, handlesAllAreas: true, canEditGoals: true };
+
+/** The queue's fixture: reports of both areas. */
+export function queueRow(id: number, overrides: Partial<IQueueRow> = {}): IQueueRow {
+  const r = incident({ id, title: `Rapport ${id}`, ...overrides });
+  return { ...r, reportId: `${String(id).padStart(8, '0')}-0000-4000-8000-000000000000`, anonymous: r.anonymous, ...overrides };
+}
 
 export const GOALS: IGoal[] = [
   { id: 1, etag: '"1"', areaId: 2, title: 'Färre fallskador', period: new Date().getFullYear(), indicator: 'Fall per 1 000 vårddagar', unit: 'per 1 000 vårddagar', direction: 'atMost', baseline: 1.9, target: 1.5, outcome: 1.6, indicatorSource: 'manual', statusComment: '', followUp: 'Riskbedömning vid inskrivning.' }
@@ -137,20 +147,22 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       }))
     },
     views: {
-      loadStart: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]) })),
+      loadStart: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]), handledAreaIds: new Set(handledAreas(user, AREAS).map((a) => a.id)) })),
       loadArea: jest.fn(async (key: string) => {
         const area = AREAS.find((a) => a.key === key);
         if (!area) {
           throw new ServiceError('notFound', 'No such area', 404);
         }
-        return { area, user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
+        return { area, handlesArea: handledAreas(user, AREAS).includes(area), user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
       }),
       loadDocuments: jest.fn(async () => ({ areas: AREAS, timeZone: SITE_ZONE, documents: DOCUMENTS })),
       loadMyReports: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, reports })),
       loadReportForm: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE })),
-      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [] })),
+      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [], handles: handledAreas(user, AREAS).some((a) => a.id === 2) })),
       loadSituation: jest.fn(async (year?: number) => ({ year: year ?? yearIn(new Date(), SITE_ZONE), areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [] })),
-      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] }))
+      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], analyses: new Map(), completedActions: [] })),
+      loadQueue: jest.fn(async () => ({ areas: AREAS, handled: handledAreas(user, AREAS), user, timeZone: SITE_ZONE, rows: handledAreas(user, AREAS).length ? [queueRow(7), queueRow(8, { areaId: 1, severity: 'critical' })].filter((r) => handledAreas(user, AREAS).some((a) => a.id === r.areaId)) : [] })),
+      loadQueueDetails: jest.fn(async () => new Map())
     }
   };
   Object.assign(services, overrides);

@@ -238,7 +238,7 @@ describe('case handling', () => {
 
   function caseServices(withActions: IAction[] = []): ReturnType<typeof fakeServices> {
     const services = fakeServices(OWNER);
-    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, timeZone: SITE_ZONE, report: { ...incident({ lexMaria: true, severity: 'serious' }), attachments: [] }, actions: withActions });
+    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, timeZone: SITE_ZONE, report: { ...incident({ lexMaria: true, severity: 'serious' }), attachments: [] }, actions: withActions, handles: true });
     return services;
   }
 

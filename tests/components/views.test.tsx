@@ -21,7 +21,7 @@ describe('start page', () => {
     (services.views.loadStart as jest.Mock).mockReturnValueOnce(pending.promise);
     renderApp(services, { name: 'overview' }, { mode: 'app' });
     expect(screen.getByRole('status')).toHaveTextContent('Hämtar säkerhetsområdena…');
-    pending.resolve({ areas: AREAS, user: STAFF, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]) });
+    pending.resolve({ areas: AREAS, user: STAFF, timeZone: SITE_ZONE, openCounts: new Map([[2, 3]]), handledAreaIds: new Set() });
     expect(await screen.findByText('2 av 2 områden visas')).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Patientsäkerhet' })).toHaveAttribute('href', '#/omrade/patientsakerhet');
@@ -84,6 +84,7 @@ describe('area page', () => {
     const services = fakeServices(OWNER);
     (services.views.loadArea as jest.Mock).mockResolvedValueOnce({
       area: AREAS[1],
+      handlesArea: true,
       user: OWNER,
       timeZone: SITE_ZONE,
       period: 2026,
@@ -179,7 +180,7 @@ describe('list text is text', () => {
     for (const [user, shown] of [[OWNER, true], [STAFF, false]] as const) {
       const services = fakeServices(user);
       const area = { ...AREAS[1], unusableCategories: [long] };
-      (services.views.loadArea as jest.Mock).mockResolvedValueOnce({ area, user, timeZone: SITE_ZONE, period: 2026, goals: [], documents: [], reports: [] });
+      (services.views.loadArea as jest.Mock).mockResolvedValueOnce({ area, handlesArea: user === OWNER, user, timeZone: SITE_ZONE, period: 2026, goals: [], documents: [], reports: [] });
       const { unmount } = renderApp(services, { name: 'area', areaKey: area.key });
       await screen.findByRole('heading', { name: area.title, level: 1 });
       expect(screen.queryByText(/är längre än 100 tecken och kan därför inte väljas i rapportformuläret/) !== null).toBe(shown);
@@ -194,7 +195,8 @@ describe('list text is text', () => {
       areas: [{ ...AREAS[0], title: payload, purpose: payload }],
       user: STAFF,
       timeZone: SITE_ZONE,
-      openCounts: new Map()
+      openCounts: new Map(),
+      handledAreaIds: new Set()
     });
     const { container } = renderApp(services, { name: 'overview' }, { mode: 'app' });
     expect(await screen.findByRole('link', { name: payload })).toBeInTheDocument();

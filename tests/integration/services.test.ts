@@ -78,9 +78,9 @@ describe('views in one round trip', () => {
   });
 
   it('hides the reporter of an anonymous report from everyone but the reporter', async () => {
-    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
     const johan = sessionFor(server, 'johan').services;
-    const area = (await erik.views.loadArea('arbetsmiljo')).reports;
+    const area = (await maria.views.loadArea('arbetsmiljo')).reports;
     const threat = area.find((r) => r.title === 'Hot från anhörig i väntrummet')!;
     expect(threat.anonymous).toBe(true);
     expect(threat.reporter).toBeUndefined();

@@ -1,6 +1,6 @@
 import { firstSentence, formatDate, formatDateTime, formatDay, isoDate, keepNumbersWhole, monthName, withUnit } from '../../src/components/common/format';
 import { fileHref } from '../../src/components/common/fileHref';
-import { matchesSearch } from '../../src/components/common/search';
+import { matchesSearch } from '../../src/model/search';
 import { validityOf } from '../../src/components/Documents/validity';
 import { languageOf, normalizeLocale } from '../../src/loc';
 import type { IGoverningDocument } from '../../src/model/types';

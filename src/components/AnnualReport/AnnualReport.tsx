@@ -4,9 +4,10 @@ import { buildAnnualReport, IAnnualReport } from '../../analytics/annualReport';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useContentLang, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { Button } from '../common/Button';
+import { downloadBlob } from '../common/download';
 import { ErrorState } from '../common/ErrorState';
 import { formatDate, formatDateTime, isoDate } from '../common/format';
 import { Heading } from '../common/Heading';
@@ -44,6 +45,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
   const { strings, locale } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadAnnualReport(year), [services, year]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const [preparing, setPreparing] = React.useState(false);
   const [docxError, setDocxError] = React.useState(false);
   const lang = useContentLang();
@@ -59,14 +61,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
     try {
       const { annualReportBlob } = await import(/* webpackChunkName: 'sakerhet-docx' */ './docx');
       const blob = await annualReportBlob(report, strings, locale, data!.timeZone, lang);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `Sakerhetsberattelse-${year}.docx`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+      downloadBlob(blob, `Sakerhetsberattelse-${year}.docx`);
     } catch {
       setDocxError(true);
     } finally {

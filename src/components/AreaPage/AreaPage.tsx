@@ -4,7 +4,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DocumentItem } from '../Documents/DocumentItem';
 import { GoalTable } from '../Goals/GoalTable';
@@ -37,7 +37,8 @@ const useStyles = makeStyles((theme) => ({
   sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
   laws: { margin: 0, paddingLeft: 20 },
   docs: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
-  muted: { color: theme.semanticColors.bodySubtext }
+  muted: { color: theme.semanticColors.bodySubtext },
+  links: { listStyle: 'none', margin: '0 0 12px', padding: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 24px' }
 }));
 
 
@@ -52,6 +53,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   const services = useServices();
   const router = useRouter();
   const view = useAsync(() => services.views.loadArea(areaKey), [services, areaKey]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const now = React.useMemo(() => new Date(), []);
   const lang = useContentLang();
 
@@ -61,7 +63,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   if (view.status === 'error') {
     return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} recovering={view.recovering} />;
   }
-  const { area, goals, documents, reports, user, timeZone, period: year } = view.data;
+  const { area, goals, documents, reports, user, timeZone, period: year, handlesArea } = view.data;
 
   return (
     <TimeZoneContext.Provider value={timeZone}>
@@ -88,7 +90,7 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
         )}
       </div>
 
-      {user.canManageReports &&
+      {handlesArea &&
         (area.unusableCategories ?? []).map((c) => (
           <Notice key={c} kind="warning">
             {format(strings.categoryTooLong, c, CATEGORY_MAX)}
@@ -170,19 +172,26 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
 
       <section className={classes.section}>
         <Heading depth={1} className={classes.sectionTitle} id="sakerhet-reports">
-          {user.canManageReports ? strings.latestReports : strings.yourReportsInArea}
+          {handlesArea ? strings.latestReports : strings.yourReportsInArea}
         </Heading>
-        {user.canManageReports && (
-          <p>
-            <RouteLink to={{ name: 'situation', year, areaKey: area.key }}>
-              {strings.navSituation}: <ListText>{area.title}</ListText>
-            </RouteLink>
-          </p>
+        {handlesArea && (
+          <ul className={classes.links}>
+            <li>
+              <RouteLink to={{ name: 'queue', filter: { area: area.key } }}>
+                {strings.areaQueueLink}: <ListText>{area.title}</ListText>
+              </RouteLink>
+            </li>
+            <li>
+              <RouteLink to={{ name: 'situation', year, areaKey: area.key }}>
+                {strings.navSituation}: <ListText>{area.title}</ListText>
+              </RouteLink>
+            </li>
+          </ul>
         )}
         {reports.length === 0 ? (
-          <p className={classes.muted}>{user.canManageReports ? strings.noReportsInArea : strings.noOwnReportsInArea}</p>
+          <p className={classes.muted}>{handlesArea ? strings.noReportsInArea : strings.noOwnReportsInArea}</p>
         ) : (
-          <ReportTable reports={reports} areas={[area]} caption={user.canManageReports ? strings.latestReports : strings.yourReportsInArea} showReporter={user.canManageReports} showArea={false} />
+          <ReportTable reports={reports} areas={[area]} caption={handlesArea ? strings.latestReports : strings.yourReportsInArea} showReporter={handlesArea} showArea={false} />
         )}
       </section>
     </TimeZoneContext.Provider>

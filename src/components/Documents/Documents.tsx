@@ -13,7 +13,7 @@ import { ErrorState } from '../common/ErrorState';
 import { ViewTitle } from '../common/ViewTitle';
 import { label } from '../common/labels';
 import { LoadingState } from '../common/LoadingState';
-import { matchesSearch } from '../common/search';
+import { matchesSearch } from '../../model/search';
 import { SearchField } from '../common/SearchField';
 import { Select } from '../common/Select';
 import { DocumentItem } from './DocumentItem';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
 import { ViewTitle } from '../common/ViewTitle';
@@ -22,6 +22,7 @@ export function MyReports(): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadMyReports(), [services]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   return (
     <>
       <ViewTitle className={classes.title}>

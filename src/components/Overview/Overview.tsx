@@ -3,7 +3,7 @@ import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
-import { useContentLang, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import type { IArea } from '../../model/types';
 import { ErrorState } from '../common/ErrorState';
@@ -14,7 +14,7 @@ import { ViewTitle } from '../common/ViewTitle';
 import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
 import { RouteLink } from '../common/RouteLink';
-import { matchesSearch } from '../common/search';
+import { matchesSearch } from '../../model/search';
 import { SearchField } from '../common/SearchField';
 import { StatusBadge } from '../common/StatusBadge';
 
@@ -75,6 +75,7 @@ export function Overview(): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadStart(), [services]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const [query, setQuery] = React.useState('');
   const lang = useContentLang();
 
@@ -96,6 +97,7 @@ export function Overview(): JSX.Element {
           {strings.navDocuments}
         </RouteButton>
         <RouteButton to={{ name: 'myReports' }}>{strings.navMyReports}</RouteButton>
+        {view.status === 'done' && view.data.user.canManageReports && <RouteButton to={{ name: 'queue' }}>{strings.navQueue}</RouteButton>}
         {view.status === 'done' && view.data.user.canManageReports && <RouteButton to={{ name: 'situation' }}>{strings.navSituation}</RouteButton>}
         {view.status === 'done' && view.data.user.canCheckInstallation && <RouteButton to={{ name: 'installationCheck' }}>{strings.installationHeading}</RouteButton>}
       </div>
@@ -130,7 +132,7 @@ export function Overview(): JSX.Element {
                       {area.owner ? ` – ${area.owner.displayName}` : ''}
                     </p>
                     <div>
-                      <StatusBadge tone={open > 0 ? 'warning' : 'neutral'}>{openLabel(strings, open, !view.data.user.canManageReports)}</StatusBadge>
+                      <StatusBadge tone={open > 0 ? 'warning' : 'neutral'}>{openLabel(strings, open, !view.data.handledAreaIds.has(area.id))}</StatusBadge>
                     </div>
                   </article>
                 </li>

@@ -3,7 +3,7 @@ import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useRouter, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useRouter, useStrings } from '../../hooks/useHost';
 import { reportDocumentTitle } from '../../app/documentTitle';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
@@ -39,6 +39,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   const services = useServices();
   const router = useRouter();
   const view = useAsync(() => services.views.loadCase(id), [services, id]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const [changed, setChanged] = React.useState<IIncidentDetail | undefined>();
   if (view.status === 'loading') {
     return <LoadingState label={strings.loadingReport} />;
@@ -46,7 +47,9 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   if (view.status === 'error') {
     return <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />;
   }
-  const { areas, user, actions, timeZone } = view.data;
+  const { areas, actions, timeZone } = view.data;
+  // Case handling only in the areas the user handles; elsewhere an area owner is a reporter like anyone.
+  const handles = view.data.user.canManageReports && view.data.handles;
   const r = changed && changed.id === view.data.report.id ? changed : view.data.report;
   const area = areas.find((a) => a.id === r.areaId);
   const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
@@ -105,8 +108,8 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
           </div>
         ))}
       </dl>
-      {user.canManageReports && <CaseHandling report={r} actions={actions} onChanged={setChanged} />}
-      {!user.canManageReports && router.mode === 'app' && (
+      {handles && <CaseHandling report={r} actions={actions} onChanged={setChanged} />}
+      {!handles && router.mode === 'app' && (
         <p>
           <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>
         </p>

@@ -5,7 +5,7 @@ import { FieldError } from '../common/FieldLabel';
 import { format, IStrings } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { resolveWallClock, TimeZone } from '../../model/calendar';
 import { EVENT_TYPES, SEVERITIES } from '../../model/schema';
@@ -109,6 +109,7 @@ export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
   const view = useAsync(() => loadForm(services), [services]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   if (view.status === 'loading') {
     return <LoadingState label={strings.loading} />;
   }

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useHost, useRouter, useStrings } from '../../hooks/useHost';
-import { ViewTitleContext } from '../../hooks/contexts';
+import { KnownUserContext, ViewTitleContext } from '../../hooks/contexts';
 import { documentTitle, routeTitle } from '../../app/documentTitle';
 import { useFocusRescue } from '../../app/focusRescue';
 import { Route, routePath, sameRoute } from '../../app/routes';
@@ -60,8 +60,10 @@ const useStyles = makeStyles((theme) => ({
   main: { outline: 'none', minWidth: 0 }
 }));
 
-const NAV: { key: 'navOverview' | 'navDocuments' | 'navMyReports' | 'navReport'; route: Route }[] = [
+const NAV: { key: 'navOverview' | 'navQueue' | 'navDocuments' | 'navMyReports' | 'navReport'; route: Route; handlers?: boolean }[] = [
   { key: 'navOverview', route: { name: 'overview' } },
+  // For the people who handle reports, once a view has told who is signed in.
+  { key: 'navQueue', route: { name: 'queue' }, handlers: true },
   { key: 'navDocuments', route: { name: 'documents' } },
   { key: 'navMyReports', route: { name: 'myReports' } },
   { key: 'navReport', route: { name: 'report' } }
@@ -74,6 +76,9 @@ function sectionOf(route: Route): string {
       return 'overview';
     case 'reportDetail':
       return 'myReports';
+    case 'situation':
+    case 'annualReport':
+      return 'queue';
     default:
       return route.name;
   }
@@ -120,6 +125,8 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
   const path = routePath(router.route);
   const [viewTitle, setViewTitleState] = React.useState<{ path: string; title: string }>();
   const setViewTitle = React.useCallback((p: string, title: string) => setViewTitleState({ path: p, title }), []);
+  const [handler, setHandler] = React.useState(false);
+  const announceUser = React.useCallback((user: { canManageReports: boolean }) => setHandler(user.canManageReports), []);
   usePageTitle(viewTitle?.path === path ? viewTitle.title : routeTitle(router.route, strings));
 
   // Focus fell to the body: to the view's title, or, while the view loads, to the content region
@@ -150,7 +157,7 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
         <div className={classes.header}>
           <nav aria-label={strings.mainNavigation}>
             <ul className={classes.navList}>
-              {NAV.map((item) => (
+              {NAV.filter((item) => !item.handlers || handler).map((item) => (
                 <li key={item.key}>
                   <RouteLink to={item.route} className={classes.navLink} aria-current={sectionOf(router.route) === item.route.name ? 'page' : undefined}>
                     {strings[item.key]}
@@ -169,7 +176,9 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
         )
       )}
       <Landmark ref={main as React.RefObject<HTMLElement>} tabIndex={-1} className={classes.main} aria-label={Landmark === 'section' ? strings.appTitle : undefined}>
-        <ViewTitleContext.Provider value={setViewTitle}>{children}</ViewTitleContext.Provider>
+        <ViewTitleContext.Provider value={setViewTitle}>
+          <KnownUserContext.Provider value={announceUser}>{children}</KnownUserContext.Provider>
+        </ViewTitleContext.Provider>
       </Landmark>
     </div>
   );

@@ -2,6 +2,8 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { tableStyle, visuallyHiddenStyle } from '../common/styles';
 import { useStrings } from '../../hooks/useHost';
+import type { Route } from '../../app/routes';
+import { RouteLink } from '../common/RouteLink';
 
 const useStyles = makeStyles((theme) => ({
   figure: { margin: 0, minWidth: 0 },
@@ -41,6 +43,8 @@ export interface IChartRow {
   label: string;
   current: number;
   previous?: number;
+  /** The work queue with these reports (this year's), linked from the table's number. */
+  to?: Route;
 }
 
 export interface IChartProps {
@@ -140,7 +144,7 @@ export function Chart({ id, title, rows, currentLabel, previousLabel, columns }:
             {rows.map((r) => (
               <tr key={r.label}>
                 <th scope="row">{r.label}</th>
-                <td className="num">{r.current}</td>
+                <td className="num">{r.to ? <RouteLink to={r.to}>{r.current}</RouteLink> : r.current}</td>
                 {compare && <td className="num">{r.previous}</td>}
               </tr>
             ))}

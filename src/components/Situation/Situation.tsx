@@ -4,10 +4,12 @@ import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useContentLang, useRouter, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
-import { yearIn } from '../../model/calendar';
+import { addDays, addMonths, yearIn } from '../../model/calendar';
+import type { IQueueFilter } from '../../model/queue';
+import type { Route } from '../../app/routes';
 import type { IArea, IGoal } from '../../model/types';
 import type { ICurrentUser, IServices } from '../../services/interfaces';
 import { Button } from '../common/Button';
@@ -91,6 +93,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
   const now = React.useMemo(() => new Date(), []);
   // Without a year in the address, the site's current year: the view learns it with the site's zone.
   const view = useAsync(() => services.views.loadSituation(givenYear), [services, givenYear]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const [stored, setStored] = React.useState(false);
 
   const data = view.status === 'done' ? view.data : undefined;
@@ -140,6 +143,15 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
     setApplied(`${to.year}/${to.areaKey ?? ''}`);
     router.navigate({ name: 'situation', ...to }, { focus: false });
   };
+  // The queue with the reports a figure counts: the year's, of the area shown (or all the user handles).
+  const inQueue = (extra: Partial<IQueueFilter>, area: string | undefined = areaKey): Route => ({
+    name: 'queue',
+    filter: { area, status: 'all', from: `${year}-01-01`, to: `${year}-12-31`, ...extra }
+  });
+  const monthQueue = (month: number): Route => {
+    const first = `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    return inQueue({ from: first, to: addDays(addMonths(first, 1), -1) });
+  };
   const areaName =
     (areas: IArea[]): ((g: IGoal) => string) =>
     (g: IGoal): string =>
@@ -176,16 +188,18 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
             {formatNodes(strings.situationIntro, [situation.area ? <ListText key="a">{situation.area.title}</ListText> : strings.wholeRegion])}
           </p>
           <ul className={classes.figures} aria-labelledby="sakerhet-situation-intro">
-            {[
-              [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale)],
-              [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale)],
-              [strings.openCount, situation.open.toLocaleString(locale), ''],
-              [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : withUnit(situation.closedWithin30, '%', locale), ''],
-              [strings.goalsMet, format(strings.goalsMetValue, situation.goalStatus.met, situation.goals.length), '']
-            ].map(([name, value, note]) => (
+            {(
+              [
+                [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale), inQueue({})],
+                [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale), inQueue({ severity: 'serious' })],
+                [strings.openCount, situation.open.toLocaleString(locale), '', inQueue({ status: 'open' })],
+                [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : withUnit(situation.closedWithin30, '%', locale), '', undefined],
+                [strings.goalsMet, format(strings.goalsMetValue, situation.goalStatus.met, situation.goals.length), '', undefined]
+              ] as [string, string, string, Route | undefined][]
+            ).map(([name, value, note, to]) => (
               <li key={name} className={classes.figure}>
                 <span className={classes.figureLabel}>{name}</span>
-                <span className={classes.figureValue}>{value}</span>
+                <span className={classes.figureValue}>{to ? <RouteLink to={to} aria-label={format(strings.situationInQueue, `${name}: ${value}`)}>{value}</RouteLink> : value}</span>
                 {note && (
                   <span className={classes.figureNote}>
                     {format(situation.partial ? strings.comparedWithSamePeriod : strings.comparedWith, year - 1, note)}
@@ -202,27 +216,27 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               title={strings.chartByMonth}
               currentLabel={String(year)}
               previousLabel={String(year - 1)}
-              rows={situation.byMonth.map((m) => ({ label: monthName(m.month, locale), current: m.current, previous: m.previous }))}
+              rows={situation.byMonth.map((m) => ({ label: monthName(m.month, locale), current: m.current, previous: m.previous, to: monthQueue(m.month) }))}
             />
             <Chart
               id="sakerhet-chart-type"
               title={strings.chartByType}
               currentLabel={String(year)}
               previousLabel={String(year - 1)}
-              rows={EVENT_TYPE_KEYS.map((k) => ({ label: label(strings, 'eventType', k), ...situation.byType[k] }))}
+              rows={EVENT_TYPE_KEYS.map((k) => ({ label: label(strings, 'eventType', k), ...situation.byType[k], to: inQueue({ eventType: k }) }))}
             />
             <Chart
               id="sakerhet-chart-severity"
               title={strings.chartBySeverity}
               currentLabel={String(year)}
               previousLabel={String(year - 1)}
-              rows={SEVERITY_KEYS.map((k) => ({ label: label(strings, 'severity', k), ...situation.bySeverity[k] }))}
+              rows={SEVERITY_KEYS.map((k) => ({ label: label(strings, 'severity', k), ...situation.bySeverity[k], to: inQueue({ severity: k }) }))}
             />
             <Chart
               id="sakerhet-chart-status"
               title={format(strings.chartByStatus, year)}
               currentLabel={String(year)}
-              rows={STATUS_KEYS.map((k) => ({ label: label(strings, 'incidentStatus', k), current: situation.byStatus[k] }))}
+              rows={STATUS_KEYS.map((k) => ({ label: label(strings, 'incidentStatus', k), current: situation.byStatus[k], to: inQueue({ status: k }) }))}
             />
           </div>
 
@@ -327,9 +341,15 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                           <th scope="row" lang={contentLang}>
                             <RouteLink to={{ name: 'situation', year, areaKey: a.key }}>{a.title}</RouteLink>
                           </th>
-                          <td className="num">{s.total.current}</td>
-                          <td className="num">{s.serious.current}</td>
-                          <td className="num">{s.open}</td>
+                          <td className="num">
+                            <RouteLink to={inQueue({}, a.key)}>{s.total.current}</RouteLink>
+                          </td>
+                          <td className="num">
+                            <RouteLink to={inQueue({ severity: 'serious' }, a.key)}>{s.serious.current}</RouteLink>
+                          </td>
+                          <td className="num">
+                            <RouteLink to={inQueue({ status: 'open' }, a.key)}>{s.open}</RouteLink>
+                          </td>
                           <td>{trendText(strings, s.total, locale)}</td>
                           <td className="num">{format(strings.goalsMetValue, s.goalStatus.met, s.goals.length)}</td>
                         </tr>

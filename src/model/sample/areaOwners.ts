@@ -18,3 +18,12 @@ export const SAMPLE_AREA_OWNERS: Readonly<Record<string, string>> = {
   stralsakerhet: 'lena',
   vardhygien: 'sara'
 };
+
+/**
+ * The deputies (Ställföreträdare) of the sample site's areas that have one: they handle the area's
+ * reports together with its owner, e.g. while the owner is away.
+ */
+export const SAMPLE_AREA_DEPUTIES: Readonly<Record<string, string>> = {
+  smittskydd: 'sara',
+  vardhygien: 'olof'
+};
