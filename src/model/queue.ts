@@ -9,18 +9,19 @@
  */
 import type { IReportFacts } from '../analytics/indicators';
 import { isSerious } from '../analytics/indicators';
-import { addDays, CalendarDay, parseDay, startOfDay, TimeZone } from './calendar';
+import { addDays, addMonths, CalendarDay, parseDay, startOfDay, TimeZone } from './calendar';
 import { authorityDeadlines, AuthorityKey, daysLeft } from './caseRules';
 import { matchesSearch } from './search';
 import type { EventTypeKey, IncidentStatusKey, SeverityKey } from './types';
 
 export type QueueStatus = 'open' | 'all' | IncidentStatusKey;
-export type QueueSeverity = 'all' | 'serious' | SeverityKey;
+/** `atLeastSerious`: Allvarlig or Mycket allvarlig (the lägesbild's "serious events"). */
+export type QueueSeverity = 'all' | 'atLeastSerious' | SeverityKey;
 export type QueueAuthority = 'all' | 'any' | AuthorityKey;
 export type QueueSort = 'deadline' | 'severity' | 'occurred' | 'modified';
 
 export const QUEUE_STATUSES: QueueStatus[] = ['open', 'new', 'investigating', 'actionsOngoing', 'closed', 'all'];
-export const QUEUE_SEVERITIES: QueueSeverity[] = ['all', 'serious', 'critical', 'low', 'moderate'];
+export const QUEUE_SEVERITIES: QueueSeverity[] = ['all', 'atLeastSerious', 'critical', 'serious', 'moderate', 'low'];
 export const QUEUE_AUTHORITIES: QueueAuthority[] = ['all', 'any', 'lexMaria', 'workEnvironmentAuthority', 'policeReport'];
 export const QUEUE_SORTS: QueueSort[] = ['deadline', 'severity', 'occurred', 'modified'];
 const EVENT_TYPES: EventTypeKey[] = ['risk', 'nearMiss', 'accident', 'deviation', 'deficiency', 'incident', 'improvement'];
@@ -127,7 +128,7 @@ export function matchesStatus(status: IncidentStatusKey, wanted: QueueStatus): b
 }
 
 export function matchesSeverity(severity: SeverityKey, wanted: QueueSeverity): boolean {
-  return wanted === 'all' || (wanted === 'serious' ? isSerious({ severity }) : severity === wanted);
+  return wanted === 'all' || (wanted === 'atLeastSerious' ? isSerious({ severity }) : severity === wanted);
 }
 
 export function matchesAuthority(r: Pick<IReportFacts, 'lexMaria' | 'workEnvironmentReport' | 'policeReport'>, wanted: QueueAuthority): boolean {
@@ -256,4 +257,19 @@ export function queuePage(rows: IQueueRow[], filter: IQueueFilter, now: Date, zo
   const pages = Math.max(1, Math.ceil(all.length / pageSize));
   const page = Math.min(filter.page, pages);
   return { all, rows: all.slice((page - 1) * pageSize, page * pageSize), total: all.length, pages, page };
+}
+
+/**
+ * The queue's filter for a figure of the lägesbild: the reports of a year of the site's calendar
+ * (all statuses), of one area or all the user handles, narrowed as the figure is ("18 öppna
+ * rapporter" → status open). Used by the lägesbild's links and by the tests that check the counts match.
+ */
+export function situationFilter(year: number, area: string | undefined, extra: Partial<IQueueFilter> = {}): Partial<IQueueFilter> {
+  return { area, status: 'all', from: `${year}-01-01`, to: `${year}-12-31`, ...extra };
+}
+
+/** The same for one month (0–11) of the year. */
+export function monthFilter(year: number, month: number, area: string | undefined): Partial<IQueueFilter> {
+  const first = `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return situationFilter(year, area, { from: first, to: addDays(addMonths(first, 1), -1) });
 }

@@ -31,7 +31,7 @@ export function queueODataFilter(filter: IQueueFilter, scope: string | undefined
   } else if (filter.status !== 'all') {
     parts.push(choice('Status', INCIDENT_STATUSES, filter.status));
   }
-  if (filter.severity === 'serious') {
+  if (filter.severity === 'atLeastSerious') {
     parts.push(`(${choice('Severity', SEVERITIES, 'serious')} or ${choice('Severity', SEVERITIES, 'critical')})`);
   } else if (filter.severity !== 'all') {
     parts.push(choice('Severity', SEVERITIES, filter.severity));

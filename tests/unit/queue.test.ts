@@ -38,9 +38,9 @@ const f = (over: Partial<IQueueFilter> = {}): IQueueFilter => ({ ...DEFAULT_QUEU
 describe('the filter in the address', () => {
   it('writes only what differs from the default, and reads it back the same', () => {
     expect(queueQuery({})).toBe('');
-    const filter = f({ area: 'patientsakerhet', status: 'all', severity: 'serious', eventType: 'accident', authority: 'lexMaria', from: '2026-01-01', to: '2026-12-31', newSince: true, text: 'fall i trappa', sort: 'severity', page: 3 });
+    const filter = f({ area: 'patientsakerhet', status: 'all', severity: 'atLeastSerious', eventType: 'accident', authority: 'lexMaria', from: '2026-01-01', to: '2026-12-31', newSince: true, text: 'fall i trappa', sort: 'severity', page: 3 });
     const query = queueQuery(filter);
-    expect(query).toBe('area=patientsakerhet&status=all&severity=serious&type=accident&authority=lexMaria&from=2026-01-01&to=2026-12-31&new=1&q=fall+i+trappa&sort=severity&page=3');
+    expect(query).toBe('area=patientsakerhet&status=all&severity=atLeastSerious&type=accident&authority=lexMaria&from=2026-01-01&to=2026-12-31&new=1&q=fall+i+trappa&sort=severity&page=3');
     expect(parseQueueQuery(query)).toEqual(filter);
   });
 
@@ -72,12 +72,14 @@ describe('the period, on the site\'s calendar (Stockholm, UTC+1 in winter, UTC+2
 });
 
 describe('filters and search', () => {
-  it('open means every status but Avslutad; serious means Allvarlig or Mycket allvarlig', () => {
+  it('open means every status but Avslutad; at least serious means Allvarlig or Mycket allvarlig', () => {
     expect(matchesQueue(row(1, { status: 'actionsOngoing' }), f(), ZONE)).toBe(true);
     expect(matchesQueue(row(1, { status: 'closed' }), f(), ZONE)).toBe(false);
     expect(matchesQueue(row(1, { status: 'closed' }), f({ status: 'all' }), ZONE)).toBe(true);
-    expect(matchesQueue(row(1, { severity: 'critical' }), f({ severity: 'serious' }), ZONE)).toBe(true);
-    expect(matchesQueue(row(1, { severity: 'moderate' }), f({ severity: 'serious' }), ZONE)).toBe(false);
+    expect(matchesQueue(row(1, { severity: 'critical' }), f({ severity: 'atLeastSerious' }), ZONE)).toBe(true);
+    expect(matchesQueue(row(1, { severity: 'moderate' }), f({ severity: 'atLeastSerious' }), ZONE)).toBe(false);
+    // One severity means that one: the lägesbild's bar for Allvarlig counts Allvarlig alone.
+    expect(matchesQueue(row(1, { severity: 'critical' }), f({ severity: 'serious' }), ZONE)).toBe(false);
   });
 
   it('authority flags: any, or one', () => {
@@ -146,7 +148,7 @@ describe('pages', () => {
 describe('what SharePoint is asked (inside each ID window)', () => {
   it('writes status, severity, type, flags, period and new-since as OData', () => {
     const since = new Date('2026-03-01T12:00:00Z');
-    expect(queueODataFilter(f({ severity: 'serious', eventType: 'accident', authority: 'any', from: '2026-03-01', to: '2026-03-31', newSince: true }), '(AreaId eq 3 or AreaId eq 5)', undefined, ZONE, since)).toBe(
+    expect(queueODataFilter(f({ severity: 'atLeastSerious', eventType: 'accident', authority: 'any', from: '2026-03-01', to: '2026-03-31', newSince: true }), '(AreaId eq 3 or AreaId eq 5)', undefined, ZONE, since)).toBe(
       "(AreaId eq 3 or AreaId eq 5) and Status ne 'Avslutad' and (Severity eq 'Allvarlig' or Severity eq 'Mycket allvarlig') and EventType eq 'Olycka' and (LexMaria eq 1 or WorkEnvironmentReport eq 1 or PoliceReport eq 1) and OccurredAt ge datetime'2026-02-28T23:00:00.000Z' and OccurredAt lt datetime'2026-03-31T22:00:00.000Z' and Created gt datetime'2026-03-01T12:00:00.000Z'"
     );
     expect(queueODataFilter(f({ status: 'all' }), undefined, undefined, ZONE)).toBeUndefined();

@@ -208,7 +208,7 @@ export default function Queue({ filter: given }: IQueueProps): JSX.Element {
               label={strings.severity}
               value={draft.severity}
               onChange={(v) => set('severity', v as IQueueFilter['severity'])}
-              options={QUEUE_SEVERITIES.map((k) => ({ value: k, text: k === 'all' ? strings.queueAll : k === 'serious' ? strings.queueSeveritySerious : label(strings, 'severity', k) }))}
+              options={QUEUE_SEVERITIES.map((k) => ({ value: k, text: k === 'all' ? strings.queueAll : k === 'atLeastSerious' ? strings.queueSeveritySerious : label(strings, 'severity', k) }))}
             />
             <Select
               id="sakerhet-queue-type"

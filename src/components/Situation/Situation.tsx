@@ -7,8 +7,8 @@ import { TimeZoneContext } from '../../hooks/contexts';
 import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
-import { addDays, addMonths, yearIn } from '../../model/calendar';
-import type { IQueueFilter } from '../../model/queue';
+import { yearIn } from '../../model/calendar';
+import { IQueueFilter, monthFilter, situationFilter } from '../../model/queue';
 import type { Route } from '../../app/routes';
 import type { IArea, IGoal } from '../../model/types';
 import type { ICurrentUser, IServices } from '../../services/interfaces';
@@ -144,14 +144,8 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
     router.navigate({ name: 'situation', ...to }, { focus: false });
   };
   // The queue with the reports a figure counts: the year's, of the area shown (or all the user handles).
-  const inQueue = (extra: Partial<IQueueFilter>, area: string | undefined = areaKey): Route => ({
-    name: 'queue',
-    filter: { area, status: 'all', from: `${year}-01-01`, to: `${year}-12-31`, ...extra }
-  });
-  const monthQueue = (month: number): Route => {
-    const first = `${year}-${String(month + 1).padStart(2, '0')}-01`;
-    return inQueue({ from: first, to: addDays(addMonths(first, 1), -1) });
-  };
+  const inQueue = (extra: Partial<IQueueFilter>, area: string | undefined = areaKey): Route => ({ name: 'queue', filter: situationFilter(year, area, extra) });
+  const monthQueue = (month: number): Route => ({ name: 'queue', filter: monthFilter(year, month, areaKey) });
   const areaName =
     (areas: IArea[]): ((g: IGoal) => string) =>
     (g: IGoal): string =>
@@ -191,7 +185,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
             {(
               [
                 [strings.reportsCount, situation.total.current.toLocaleString(locale), trendText(strings, situation.total, locale), inQueue({})],
-                [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale), inQueue({ severity: 'serious' })],
+                [strings.seriousCount, situation.serious.current.toLocaleString(locale), trendText(strings, situation.serious, locale), inQueue({ severity: 'atLeastSerious' })],
                 [strings.openCount, situation.open.toLocaleString(locale), '', inQueue({ status: 'open' })],
                 [strings.closedWithin30, situation.closedWithin30 === undefined ? '–' : withUnit(situation.closedWithin30, '%', locale), '', undefined],
                 [strings.goalsMet, format(strings.goalsMetValue, situation.goalStatus.met, situation.goals.length), '', undefined]
@@ -345,7 +339,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                             <RouteLink to={inQueue({}, a.key)}>{s.total.current}</RouteLink>
                           </td>
                           <td className="num">
-                            <RouteLink to={inQueue({ severity: 'serious' }, a.key)}>{s.serious.current}</RouteLink>
+                            <RouteLink to={inQueue({ severity: 'atLeastSerious' }, a.key)}>{s.serious.current}</RouteLink>
                           </td>
                           <td className="num">
                             <RouteLink to={inQueue({ status: 'open' }, a.key)}>{s.open}</RouteLink>
