@@ -23,7 +23,7 @@ function column(ref: string): number {
   return [...letters].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 64), 0) - 1;
 }
 
-function textOf(node: Element | null | undefined): string {
+function textOf(node: Element | undefined): string {
   if (!node) {
     return '';
   }
@@ -71,8 +71,9 @@ export async function openXlsx(data: ArrayBuffer | Uint8Array | Buffer): Promise
     for (let i = 0; i < numFmts.length; i++) {
       custom.set(Number(numFmts[i].getAttribute('numFmtId')), numFmts[i].getAttribute('formatCode')!);
     }
-    const xfs = styles.getElementsByTagName('cellXfs')[0]?.getElementsByTagName('xf');
-    for (let i = 0; xfs && i < xfs.length; i++) {
+    const cellXfs = styles.getElementsByTagName('cellXfs')[0];
+    const xfs = cellXfs ? cellXfs.getElementsByTagName('xf') : [];
+    for (let i = 0; i < xfs.length; i++) {
       const id = Number(xfs[i].getAttribute('numFmtId') ?? 0);
       styleFormats.push(custom.get(id) ?? BUILT_IN_FORMATS[id] ?? '');
     }
