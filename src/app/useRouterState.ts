@@ -10,6 +10,13 @@ function routeFromHash(home: Route): Route {
 /**
  * The router: with `hash`, the place lives in the page address (#/omrade/…) and follows the back
  * button; with `memory`, it lives in the web part (several can sit on one page).
+ *
+ * A view with unsaved edits registers a guard (`guardLeave`); leaving it then asks first:
+ * - the app's own links (navigate) wait for the answer;
+ * - Back, Forward or an address typed in have already changed the address when the browser tells
+ *   us (hashchange, which cannot be cancelled): the view's address is pushed back, so the page and
+ *   the history are as they were, and "Lämna" goes back once more to where the user was going;
+ * - closing or reloading the tab gets the browser's own question (beforeunload).
  */
 export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'app' | 'view'): IRouter {
   const initial = React.useMemo(() => (routing === 'hash' ? routeFromHash(home) : home), [home, routing]);
@@ -17,6 +24,11 @@ export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'a
   const focusRequest = React.useRef(false);
   const current = React.useRef(route);
   current.current = route;
+  const guards = React.useRef(new Set<() => boolean>());
+  const unsaved = React.useCallback((): boolean => [...guards.current].some((g) => g()), []);
+  // The next address change is the one the user already agreed to leave for.
+  const agreed = React.useRef(false);
+  const [leaving, setLeaving] = React.useState<IRouter['leaving']>();
 
   React.useEffect(() => {
     if (routing !== 'hash') {
@@ -24,23 +36,52 @@ export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'a
     }
     const onHashChange = (): void => {
       const next = routeFromHash(home);
+      const wasAgreed = agreed.current;
+      agreed.current = false;
+      if (sameRoute(current.current, next)) {
+        return;
+      }
+      if (!wasAgreed && unsaved()) {
+        // Put the view's address back (a new entry in place of the one the user went to), then ask.
+        window.history.pushState(window.history.state, '', `#/${routePath(current.current)}`);
+        setLeaving({
+          stay: () => setLeaving(undefined),
+          leave: () => {
+            setLeaving(undefined);
+            agreed.current = true;
+            window.history.back();
+          }
+        });
+        return;
+      }
       // The back button, or a link typed in: focus goes to the new view's title. When the app's own
       // navigate() changed the address, it is there already and has said where focus goes.
-      if (!sameRoute(current.current, next)) {
-        focusRequest.current = true;
-        setRoute(next);
-      }
+      focusRequest.current = true;
+      setRoute(next);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [routing, home]);
+  }, [routing, home, unsaved]);
 
-  const navigate = React.useCallback(
+  React.useEffect(() => {
+    // Closing or reloading the tab: the browser asks (it shows its own text; ours is not used).
+    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+      if (unsaved()) {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved]);
+
+  const go = React.useCallback(
     (to: Route, options?: { focus?: boolean }) => {
       focusRequest.current = options?.focus !== false;
       if (routing === 'hash') {
         const hash = `#/${routePath(to)}`;
         if (window.location.hash !== hash) {
+          agreed.current = true;
           window.location.hash = hash;
         }
       }
@@ -49,5 +90,29 @@ export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'a
     [routing]
   );
 
-  return React.useMemo(() => ({ route, navigate, home, mode, routing, focusRequest }), [route, navigate, home, mode, routing]);
+  const navigate = React.useCallback(
+    (to: Route, options?: { focus?: boolean }) => {
+      if (!sameRoute(current.current, to) && unsaved()) {
+        setLeaving({
+          stay: () => setLeaving(undefined),
+          leave: () => {
+            setLeaving(undefined);
+            go(to, options);
+          }
+        });
+        return;
+      }
+      go(to, options);
+    },
+    [go, unsaved]
+  );
+
+  const guardLeave = React.useCallback((check: () => boolean) => {
+    guards.current.add(check);
+    return () => {
+      guards.current.delete(check);
+    };
+  }, []);
+
+  return React.useMemo(() => ({ route, navigate, home, mode, routing, focusRequest, guardLeave, leaving }), [route, navigate, home, mode, routing, guardLeave, leaving]);
 }

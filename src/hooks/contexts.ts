@@ -38,9 +38,16 @@ export interface IRouter {
   routing: 'hash' | 'memory';
   /** Set when the user navigated: the next view title to appear takes focus (see ViewTitle). */
   focusRequest: { current: boolean };
+  /**
+   * Registers a check for unsaved edits; while it returns true, leaving the view (a link, Back, a
+   * typed address, closing the tab) asks first. Returns the function that removes the check.
+   */
+  guardLeave(hasUnsavedEdits: () => boolean): () => void;
+  /** While the user is being asked whether to leave unsaved edits: the answers. */
+  leaving?: { stay(): void; leave(): void };
 }
 
-export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', routing: 'memory', focusRequest: { current: false } });
+export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', routing: 'memory', focusRequest: { current: false }, guardLeave: () => () => undefined });
 
 /**
  * The site's time zone (IANA), from SharePoint's regional settings. Each view provides it once its

@@ -413,6 +413,13 @@ const strings: IStrings = {
   actionStatus_ongoing: 'In progress',
   actionStatus_done: 'Done',
   closedOn: 'Closed {0}',
+  caseClosedReadOnly: 'The report is closed. The case handling is shown as it was saved; reopen the report to change it.',
+  reopenCase: 'Reopen the report',
+  cancelReopen: 'Cancel',
+  leaveTitle: 'You have changes that are not saved',
+  leaveText: 'If you leave the page now, what you have written is lost. Stay and save, or leave without saving.',
+  leaveStay: 'Stay',
+  leaveGo: 'Leave without saving',
 
   installationHeading: 'Installation check',
   installationIntro: 'The check compares the site with what Säkerhet needs: the lists and their columns, indexes, item-level permissions on Händelser, the area owners’ permission level and group, unique permissions on every list and the 14 security areas. What can be repaired from here is repaired with your rights as the site’s owner; the rest is listed under “Must be done by hand”. Run the check after every new version of the app.',

@@ -438,6 +438,13 @@ export interface IStrings {
   actionStatus_ongoing: string;
   actionStatus_done: string;
   closedOn: string;
+  caseClosedReadOnly: string;
+  reopenCase: string;
+  cancelReopen: string;
+  leaveTitle: string;
+  leaveText: string;
+  leaveStay: string;
+  leaveGo: string;
 
   // Installation check (site owners)
   installationHeading: string;

@@ -413,6 +413,13 @@ const strings: IStrings = {
   actionStatus_ongoing: 'Pågår',
   actionStatus_done: 'Klar',
   closedOn: 'Avslutad {0}',
+  caseClosedReadOnly: 'Rapporten är avslutad. Handläggningen visas som den sparades; öppna rapporten igen för att ändra den.',
+  reopenCase: 'Öppna rapporten igen',
+  cancelReopen: 'Avbryt',
+  leaveTitle: 'Du har ändringar som inte är sparade',
+  leaveText: 'Om du lämnar sidan nu försvinner det du har skrivit. Stanna kvar och spara, eller lämna utan att spara.',
+  leaveStay: 'Stanna kvar',
+  leaveGo: 'Lämna utan att spara',
 
   installationHeading: 'Installationskontroll',
   installationIntro: 'Kontrollen jämför webbplatsen med det som Säkerhet behöver: listorna och deras kolumner, index, behörighet på objektnivå i Händelser, behörighetsnivån och gruppen för områdesansvariga, egna behörigheter på varje lista och de 14 säkerhetsområdena. Det som går att rätta härifrån rättas med dina behörigheter som webbplatsens ägare; resten står under ”Måste göras för hand”. Kör kontrollen efter varje ny version av appen.',

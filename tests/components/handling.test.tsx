@@ -406,6 +406,92 @@ describe('case handling', () => {
   });
 });
 
+describe('nothing typed is lost', () => {
+  function caseServices(status: 'new' | 'closed' = 'new'): ReturnType<typeof fakeServices> {
+    const services = fakeServices(OWNER);
+    const report = { ...incident({ status, analysis: status === 'closed' ? 'Hal golvyta.' : '', closedAt: status === 'closed' ? new Date(Date.UTC(2026, 10, 20, 11)) : undefined }), attachments: [] };
+    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, timeZone: SITE_ZONE, report, actions: [], handles: true });
+    return services;
+  }
+  const navLink = (name: string): HTMLElement => within(screen.getByRole('navigation', { name: 'Säkerhet' })).getByRole('link', { name });
+
+  it('asks before another view replaces unsaved edits; staying keeps them, leaving goes', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 }, { mode: 'app' });
+    const analysis = await screen.findByLabelText(/^Analys/);
+    // Nothing typed yet: no question.
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    fireEvent.change(analysis, { target: { value: 'Min analys.' } });
+    analysis.focus();
+    fireEvent.click(navLink('Mina rapporter'));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Du har ändringar som inte är sparade' });
+    expect(dialog).toHaveAccessibleDescription(/försvinner det du har skrivit/);
+    expect(within(dialog).getByRole('button', { name: 'Stanna kvar' })).toHaveFocus();
+    expect(services.views.loadMyReports).not.toHaveBeenCalled();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stanna kvar' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/^Analys/)).toHaveValue('Min analys.');
+    expect(screen.getByLabelText(/^Analys/)).toHaveFocus();
+
+    fireEvent.click(navLink('Mina rapporter'));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Lämna utan att spara' }));
+    await waitFor(() => expect(services.views.loadMyReports).toHaveBeenCalled());
+    expect(screen.queryByLabelText(/^Analys/)).not.toBeInTheDocument();
+  });
+
+  it('leaves without asking once the edits are saved, and asks for a half-written action too', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 }, { mode: 'app' });
+    fireEvent.change(await screen.findByLabelText(/^Åtgärd \*$/), { target: { value: 'Ny rutin' } });
+    fireEvent.click(navLink('Mina rapporter'));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Stanna kvar' }));
+    fireEvent.change(screen.getByLabelText(/^Åtgärd \*$/), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText(/^Analys/), { target: { value: 'Hal golvyta.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    await screen.findByText('Handläggningen är sparad.');
+    fireEvent.click(navLink('Mina rapporter'));
+    await waitFor(() => expect(services.views.loadMyReports).toHaveBeenCalled());
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  it('shows a closed report read-only until it is reopened, and reopening can be undone', async () => {
+    const services = caseServices('closed');
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    expect(await screen.findByText(/Rapporten är avslutad\. Handläggningen visas som den sparades/)).toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Analys/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Spara handläggningen' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Lägg till åtgärd' })).not.toBeInTheDocument();
+    expect(screen.getAllByText('Hal golvyta.').length).toBeGreaterThan(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Öppna rapporten igen' }));
+    expect(screen.getByLabelText('Status')).toHaveValue('investigating');
+    expect(screen.getByLabelText('Status')).toHaveFocus();
+    expect(screen.getByLabelText(/^Analys/)).toHaveValue('Hal golvyta.');
+    fireEvent.click(screen.getByRole('button', { name: 'Avbryt' }));
+    expect(screen.queryByLabelText(/^Analys/)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Öppna rapporten igen' })).toHaveFocus();
+    expect(services.incidents.updateCase).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Öppna rapporten igen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    await screen.findByText('Handläggningen är sparad.');
+    expect((services.incidents.updateCase as jest.Mock).mock.calls[0][1]).toMatchObject({ status: 'investigating' });
+  });
+
+  it('keeps a reopened report editable and the edits when reopening fails to save', async () => {
+    const services = caseServices('closed');
+    (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('offline', 'Failed to fetch'));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Öppna rapporten igen' }));
+    fireEvent.change(screen.getByLabelText(/^Analys/), { target: { value: 'Ny bedömning.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await findMessage()).toHaveTextContent('SharePoint gick inte att nå.');
+    expect(screen.getByLabelText(/^Analys/)).toHaveValue('Ny bedömning.');
+    expect(screen.getByLabelText('Status')).toHaveValue('investigating');
+  });
+});
+
 describe('merging after a conflict', () => {
   const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '' };
   it('keeps both owners\' changes to different fields, and this owner\'s where both changed one', () => {

@@ -3,6 +3,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
+import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { parseDay, resolveWallClock, TimeZone, wallClockIn } from '../../model/calendar';
 import { allowedNextStatuses, openActions } from '../../model/caseRules';
 import { ACTIONS_LIST, fieldOf, INCIDENTS_LIST } from '../../model/schema';
@@ -10,7 +11,7 @@ import type { IAction, IIncidentDetail, IncidentStatusKey, IPerson } from '../..
 import { toServiceError, ServiceError } from '../../services/errors';
 import { Button } from '../common/Button';
 import { errorMessage } from '../common/errorMessage';
-import { formatDate, isoDate } from '../common/format';
+import { formatDate, formatDay, isoDate } from '../common/format';
 import { formatNodes } from '../common/formatNodes';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
@@ -35,7 +36,9 @@ const useStyles = makeStyles((theme) => ({
   addLegend: { padding: 0, marginBottom: 4, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   addButton: { alignSelf: 'end' },
   wide: { gridColumn: '1 / -1' },
-  diff: { margin: '4px 0 0', paddingLeft: 20 }
+  diff: { margin: '4px 0 0', paddingLeft: 20 },
+  readOnly: { margin: 0, display: 'grid', gap: 12, selectors: { dt: { fontWeight: 600 }, dd: { margin: 0 } } },
+  text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' }
 }));
 
 const ACTION_TITLE_MAX = fieldOf(ACTIONS_LIST, 'Title').maxLength!;
@@ -54,6 +57,11 @@ const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reporte
 
 function sameValue(field: CaseField, a: ICaseForm, b: ICaseForm): boolean {
   return field === 'investigator' ? a.investigator?.id === b.investigator?.id : a[field] === b[field];
+}
+
+/** Whether the form holds something the saved report does not. */
+export function caseFormChanged(saved: ICaseForm, form: ICaseForm): boolean {
+  return CASE_FIELDS.some((f) => !sameValue(f, saved, form));
 }
 
 /**
@@ -136,6 +144,28 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   });
   const flagged = report.lexMaria || report.workEnvironmentReport || report.policeReport;
   const open = openActions(actions);
+  // A closed report is read-only until the user chooses to reopen it.
+  const [reopening, setReopening] = React.useState(false);
+  const readOnly = base.status === 'closed' && !reopening;
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  const reopenButton = React.useRef<HTMLButtonElement>(null);
+  // Where focus goes once the form has switched between read-only and editable (the control the
+  // user pressed is gone by then).
+  const focusAfterSwitch = React.useRef<'status' | 'reopen' | 'heading' | undefined>();
+  React.useLayoutEffect(() => {
+    const target = focusAfterSwitch.current;
+    focusAfterSwitch.current = undefined;
+    if (target === 'status') {
+      document.getElementById('sakerhet-case-status')?.focus();
+    } else if (target === 'reopen') {
+      reopenButton.current?.focus();
+    } else if (target === 'heading') {
+      heading.current?.focus();
+    }
+  }, [readOnly]);
+  // Nothing typed is lost: leaving with edits that are not saved asks first.
+  const unsaved = caseFormChanged(formOf(base), form) || draft.title.trim() !== '' || draft.owner !== undefined || draft.due !== '';
+  useLeaveGuard(unsaved);
 
   const save = async (): Promise<void> => {
     setSaving(true);
@@ -147,8 +177,13 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         analysis: form.analysis,
         authorityReportedAt: form.reportedOn ? reportedOnInstant(form.reportedOn, zone) ?? null : null
       });
+      if (saved.status === 'closed') {
+        // The form becomes read-only and the save button goes: focus to the section's heading.
+        focusAfterSwitch.current = 'heading';
+      }
       setBase(saved);
       setForm(formOf(saved));
+      setReopening(false);
       onChanged(saved);
       setMessage({ kind: 'success', text: strings.caseSaved });
       if (saved.status === 'closed' && base.status !== 'closed') {
@@ -265,7 +300,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
 
   return (
     <section className={classes.section} aria-labelledby="sakerhet-case" ref={root}>
-      <Heading depth={1} className={classes.title} id="sakerhet-case">
+      <Heading depth={1} className={classes.title} id="sakerhet-case" tabIndex={-1} ref={heading}>
         {strings.caseHeading}
       </Heading>
       <p className={classes.help}>{strings.caseIntro}</p>
@@ -290,33 +325,87 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
           </Notice>
         )}
       </LiveRegion>
-      <div className={classes.row}>
-        <Select id="sakerhet-case-status" label={strings.status} value={form.status} onChange={(v) => setForm((f) => ({ ...f, status: v as IncidentStatusKey }))} options={statusOptions} />
-        {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale, zone))}</span>}
-      </div>
-      {form.status === 'closed' && base.status !== 'closed' && open.length > 0 && <Notice kind="warning">{strings.cannotCloseOpenActions}</Notice>}
-      <PeoplePicker id="sakerhet-case-investigator" label={strings.investigator} value={form.investigator} onChange={(p) => setForm((f) => ({ ...f, investigator: p }))} />
-      <TextInput
-        id="sakerhet-case-analysis"
-        label={strings.analysis}
-        multiline
-        rows={5}
-        value={form.analysis}
-        onChange={(v) => setForm((f) => ({ ...f, analysis: v }))}
-        description={strings.analysisHelp}
-        lang={contentLang}
-        error={form.analysis.length > ANALYSIS_MAX ? format(strings.errTooLong, strings.analysis, ANALYSIS_MAX) : undefined}
-      />
-      {flagged && (
-        <div className={classes.row}>
-          <TextInput id="sakerhet-case-reported" type="date" label={strings.authorityReportedAt} value={form.reportedOn} onChange={(v) => setForm((f) => ({ ...f, reportedOn: v }))} />
-        </div>
+      {readOnly ? (
+        <>
+          <Notice kind="info">{strings.caseClosedReadOnly}</Notice>
+          <dl className={classes.readOnly}>
+            <div>
+              <dt>{strings.status}</dt>
+              <dd>
+                {label(strings, 'incidentStatus', base.status)}
+                {base.closedAt && <> ({format(strings.closedOn, formatDate(base.closedAt, locale, zone))})</>}
+              </dd>
+            </div>
+            <div>
+              <dt>{strings.investigator}</dt>
+              <dd>{base.investigator?.displayName ?? strings.noneGiven}</dd>
+            </div>
+            <div>
+              <dt>{strings.analysis}</dt>
+              <dd className={classes.text}>{base.analysis ? <ListText>{base.analysis}</ListText> : strings.noneGiven}</dd>
+            </div>
+            {flagged && (
+              <div>
+                <dt>{strings.authorityReportedAt}</dt>
+                <dd>{form.reportedOn ? formatDay(form.reportedOn, locale) : strings.noneGiven}</dd>
+              </div>
+            )}
+          </dl>
+          <div className={classes.row}>
+            <Button
+              ref={reopenButton}
+              onClick={() => {
+                focusAfterSwitch.current = 'status';
+                setReopening(true);
+                setForm((f) => ({ ...f, status: 'investigating' }));
+              }}
+            >
+              {strings.reopenCase}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className={classes.row}>
+            <Select id="sakerhet-case-status" label={strings.status} value={form.status} onChange={(v) => setForm((f) => ({ ...f, status: v as IncidentStatusKey }))} options={statusOptions} />
+            {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale, zone))}</span>}
+          </div>
+          {form.status === 'closed' && base.status !== 'closed' && open.length > 0 && <Notice kind="warning">{strings.cannotCloseOpenActions}</Notice>}
+          <PeoplePicker id="sakerhet-case-investigator" label={strings.investigator} value={form.investigator} onChange={(p) => setForm((f) => ({ ...f, investigator: p }))} />
+          <TextInput
+            id="sakerhet-case-analysis"
+            label={strings.analysis}
+            multiline
+            rows={5}
+            value={form.analysis}
+            onChange={(v) => setForm((f) => ({ ...f, analysis: v }))}
+            description={strings.analysisHelp}
+            lang={contentLang}
+            error={form.analysis.length > ANALYSIS_MAX ? format(strings.errTooLong, strings.analysis, ANALYSIS_MAX) : undefined}
+          />
+          {flagged && (
+            <div className={classes.row}>
+              <TextInput id="sakerhet-case-reported" type="date" label={strings.authorityReportedAt} value={form.reportedOn} onChange={(v) => setForm((f) => ({ ...f, reportedOn: v }))} />
+            </div>
+          )}
+          <div className={classes.row}>
+            <Button primary onClick={() => save()} disabled={saving || form.analysis.length > ANALYSIS_MAX}>
+              {strings.saveCase}
+            </Button>
+            {reopening && (
+              <Button
+                onClick={() => {
+                  focusAfterSwitch.current = 'reopen';
+                  setReopening(false);
+                  setForm(formOf(base));
+                }}
+              >
+                {strings.cancelReopen}
+              </Button>
+            )}
+          </div>
+        </>
       )}
-      <div className={classes.row}>
-        <Button primary onClick={() => save()} disabled={saving || form.analysis.length > ANALYSIS_MAX}>
-          {strings.saveCase}
-        </Button>
-      </div>
 
       <Heading depth={2} className={classes.title}>
         {strings.actionsHeading}
@@ -334,7 +423,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
               <span className={classes.help}>
                 {strings.actionOwner}: {a.owner?.displayName ?? strings.noneGiven} · {strings.actionDue}: <time dateTime={isoDate(a.dueDate, zone)}>{formatDate(a.dueDate, locale, zone)}</time>
               </span>
-              {a.status !== 'done' && (
+              {!readOnly && a.status !== 'done' && (
                 <span className={classes.row}>
                   {a.status === 'planned' && (
                     <Button onClick={() => move(a, 'ongoing')} disabled={pending.includes(a.id)} data-action-id={a.id}>
@@ -352,51 +441,53 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       )}
       <LiveRegion kind="status">{actionNotice && <Notice kind="success">{actionNotice}</Notice>}</LiveRegion>
       <LiveRegion kind="alert">{actionError && <Notice kind="error">{actionError}</Notice>}</LiveRegion>
-      <fieldset className={classes.addForm}>
-        <legend className={classes.addLegend}>{strings.addAction}</legend>
-        <p className={`${classes.help} ${classes.wide}`}>
-          {strings.requiredMarked}
-        </p>
-        <TextInput
-          id="sakerhet-action-title"
-          label={strings.actionTitle}
-          required
-          value={draft.title}
-          onChange={(v) => {
-            setDraft((d) => ({ ...d, title: v }));
-            setDraftErrors((e) => ({ ...e, title: undefined }));
-          }}
-          error={draftErrors.title}
-        />
-        <PeoplePicker
-          id="sakerhet-action-owner"
-          label={strings.actionOwner}
-          required
-          value={draft.owner}
-          onChange={(p) => {
-            setDraft((d) => ({ ...d, owner: p }));
-            setDraftErrors((e) => ({ ...e, owner: undefined }));
-          }}
-          error={draftErrors.owner}
-        />
-        <TextInput
-          id="sakerhet-action-due"
-          type="date"
-          label={strings.actionDue}
-          required
-          value={draft.due}
-          onChange={(v) => {
-            setDraft((d) => ({ ...d, due: v }));
-            setDraftErrors((e) => ({ ...e, due: undefined }));
-          }}
-          error={draftErrors.due}
-        />
-        <div className={classes.addButton}>
-          <Button icon="Add" onClick={() => addAction()} disabled={adding}>
-            {strings.addAction}
-          </Button>
-        </div>
-      </fieldset>
+      {!readOnly && (
+        <fieldset className={classes.addForm}>
+          <legend className={classes.addLegend}>{strings.addAction}</legend>
+          <p className={`${classes.help} ${classes.wide}`}>
+            {strings.requiredMarked}
+          </p>
+          <TextInput
+            id="sakerhet-action-title"
+            label={strings.actionTitle}
+            required
+            value={draft.title}
+            onChange={(v) => {
+              setDraft((d) => ({ ...d, title: v }));
+              setDraftErrors((e) => ({ ...e, title: undefined }));
+            }}
+            error={draftErrors.title}
+          />
+          <PeoplePicker
+            id="sakerhet-action-owner"
+            label={strings.actionOwner}
+            required
+            value={draft.owner}
+            onChange={(p) => {
+              setDraft((d) => ({ ...d, owner: p }));
+              setDraftErrors((e) => ({ ...e, owner: undefined }));
+            }}
+            error={draftErrors.owner}
+          />
+          <TextInput
+            id="sakerhet-action-due"
+            type="date"
+            label={strings.actionDue}
+            required
+            value={draft.due}
+            onChange={(v) => {
+              setDraft((d) => ({ ...d, due: v }));
+              setDraftErrors((e) => ({ ...e, due: undefined }));
+            }}
+            error={draftErrors.due}
+          />
+          <div className={classes.addButton}>
+            <Button icon="Add" onClick={() => addAction()} disabled={adding}>
+              {strings.addAction}
+            </Button>
+          </div>
+        </fieldset>
+      )}
     </section>
   );
 }

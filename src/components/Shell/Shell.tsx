@@ -5,6 +5,7 @@ import { useHost, useRouter, useStrings } from '../../hooks/useHost';
 import { KnownUserContext, ViewTitleContext } from '../../hooks/contexts';
 import { documentTitle, routeTitle } from '../../app/documentTitle';
 import { useFocusRescue } from '../../app/focusRescue';
+import { LeaveDialog } from './LeaveDialog';
 import { Route, routePath, sameRoute } from '../../app/routes';
 import { RouteLink } from '../common/RouteLink';
 
@@ -180,6 +181,7 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
           <KnownUserContext.Provider value={announceUser}>{children}</KnownUserContext.Provider>
         </ViewTitleContext.Provider>
       </Landmark>
+      <LeaveDialog />
     </div>
   );
 }
