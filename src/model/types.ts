@@ -102,6 +102,11 @@ export interface IIncident {
   modified: Date;
   /** The reporter; absent when the report is anonymous towards the viewer. */
   reporter?: IPerson;
+  /**
+   * Who saved the report last (SharePoint's Editor), for "who saved first" after a conflict;
+   * absent when that is the reporter of a report anonymous towards the viewer.
+   */
+  editor?: IPerson;
   hasAttachments: boolean;
   investigator?: IPerson;
   analysis: string;
@@ -121,6 +126,9 @@ export interface IAction {
   dueDate: Date;
   status: ActionStatusKey;
   completedAt?: Date;
+  /** When and by whom the action was saved last (SharePoint's Modified and Editor). */
+  modified?: Date;
+  editor?: IPerson;
 }
 
 export type RiskStatusKey = 'identified' | 'assessed' | 'treating' | 'accepted' | 'closed';

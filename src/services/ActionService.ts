@@ -1,7 +1,7 @@
 import { dayIn, startOfDay, TimeZone } from '../model/calendar';
 import { ACTIONS_LIST, ACTION_STATUSES, choiceValue } from '../model/schema';
 import type { IAction } from '../model/types';
-import { toServiceError } from './errors';
+import { ServiceError, toServiceError } from './errors';
 import type { IActionService, INewAction } from './interfaces';
 import { listOf, THRESHOLD } from './lists';
 import { ACTION_SHAPE, toAction } from './mapping';
@@ -81,6 +81,31 @@ export class ActionService implements IActionService {
         ActionStatus: choiceValue(ACTION_STATUSES, 'planned')
       });
       return this.read(Number(added.Id));
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+
+  public async updateAction(action: IAction, change: INewAction): Promise<IAction> {
+    try {
+      const zone = await this.timeZone();
+      await this.list()
+        .items.getById(action.id)
+        .update({ Title: change.title.trim(), ActionOwnerId: change.ownerId, DueDate: startOfDay(change.dueDate, zone).toISOString() }, action.etag);
+      return this.read(action.id);
+    } catch (err) {
+      throw toServiceError(err);
+    }
+  }
+
+  public async removeAction(action: IAction): Promise<void> {
+    if (action.status !== 'planned') {
+      throw new ServiceError('rule', 'Only a planned action can be removed.', 400, 'actionStarted');
+    }
+    try {
+      // DELETE with the action's ETag: SharePoint answers 412 if someone saved it since, so an
+      // action someone has just started is never removed unseen.
+      await this.list().items.getById(action.id).delete(action.etag);
     } catch (err) {
       throw toServiceError(err);
     }

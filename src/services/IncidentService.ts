@@ -8,7 +8,7 @@ import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } f
 import { inOneBatch } from './batch';
 import { THRESHOLD, listOf, noAccessAs, odataString } from './lists';
 import { maxItemId, scanAll, scanWindow } from './scan';
-import { INCIDENT_SHAPE, REPORTER_SHAPE, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
+import { INCIDENT_SHAPE, REPORTER_SHAPE, editorOf, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
 import type { IPerson } from '../model/types';
 import { RetryOnlyRefused, type SPFI } from './sp';
 
@@ -261,7 +261,7 @@ export class IncidentService implements IIncidentService {
       }
       const files = Array.isArray(raw.AttachmentFiles) ? (raw.AttachmentFiles as Raw[]) : [];
       return {
-        ...toIncident(raw, reporters.length ? reporterOf(reporters[0]) : undefined),
+        ...toIncident(raw, reporters.length ? reporterOf(reporters[0]) : undefined, reporters.length ? editorOf(reporters[0]) : undefined),
         attachments: files.map((f) => ({ fileName: String(f.FileName ?? ''), url: String(f.ServerRelativeUrl ?? '') }))
       };
     } catch (err) {

@@ -98,6 +98,13 @@ export interface IActionService {
   addAction(incidentId: number, action: INewAction): Promise<IAction>;
   /** Moves an action on (planerad → pågår → klar); a conflict if someone else saved it first. */
   setActionStatus(action: IAction, status: IAction['status']): Promise<IAction>;
+  /** Changes an action's title, owner and due date; a conflict if someone else saved it first. */
+  updateAction(action: IAction, change: INewAction): Promise<IAction>;
+  /**
+   * Removes a planned action (one that has started or is done stays, as a record of the work);
+   * a conflict if someone else saved it first, a rule error ('actionStarted') if it is not planned.
+   */
+  removeAction(action: IAction): Promise<void>;
 }
 
 export interface IDocumentService {

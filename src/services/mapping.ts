@@ -92,7 +92,11 @@ export function queryShape(list: IListSchema, extra: string[] = []): IQueryShape
 export const AREA_SHAPE = queryShape(AREAS_LIST);
 export const GOAL_SHAPE = queryShape(GOALS_LIST);
 export const DOCUMENT_SHAPE = queryShape(DOCUMENTS_LIST, ['FileLeafRef', 'FileRef']);
-export const ACTION_SHAPE = queryShape(ACTIONS_LIST);
+/** Actions carry who saved them last, for "who saved first" after a conflict. */
+export const ACTION_SHAPE: IQueryShape = (() => {
+  const shape = queryShape(ACTIONS_LIST, ['EditorId', 'Editor/Id', 'Editor/Title', 'Editor/EMail']);
+  return { select: shape.select, expand: [...shape.expand, 'Editor'] };
+})();
 export const RISK_SHAPE = queryShape(RISKS_LIST);
 export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
 /**
@@ -102,8 +106,15 @@ export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
  */
 export const INCIDENT_SHAPE: IQueryShape = queryShape(INCIDENTS_LIST, ['Attachments']);
 
-/** The reporter of a report: the item's Author (SharePoint's "Skapad av"). */
-export const REPORTER_SHAPE: IQueryShape = { select: ['Id', 'AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail'], expand: ['Author'] };
+/**
+ * The reporter of a report: the item's Author (SharePoint's "Skapad av"), and who saved it last
+ * (Editor, for "who saved first" after a conflict) – asked for together because the last editor
+ * may be the reporter.
+ */
+export const REPORTER_SHAPE: IQueryShape = {
+  select: ['Id', 'AuthorId', 'Author/Id', 'Author/Title', 'Author/EMail', 'EditorId', 'Editor/Id', 'Editor/Title', 'Editor/EMail'],
+  expand: ['Author', 'Editor']
+};
 
 /**
  * The OData condition under which a viewer may learn a report's reporter: the report is not
@@ -117,6 +128,11 @@ export function reporterVisibleTo(userId: number): string {
 /** The reporter from a REPORTER_SHAPE row. */
 export function reporterOf(raw: Raw): IPerson | undefined {
   return person(raw.Author);
+}
+
+/** Who saved the report last, from a REPORTER_SHAPE row. */
+export function editorOf(raw: Raw): IPerson | undefined {
+  return person(raw.Editor);
 }
 
 function str(v: unknown): string {
@@ -230,8 +246,9 @@ export function toGoal(raw: Raw): IGoal {
 /**
  * @param reporter who reported, if the viewer may know it (REPORTER_SHAPE, reporterVisibleTo); the
  * row itself never carries it. SharePoint still records the author; the product does not fetch it.
+ * @param editor who saved the report last, under the same condition as the reporter (editorOf)
  */
-export function toIncident(raw: Raw, reporter: IPerson | undefined): IIncident {
+export function toIncident(raw: Raw, reporter: IPerson | undefined, editor?: IPerson): IIncident {
   return {
     id: num(raw.Id) ?? 0,
     etag: etag(raw),
@@ -253,6 +270,8 @@ export function toIncident(raw: Raw, reporter: IPerson | undefined): IIncident {
     created: date(raw.Created) ?? new Date(0),
     modified: date(raw.Modified) ?? new Date(0),
     reporter,
+    // Who saved last comes with the reporter (REPORTER_SHAPE): never for a report anonymous towards the viewer.
+    editor,
     hasAttachments: raw.Attachments === true,
     investigator: person(raw.Investigator),
     analysis: multiline(raw.Analysis),
@@ -271,7 +290,9 @@ export function toAction(raw: Raw): IAction {
     owner: person(raw.ActionOwner),
     dueDate: date(raw.DueDate) ?? new Date(0),
     status: (choiceKey(ACTION_STATUSES, raw.ActionStatus) ?? 'planned') as ActionStatusKey,
-    completedAt: date(raw.CompletedAt)
+    completedAt: date(raw.CompletedAt),
+    modified: date(raw.Modified),
+    editor: person(raw.Editor)
   };
 }
 

@@ -130,7 +130,9 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
     actions: {
       getActions: jest.fn(async () => []),
       addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(a.dueDate, SITE_ZONE), status: 'planned' as const })),
-      setActionStatus: jest.fn(async (a, status) => ({ ...a, status, etag: '"2"' }))
+      setActionStatus: jest.fn(async (a, status) => ({ ...a, status, etag: '"2"' })),
+      updateAction: jest.fn(async (a, change) => ({ ...a, title: change.title, owner: { id: change.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(change.dueDate, SITE_ZONE), etag: '"2"' })),
+      removeAction: jest.fn(async () => undefined)
     },
     incidents: {
       submit: jest.fn(async (r) => incident({ ...r, id: 99, status: 'new', created: new Date(), modified: new Date(), reporter: { id: user.id, displayName: user.displayName } })),

@@ -311,12 +311,17 @@ describe('case handling', () => {
   it('catches a conflicting save: shows what the other owner saved and keeps what this one typed', async () => {
     const services = caseServices();
     (services.incidents.updateCase as jest.Mock).mockRejectedValueOnce(new ServiceError('conflict', 'Precondition failed', 412));
-    (services.incidents.getReport as jest.Mock).mockResolvedValueOnce({ ...incident({ status: 'investigating', analysis: 'Deras analys.', etag: '"3"' }), attachments: [] });
+    (services.incidents.getReport as jest.Mock).mockResolvedValueOnce({
+      ...incident({ status: 'investigating', analysis: 'Deras analys.', etag: '"3"', modified: new Date('2026-11-30T13:05:00Z'), editor: { id: 12, displayName: 'Maria Berg' } }),
+      attachments: []
+    });
     renderApp(services, { name: 'reportDetail', id: 7 });
     fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Min analys.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
     const alert = await findMessage();
     expect(alert).toHaveTextContent('Någon annan har sparat ändringar');
+    // Who saved first, and when (13:05 UTC is 14:05 in Stockholm).
+    expect(alert).toHaveTextContent('Sparades av Maria Berg 30 nov. 2026 14:05.');
     expect(alert).toHaveTextContent('Analys: Deras analys.');
     expect(alert).toHaveTextContent('Status: Under utredning');
     // What this owner typed stays; what only the other owner changed is taken over, so saving
@@ -403,6 +408,89 @@ describe('case handling', () => {
     fireEvent.click(within(existing).getByRole('button', { name: 'Markera som klar' }));
     expect(await findMessage()).toHaveTextContent('Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.');
     expect(await screen.findByText('Pågår')).toBeInTheDocument();
+  });
+});
+
+describe('actions: edited, removed while planned, done with the date', () => {
+  const planned: IAction = { id: 5, etag: '"1"', incidentId: 7, title: 'Byt golvmatta', owner: { id: 11, displayName: 'Erik Holm' }, dueDate: new Date('2026-12-14T23:00:00Z'), status: 'planned' };
+  const done: IAction = { id: 6, etag: '"3"', incidentId: 7, title: 'Skylta våt yta', owner: { id: 11, displayName: 'Erik Holm' }, dueDate: new Date('2026-11-19T23:00:00Z'), status: 'done', completedAt: new Date('2026-11-17T23:00:00Z') };
+
+  function caseServices(): ReturnType<typeof fakeServices> {
+    const services = fakeServices(OWNER);
+    (services.views.loadCase as jest.Mock).mockResolvedValue({ areas: AREAS, user: OWNER, timeZone: SITE_ZONE, report: { ...incident(), attachments: [] }, actions: [planned, done], handles: true });
+    return services;
+  }
+
+  it('shows a done action\'s completion day (the site\'s calendar) and offers no changes to it', async () => {
+    renderApp(caseServices(), { name: 'reportDetail', id: 7 });
+    const item = (await screen.findByText('Skylta våt yta')).closest('li')!;
+    // 2026-11-17T23:00Z is midnight of 18 November in Stockholm, the day SharePoint stores.
+    expect(item).toHaveTextContent('Klar 18 nov. 2026');
+    expect(within(item).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('edits an action in place: the form opens on its title, and the change is saved with the action\'s ETag', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: 'Ändra' }));
+    const title = within(item).getByLabelText(/^Åtgärd \*$/);
+    expect(title).toHaveFocus();
+    expect(title).toHaveValue('Byt golvmatta');
+    expect(within(item).getByLabelText(/^Klart senast \*$/)).toHaveValue('2026-12-15');
+    fireEvent.change(title, { target: { value: '' } });
+    fireEvent.click(within(item).getByRole('button', { name: 'Spara åtgärden' }));
+    expect(title).toHaveAccessibleDescription('Åtgärd måste fyllas i.');
+    expect(services.actions.updateAction).not.toHaveBeenCalled();
+    fireEvent.change(title, { target: { value: 'Byt golvmatta i korridor B' } });
+    fireEvent.click(within(item).getByRole('button', { name: 'Spara åtgärden' }));
+    expect(await findMessage('status')).toHaveTextContent('Åtgärden ”Byt golvmatta i korridor B” är ändrad.');
+    expect((services.actions.updateAction as jest.Mock).mock.calls[0]).toEqual([planned, { title: 'Byt golvmatta i korridor B', ownerId: 11, dueDate: '2026-12-15' }]);
+    expect(screen.getByText('Byt golvmatta i korridor B', { selector: 'strong' })).toBeInTheDocument();
+  });
+
+  it('after a conflict says who saved the action and when, shows theirs and keeps what was typed', async () => {
+    const services = caseServices();
+    (services.actions.updateAction as jest.Mock).mockRejectedValueOnce(new ServiceError('conflict', 'Precondition failed', 412));
+    const theirs: IAction = { ...planned, etag: '"2"', status: 'ongoing', modified: new Date('2026-11-30T13:05:00Z'), editor: { id: 12, displayName: 'Maria Berg' } };
+    (services.actions.getActions as jest.Mock).mockResolvedValueOnce([theirs, done]);
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: 'Ändra' }));
+    fireEvent.change(within(item).getByLabelText(/^Åtgärd \*$/), { target: { value: 'Min nya rubrik' } });
+    fireEvent.click(within(item).getByRole('button', { name: 'Spara åtgärden' }));
+    // 13:05 UTC is 14:05 in Stockholm.
+    expect(await findMessage()).toHaveTextContent('Någon annan har sparat åtgärden medan du arbetade. Den sparade versionen visas nu och det du skrev finns kvar. Granska och spara på nytt. Sparades av Maria Berg 30 nov. 2026 14:05.');
+    expect(within(item).getByText('Pågår')).toBeInTheDocument();
+    expect(within(item).getByLabelText(/^Åtgärd \*$/)).toHaveValue('Min nya rubrik');
+    // Saving again goes with their version's ETag.
+    fireEvent.click(within(item).getByRole('button', { name: 'Spara åtgärden' }));
+    await findMessage('status');
+    expect((services.actions.updateAction as jest.Mock).mock.calls[1][0].etag).toBe('"2"');
+  });
+
+  it('removes a planned action and puts focus on the actions\' heading; a failed removal keeps it', async () => {
+    const services = caseServices();
+    (services.actions.removeAction as jest.Mock).mockRejectedValueOnce(new ServiceError('forbidden', 'Access denied', 403));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    expect(await findMessage()).toHaveTextContent(/behörighet/);
+    expect(screen.getByText('Byt golvmatta')).toBeInTheDocument();
+    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    expect(await findMessage('status')).toHaveTextContent('Åtgärden ”Byt golvmatta” är borttagen.');
+    expect(screen.queryByText('Byt golvmatta')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Åtgärder' })).toHaveFocus();
+    expect(services.actions.removeAction).toHaveBeenCalledTimes(2);
+  });
+
+  it('says an action already started cannot be removed', async () => {
+    const services = caseServices();
+    (services.actions.removeAction as jest.Mock).mockRejectedValueOnce(new ServiceError('rule', 'Only a planned action can be removed.', 400, 'actionStarted'));
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
+    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    expect(await findMessage()).toHaveTextContent('Åtgärden har redan påbörjats och kan inte tas bort.');
   });
 });
 

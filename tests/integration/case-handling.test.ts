@@ -4,7 +4,7 @@
  * silently overwritten.
  */
 import type { DevServer } from '../../dev/server';
-import { sessionFor, startEmulator } from '../helpers/emulator';
+import { rest, sessionFor, startEmulator } from '../helpers/emulator';
 import { pinClock } from '../helpers/clock';
 
 const NOW = new Date('2026-06-15T10:00:00Z');
@@ -86,6 +86,53 @@ describe('case handling', () => {
     await expect(maria.actions.setActionStatus(stale, 'done')).rejects.toMatchObject({ kind: 'conflict' });
   });
 
+  it('edits an action and says who saved it; a stale edit or removal is a conflict; only a planned action is removed', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
+    const id = incidentId('Patient föll vid toalettbesök');
+    const [mats] = await erik.users.searchPeople('lindqvist');
+    const added = await erik.actions.addAction(id, { title: 'Ny rutin för tillsyn nattetid', ownerId: mats.id, dueDate: '2026-09-01' });
+    const stale = (await maria.actions.getActions(id)).find((a) => a.id === added.id)!;
+    const edited = await erik.actions.updateAction(added, { title: 'Ny rutin för tillsyn kvällar och nätter', ownerId: mats.id, dueDate: '2026-09-15' });
+    expect(edited).toMatchObject({ title: 'Ny rutin för tillsyn kvällar och nätter', editor: { displayName: 'Erik Holm' } });
+    // A date-only column: midnight of 15 September in Stockholm (UTC+2).
+    expect(edited.dueDate.toISOString()).toBe('2026-09-14T22:00:00.000Z');
+    expect(edited.modified).toBeInstanceOf(Date);
+    // Maria's copy is older: neither her edit nor her removal goes through (SharePoint: 412 on If-Match).
+    await expect(maria.actions.updateAction(stale, { title: 'Marias rubrik', ownerId: mats.id, dueDate: '2026-09-01' })).rejects.toMatchObject({ kind: 'conflict', status: 412 });
+    await expect(maria.actions.removeAction(stale)).rejects.toMatchObject({ kind: 'conflict', status: 412 });
+    expect(server.store.list('actions').items.get(added.id)!.fields.Title).toBe('Ny rutin för tillsyn kvällar och nätter');
+    // Started: stays, as a record of the work.
+    const started = await erik.actions.setActionStatus(edited, 'ongoing');
+    await expect(erik.actions.removeAction(started)).rejects.toMatchObject({ kind: 'rule', code: 'actionStarted' });
+    expect(server.store.list('actions').items.has(added.id)).toBe(true);
+    // A planned one with its current ETag goes.
+    const planned = await erik.actions.addAction(id, { title: 'Felskriven åtgärd', ownerId: mats.id, dueDate: '2026-09-01' });
+    await erik.actions.removeAction(planned);
+    expect(server.store.list('actions').items.has(planned.id)).toBe(false);
+  });
+
+  it('refuses to delete for someone without Delete Items (user-permissions-and-permission-levels), as SharePoint does', async () => {
+    // Area owners' level on Händelser edits but does not delete (Säkerhetsområdesansvarig).
+    const id = incidentId('Patient föll vid toalettbesök');
+    const res = await rest(server, 'erik', `web/getList('%2Fsites%2Fsakerhet%2FLists%2FHandelser')/items(${id})`, { method: 'POST', digest: true, headers: { 'X-HTTP-Method': 'DELETE', 'IF-Match': '*' } });
+    expect(res.status).toBe(403);
+    expect(server.store.list('incidents').items.has(id)).toBe(true);
+  });
+
+  it('names who saved an anonymous report last only when that is not its reporter', async () => {
+    const erik = sessionFor(server, 'erik').services;
+    const id = incidentId('Hot från anhörig i väntrummet');
+    // Not erik's area, but the security chief's: maria reads it; the reporter (johan) saved it last.
+    const maria = sessionFor(server, 'maria').services;
+    const before = await maria.incidents.getReport(id);
+    expect(before.anonymous).toBe(true);
+    expect(before.reporter).toBeUndefined();
+    expect(before.editor).toBeUndefined();
+    const saved = await maria.incidents.updateCase(before, { status: 'investigating' });
+    expect(saved.editor?.displayName).toBe('Maria Berg');
+    expect((await erik.incidents.getReport(id).catch(() => undefined))?.reporter).toBeUndefined();
+  });
   it('keeps actions away from staff', async () => {
     const anna = sessionFor(server, 'anna').services;
     await expect(anna.actions.getActions(incidentId('Fel patient fick provsvar uppläst'))).rejects.toMatchObject({ status: 403 });

@@ -11,7 +11,7 @@ import type { IAction, IIncidentDetail, IncidentStatusKey, IPerson } from '../..
 import { toServiceError, ServiceError } from '../../services/errors';
 import { Button } from '../common/Button';
 import { errorMessage } from '../common/errorMessage';
-import { formatDate, formatDay, isoDate } from '../common/format';
+import { formatDate, formatDateTime, formatDay, isoDate } from '../common/format';
 import { formatNodes } from '../common/formatNodes';
 import { Heading } from '../common/Heading';
 import { label } from '../common/labels';
@@ -53,6 +53,14 @@ export interface ICaseForm {
 }
 
 type CaseField = keyof ICaseForm;
+
+/** An action as typed in the form: 'yyyy-mm-dd' or empty for the due date. */
+interface IActionDraft {
+  title: string;
+  owner?: IPerson;
+  due: string;
+}
+type IActionProblems = { [K in 'title' | 'owner' | 'due']?: string };
 const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn'];
 
 function sameValue(field: CaseField, a: ICaseForm, b: ICaseForm): boolean {
@@ -121,11 +129,29 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   // diff: what the other owner saved, as [field, value, whether the value is list text].
   // note: a quiet word after a save (the reporter could not be told by e-mail).
   const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: [string, string, boolean][]; note?: string } | undefined>();
-  const [draft, setDraft] = React.useState<{ title: string; owner?: IPerson; due: string }>({ title: '', due: '' });
-  const [draftErrors, setDraftErrors] = React.useState<{ title?: string; owner?: string; due?: string }>({});
+  const [draft, setDraft] = React.useState<IActionDraft>({ title: '', due: '' });
+  const [draftErrors, setDraftErrors] = React.useState<IActionProblems>({});
   const [adding, setAdding] = React.useState(false);
   const [pending, setPending] = React.useState<number[]>([]);
-  const [actionError, setActionError] = React.useState<string | undefined>();
+  const [actionError, setActionError] = React.useState<React.ReactNode>();
+  const [editing, setEditing] = React.useState<IActionDraft & { id: number }>();
+  const [editErrors, setEditErrors] = React.useState<IActionProblems>({});
+  const actionsHeading = React.useRef<HTMLHeadingElement>(null);
+  // A removed action's buttons are gone: focus to the actions' heading.
+  const focusActions = React.useRef(false);
+  React.useLayoutEffect(() => {
+    if (focusActions.current) {
+      focusActions.current = false;
+      actionsHeading.current?.focus();
+    }
+  }, [actions]);
+  // "Ändra" opens the form in place: focus to its first field.
+  const editingId = editing?.id;
+  React.useLayoutEffect(() => {
+    if (editingId !== undefined) {
+      document.getElementById(`sakerhet-edit-action-${editingId}-title`)?.focus();
+    }
+  }, [editingId]);
   const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
   const contentLang = useContentLang();
   const root = React.useRef<HTMLElement>(null);
@@ -164,8 +190,18 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
   }, [readOnly]);
   // Nothing typed is lost: leaving with edits that are not saved asks first.
-  const unsaved = caseFormChanged(formOf(base), form) || draft.title.trim() !== '' || draft.owner !== undefined || draft.due !== '';
+  const editedAction = editing && actions.find((a) => a.id === editing.id);
+  const unsaved =
+    caseFormChanged(formOf(base), form) ||
+    draft.title.trim() !== '' ||
+    draft.owner !== undefined ||
+    draft.due !== '' ||
+    (!!editing && !!editedAction && (editing.title !== editedAction.title || editing.owner?.id !== editedAction.owner?.id || editing.due !== isoDate(editedAction.dueDate, zone)));
   useLeaveGuard(unsaved);
+
+  /** "Saved by Erik Holm 8 okt. 2025 10:30." – who saved first, after a conflict. */
+  const savedBy = (item: { editor?: IPerson; modified?: Date }): string =>
+    item.modified ? (item.editor ? format(strings.savedByAt, item.editor.displayName, formatDateTime(item.modified, locale, zone)) : format(strings.savedAt, formatDateTime(item.modified, locale, zone))) : '';
 
   const save = async (): Promise<void> => {
     setSaving(true);
@@ -222,7 +258,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
           setBase(fresh);
           setForm(merged);
           onChanged(fresh);
-          setMessage({ kind: 'warning', text: strings.caseConflict, diff });
+          setMessage({ kind: 'warning', text: `${strings.caseConflict} ${savedBy(fresh)}`.trim(), diff });
         } else {
           setMessage({ kind: 'error', text: errorMessage(strings, error) });
         }
@@ -236,25 +272,98 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
   };
 
+  /**
+   * An action as typed, checked: each field says what is wrong with it by its visible label, and
+   * focus goes to the first (ids `${prefix}title`, `${prefix}owner`, `${prefix}due`).
+   */
+  const checkAction = (typed: IActionDraft, prefix: string): { title: string; due?: string; problems: IActionProblems; ok: boolean } => {
+    // Klart senast is a date-only column: the day itself, stored as the site's midnight.
+    const due = parseDay(typed.due) ? typed.due : undefined;
+    const title = typed.title.trim();
+    const problems = {
+      title: !title ? format(strings.errRequired, strings.actionTitle) : title.length > ACTION_TITLE_MAX ? format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX) : undefined,
+      owner: !typed.owner ? format(strings.errRequired, strings.actionOwner) : undefined,
+      due: !due ? format(strings.errRequired, strings.actionDue) : undefined
+    };
+    const first = (['title', 'owner', 'due'] as const).find((f) => problems[f]);
+    if (first) {
+      document.getElementById(`${prefix}${first}`)?.focus();
+    }
+    return { title, due, problems, ok: !first };
+  };
+
+  /** After a conflict on an action: what the other owner saved, and who and when. */
+  const actionConflict = async (action: IAction): Promise<React.ReactNode> => {
+    const fresh = await services.actions.getActions(report.id).catch(() => undefined);
+    if (!fresh) {
+      return strings.actionConflict;
+    }
+    setActions(fresh);
+    const theirs = fresh.find((a) => a.id === action.id);
+    return (
+      <>
+        {strings.actionConflict} {theirs && savedBy(theirs)}
+      </>
+    );
+  };
+
+  const saveEdit = async (action: IAction): Promise<void> => {
+    if (!editing || pending.includes(action.id)) {
+      return;
+    }
+    setActionError(undefined);
+    setActionNotice(undefined);
+    const checked = checkAction(editing, `sakerhet-edit-action-${action.id}-`);
+    setEditErrors(checked.problems);
+    if (!checked.ok) {
+      return;
+    }
+    setPending((ids) => [...ids, action.id]);
+    try {
+      const updated = await services.actions.updateAction(action, { title: checked.title, ownerId: editing.owner!.id, dueDate: checked.due! });
+      setActions((list) => list.map((a) => (a.id === action.id ? updated : a)));
+      setEditing(undefined);
+      setActionNotice(formatNodes(strings.actionUpdated, [<ListText key="t">{updated.title}</ListText>]));
+    } catch (err) {
+      const error = toServiceError(err);
+      // What this owner typed stays in the form; the list shows the other owner's version.
+      setActionError(error.kind === 'conflict' ? await actionConflict(action) : errorMessage(strings, error));
+    } finally {
+      setPending((ids) => ids.filter((id) => id !== action.id));
+    }
+  };
+
+  const remove = async (action: IAction): Promise<void> => {
+    if (pending.includes(action.id)) {
+      return;
+    }
+    setActionError(undefined);
+    setActionNotice(undefined);
+    setPending((ids) => [...ids, action.id]);
+    try {
+      await services.actions.removeAction(action);
+      focusActions.current = true;
+      setActions((list) => list.filter((a) => a.id !== action.id));
+      setActionNotice(formatNodes(strings.actionRemoved, [<ListText key="t">{action.title}</ListText>]));
+    } catch (err) {
+      const error = toServiceError(err);
+      setActionError(
+        error.kind === 'conflict' ? await actionConflict(action) : error.kind === 'rule' && error.code === 'actionStarted' ? strings.actionStarted : errorMessage(strings, error)
+      );
+    } finally {
+      setPending((ids) => ids.filter((id) => id !== action.id));
+    }
+  };
+
   const addAction = async (): Promise<void> => {
     if (adding) {
       return;
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    // Klart senast is a date-only column: the day itself, stored as the site's midnight.
-    const due = parseDay(draft.due) ? draft.due : undefined;
-    const title = draft.title.trim();
-    // Each field says what is wrong with it, by its visible label; focus goes to the first.
-    const problems = {
-      title: !title ? format(strings.errRequired, strings.actionTitle) : title.length > ACTION_TITLE_MAX ? format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX) : undefined,
-      owner: !draft.owner ? format(strings.errRequired, strings.actionOwner) : undefined,
-      due: !due ? format(strings.errRequired, strings.actionDue) : undefined
-    };
+    const { title, due, problems, ok } = checkAction(draft, 'sakerhet-action-');
     setDraftErrors(problems);
-    const first = (['title', 'owner', 'due'] as const).find((f) => problems[f]);
-    if (first) {
-      document.getElementById(`sakerhet-action-${first}`)?.focus();
+    if (!ok) {
       return;
     }
     setAdding(true);
@@ -400,14 +509,14 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                   setForm(formOf(base));
                 }}
               >
-                {strings.cancelReopen}
+                {strings.cancel}
               </Button>
             )}
           </div>
         </>
       )}
 
-      <Heading depth={2} className={classes.title}>
+      <Heading depth={2} className={classes.title} tabIndex={-1} ref={actionsHeading}>
         {strings.actionsHeading}
       </Heading>
       {actions.length === 0 ? (
@@ -422,9 +531,84 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
               </span>
               <span className={classes.help}>
                 {strings.actionOwner}: {a.owner?.displayName ?? strings.noneGiven} · {strings.actionDue}: <time dateTime={isoDate(a.dueDate, zone)}>{formatDate(a.dueDate, locale, zone)}</time>
+                {a.status === 'done' && a.completedAt && (
+                  <>
+                    {' · '}
+                    {format(strings.actionCompletedOn, formatDate(a.completedAt, locale, zone))}
+                  </>
+                )}
               </span>
-              {!readOnly && a.status !== 'done' && (
+              {!readOnly && editing?.id === a.id && (
+                <fieldset className={classes.addForm}>
+                  <legend className={classes.addLegend}>{strings.editAction}</legend>
+                  <TextInput
+                    id={`sakerhet-edit-action-${a.id}-title`}
+                    label={strings.actionTitle}
+                    required
+                    value={editing.title}
+                    lang={contentLang}
+                    onChange={(v) => {
+                      setEditing((e) => e && { ...e, title: v });
+                      setEditErrors((e) => ({ ...e, title: undefined }));
+                    }}
+                    error={editErrors.title}
+                  />
+                  <PeoplePicker
+                    id={`sakerhet-edit-action-${a.id}-owner`}
+                    label={strings.actionOwner}
+                    required
+                    value={editing.owner}
+                    onChange={(p) => {
+                      setEditing((e) => e && { ...e, owner: p });
+                      setEditErrors((e) => ({ ...e, owner: undefined }));
+                    }}
+                    error={editErrors.owner}
+                  />
+                  <TextInput
+                    id={`sakerhet-edit-action-${a.id}-due`}
+                    type="date"
+                    label={strings.actionDue}
+                    required
+                    value={editing.due}
+                    onChange={(v) => {
+                      setEditing((e) => e && { ...e, due: v });
+                      setEditErrors((e) => ({ ...e, due: undefined }));
+                    }}
+                    error={editErrors.due}
+                  />
+                  <span className={`${classes.row} ${classes.wide}`}>
+                    <Button primary onClick={() => saveEdit(a)} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                      {strings.saveAction}
+                    </Button>
+                    <Button
+                      onClick={() => {
+                        setEditing(undefined);
+                        setEditErrors({});
+                      }}
+                      data-action-id={a.id}
+                    >
+                      {strings.cancel}
+                    </Button>
+                  </span>
+                </fieldset>
+              )}
+              {!readOnly && editing?.id !== a.id && a.status !== 'done' && (
                 <span className={classes.row}>
+                  <Button
+                    onClick={() => {
+                      setEditing({ id: a.id, title: a.title, owner: a.owner, due: isoDate(a.dueDate, zone) });
+                      setEditErrors({});
+                    }}
+                    disabled={pending.includes(a.id) || (editing !== undefined && editing.id !== a.id)}
+                    data-action-id={a.id}
+                  >
+                    {strings.editAction}
+                  </Button>
+                  {a.status === 'planned' && (
+                    <Button onClick={() => remove(a)} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                      {strings.removeAction}
+                    </Button>
+                  )}
                   {a.status === 'planned' && (
                     <Button onClick={() => move(a, 'ongoing')} disabled={pending.includes(a.id)} data-action-id={a.id}>
                       {strings.markOngoing}
