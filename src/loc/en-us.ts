@@ -414,7 +414,7 @@ const strings: IStrings = {
   actionStatus_done: 'Done',
   actionCompletedOn: 'Done {0}',
   editAction: 'Edit',
-  removeAction: 'Remove',
+  removeAction: 'Delete',
   saveAction: 'Save the action',
   actionUpdated: 'The action “{0}” is changed.',
   actionRemoved: 'The action “{0}” is removed.',

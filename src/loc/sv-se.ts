@@ -414,7 +414,7 @@ const strings: IStrings = {
   actionStatus_done: 'Klar',
   actionCompletedOn: 'Klar {0}',
   editAction: 'Ändra',
-  removeAction: 'Ta bort',
+  removeAction: 'Radera',
   saveAction: 'Spara åtgärden',
   actionUpdated: 'Åtgärden ”{0}” är ändrad.',
   actionRemoved: 'Åtgärden ”{0}” är borttagen.',

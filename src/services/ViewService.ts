@@ -16,7 +16,7 @@ import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService, oneReportPerId } from './IncidentService';
 import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IQueueDetail, IQueueView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
-import { ACTION_SHAPE, FACTS_SELECT, multiline, QUEUE_SELECT, toAction, toFacts, toQueueRow } from './mapping';
+import { ACTION_SHAPE, FACTS_SELECT, multiline, QUEUE_SELECT, reporterVisibleTo, toAction, toFacts, toQueueRow } from './mapping';
 import { handledAreas, scopeCondition } from '../model/scope';
 import type { IQueueFilter } from '../model/queue';
 import { queueODataFilter } from './queueFilter';
@@ -69,11 +69,15 @@ export class ViewService implements IViewService {
   public async loadStart(): Promise<IStartView> {
     const known = this.areas.cached && this.users.cached;
     const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
-    // Open reports the user handles (their areas) or wrote. Once the user is known, SharePoint is
-    // asked for those only; on a new page the first window is a guess made before the user is known,
-    // so it asks only for IDs, areas and authors (no content) and is narrowed here.
-    const scope = knownUser && knownAreas ? scopeCondition(knownUser, knownAreas) : undefined;
-    const open = { select: ['Id', 'AreaId', 'ReportId', 'AuthorId'], filter: `Status ne '${CLOSED_STATUS}'${scope ? ` and ${scope}` : ''}` };
+    // Open reports of the areas the user handles. Once the user is known, SharePoint is asked for
+    // those only; on a new page the first window is a guess made before the user is known, so it
+    // asks only for IDs and areas (no content, and never AuthorId: an anonymous report's author
+    // stays on the server) and is narrowed here.
+    const handledOnly = (user: ICurrentUser, areas: IArea[]): string => {
+      const scope = scopeCondition(user, areas, false);
+      return `Status ne '${CLOSED_STATUS}'${scope ? ` and ${scope}` : ''}`;
+    };
+    const open: IScanOptions = { select: ['Id', 'AreaId', 'ReportId'], filter: knownUser && knownAreas ? handledOnly(knownUser, knownAreas) : `Status ne '${CLOSED_STATUS}'` };
     const [areas, user, timeZone, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
@@ -84,11 +88,16 @@ export class ViewService implements IViewService {
     ] as const);
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
-    const rest: IScanOptions = { ...open, filter: `Status ne '${CLOSED_STATUS}'${scopeCondition(user, areas) ? ` and ${scopeCondition(user, areas)}` : ''}` };
     const handled = new Set(handledAreas(user, areas).map((a) => a.id));
-    // In an area the user does not handle, only their own reports count.
-    const inScope = (row: Raw): boolean => handled.has(Number(row.AreaId)) || Number(row.AuthorId) === user.id;
-    const rows = oneReportPerId((await this.restOfScan(this.incidentsList, maxId, firstWindow, rest)).filter(inScope));
+    const everyArea = user.canManageReports && user.handlesAllAreas;
+    // In an area the user does not handle, only their own open reports count: asked for by their
+    // own ID (AuthorId eq <me>), the only condition under which a report's author may be read.
+    const own: IScanOptions = { select: ['Id', 'AreaId', 'ReportId'], filter: `Status ne '${CLOSED_STATUS}' and AuthorId eq ${Number(user.id)}` };
+    const [handledRows, ownRows] = await Promise.all([
+      this.restOfScan(this.incidentsList, maxId, firstWindow, { ...open, filter: handledOnly(user, areas) }),
+      everyArea || !user.canReport || maxId === 0 ? Promise.resolve<Raw[]>([]) : scanAll(this.sp, this.incidentsList, maxId, own)
+    ]);
+    const rows = oneReportPerId(handledRows.filter((r) => handled.has(Number(r.AreaId))).concat(ownRows.filter((r) => !handled.has(Number(r.AreaId)))));
     const openCounts = new Map<number, number>();
     for (const row of rows) {
       const id = Number(row.AreaId);
@@ -311,11 +320,10 @@ export class ViewService implements IViewService {
       return details;
     }
     const where = queueODataFilter(filter, scopeCondition(user, areas, false), area?.id, timeZone, since);
-    const and = (extra: string): string => (where ? `${where} and ${extra}` : extra);
     const maxId = await maxItemId(this.incidentsList(this.sp));
     const [texts, named] = await Promise.all([
       scanAll(this.sp, this.incidentsList, maxId, { select: ['Id', 'Description', 'InvestigatorId', 'Investigator/Title'], expand: ['Investigator'], filter: where }),
-      scanAll(this.sp, this.incidentsList, maxId, { select: ['Id', 'AuthorId', 'Author/Title'], expand: ['Author'], filter: and('Anonymous eq 0') })
+      scanAll(this.sp, this.incidentsList, maxId, { select: ['Id', 'AuthorId', 'Author/Title'], expand: ['Author'], filter: where ? [where, reporterVisibleTo(user.id)] : reporterVisibleTo(user.id) })
     ]);
     for (const r of texts) {
       const investigator = r.Investigator as Raw | undefined;

@@ -16,8 +16,29 @@ const NO_METADATA = InjectHeaders({ Accept: 'application/json;odata=nometadata' 
 export interface IScanOptions {
   select: string[];
   expand?: string[];
-  /** Applied within each window, after the ID range. */
-  filter?: string;
+  /**
+   * Applied within each window, after the ID range; several conditions are each kept a condition
+   * of their own (`… and (a) and (b)`), so one that guards a field (reporterVisibleTo) stays
+   * visible at the top of the filter.
+   */
+  filter?: string | string[];
+}
+
+/** A condition in parentheses, unless one pair already encloses all of it. */
+function grouped(condition: string): string {
+  if (condition.startsWith('(')) {
+    let depth = 0;
+    for (let i = 0; i < condition.length; i++) {
+      depth += condition[i] === '(' ? 1 : condition[i] === ')' ? -1 : 0;
+      if (depth === 0) {
+        if (i === condition.length - 1) {
+          return condition;
+        }
+        break;
+      }
+    }
+  }
+  return `(${condition})`;
 }
 
 /** The highest item ID of a list (ordering by ID is always allowed). */
@@ -32,7 +53,8 @@ export async function maxItemId(list: IList): Promise<number> {
  * about half the size.
  */
 export function scanWindow(list: IList, from: number, to: number, options: IScanOptions): Promise<Raw[]> {
-  const filter = `Id gt ${from} and Id le ${to}${options.filter ? ` and (${options.filter})` : ''}`;
+  const conditions = (Array.isArray(options.filter) ? options.filter : [options.filter]).filter((c): c is string => !!c);
+  const filter = [`Id gt ${from} and Id le ${to}`, ...conditions.map(grouped)].join(' and ');
   let query = list.items.using(NO_METADATA).select(...options.select).filter(filter).top(THRESHOLD);
   if (options.expand?.length) {
     query = query.expand(...options.expand);

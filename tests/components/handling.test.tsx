@@ -474,10 +474,10 @@ describe('actions: edited, removed while planned, done with the date', () => {
     (services.actions.removeAction as jest.Mock).mockRejectedValueOnce(new ServiceError('forbidden', 'Access denied', 403));
     renderApp(services, { name: 'reportDetail', id: 7 });
     const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
-    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Radera' }));
     expect(await findMessage()).toHaveTextContent(/behörighet/);
     expect(screen.getByText('Byt golvmatta')).toBeInTheDocument();
-    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Radera' }));
     expect(await findMessage('status')).toHaveTextContent('Åtgärden ”Byt golvmatta” är borttagen.');
     expect(screen.queryByText('Byt golvmatta')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Åtgärder' })).toHaveFocus();
@@ -489,7 +489,7 @@ describe('actions: edited, removed while planned, done with the date', () => {
     (services.actions.removeAction as jest.Mock).mockRejectedValueOnce(new ServiceError('rule', 'Only a planned action can be removed.', 400, 'actionStarted'));
     renderApp(services, { name: 'reportDetail', id: 7 });
     const item = (await screen.findByText('Byt golvmatta')).closest('li')!;
-    fireEvent.click(within(item).getByRole('button', { name: 'Ta bort' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Radera' }));
     expect(await findMessage()).toHaveTextContent('Åtgärden har redan påbörjats och kan inte tas bort.');
   });
 });

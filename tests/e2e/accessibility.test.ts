@@ -34,7 +34,7 @@ const VIEWS: IView[] = [
   { name: 'governing documents', path: '#/dokument', user: 'anna', ready: 'Filtrera dokumenten' },
   { name: 'report form', path: '#/rapportera/arbetsmiljo', user: 'anna', ready: 'Vad vill du rapportera?' },
   { name: 'my reports', path: '#/mina-rapporter', user: 'anna', ready: 'Rapporter du har skickat' },
-  { name: 'a report with case handling', path: '#/rapport/3', user: 'maria', ready: 'Lägg till åtgärd' },
+  { name: 'a report with case handling', path: '#/rapport/30', user: 'maria', ready: 'Lägg till åtgärd' },
   { name: 'lägesbild (region)', path: '#/lagesbild', user: 'maria', ready: 'Per säkerhetsområde' },
   { name: 'lägesbild (area)', path: `#/lagesbild/${new Date().getFullYear()}/patientsakerhet`, user: 'erik', ready: 'Öppna händelser med myndighetsfrister' },
   { name: 'säkerhetsberättelse', path: `#/sakerhetsberattelse/${new Date().getFullYear()}`, user: 'maria', ready: 'Sammanfattning' }
@@ -82,7 +82,7 @@ describe('forms and states under axe', () => {
 
   it('finds no violations in case handling showing its errors, the people picker\'s suggestions and its "no person found"', async () => {
     const context = await contextFor(browser, server, 'maria');
-    const page = await open(context, server, '/?host=teams&theme=contrast#/rapport/3');
+    const page = await open(context, server, '/?host=teams&theme=contrast#/rapport/30');
     const m = main(page);
     await m.getByRole('button', { name: 'Lägg till åtgärd' }).click();
     await m.getByText('Åtgärd måste fyllas i.').waitFor();
@@ -181,7 +181,7 @@ describe('keyboard only', () => {
 describe('keyboard only, for owners', () => {
   it('chooses an investigator with the arrow keys and opens a chart\'s table', async () => {
     const context = await contextFor(browser, server, 'maria');
-    const page = await open(context, server, '/#/rapport/3');
+    const page = await open(context, server, '/#/rapport/30');
     const m = main(page);
     const picker = m.getByRole('combobox', { name: 'Utredare' }).or(m.getByRole('button', { name: /^Ta bort/ }));
     await picker.first().waitFor();

@@ -7,11 +7,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DevServer } from '../../dev/server';
 import type { ListKey } from '../../src/model/schema';
 import { axe, contextFor, launch, main, open, pageErrors, startServer, User } from './browser';
+import { pinClock } from '../helpers/clock';
 
 jest.setTimeout(120000);
 
 /** 10:30 in Stockholm on an ordinary autumn Wednesday. */
 const NOW = new Date('2025-10-08T08:30:00.000Z');
+// The product's, the emulator's and (through contextFor) the browser's clock start at NOW.
+pinClock(NOW);
 
 let browser: Browser;
 let server: DevServer;
@@ -25,9 +28,8 @@ afterAll(async () => {
 });
 
 async function pinned(user: User): Promise<BrowserContext> {
-  const context = await contextFor(browser, server, user);
-  await context.clock.install({ time: NOW });
-  return context;
+  // contextFor gives the browser this file's pinned clock (tests/helpers/clock.ts).
+  return contextFor(browser, server, user);
 }
 
 type Item = { id: number; fields: Record<string, unknown> };

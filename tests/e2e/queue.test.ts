@@ -9,11 +9,14 @@ import type { DevServer } from '../../dev/server';
 import { generateIncidents } from '../../dev/emulator/generate';
 import { openXlsx } from '../helpers/xlsx';
 import { axe, contextFor, launch, main, open, pageErrors, startServer, User } from './browser';
+import { pinClock } from '../helpers/clock';
 
 jest.setTimeout(120000);
 
 /** 10:30 in Stockholm on an ordinary autumn Wednesday; the sample content is relative to it. */
 const NOW = new Date('2025-10-08T08:30:00.000Z');
+// The product's, the emulator's and (through contextFor) the browser's clock start at NOW.
+pinClock(NOW);
 const YEAR = 2025;
 
 let browser: Browser;
@@ -30,9 +33,8 @@ afterAll(async () => {
 });
 
 async function pinned(user: User, viewport?: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await contextFor(browser, server, user, viewport);
-  await context.clock.install({ time: NOW });
-  return context;
+  // contextFor gives the browser this file's pinned clock (tests/helpers/clock.ts).
+  return contextFor(browser, server, user, viewport);
 }
 
 function stored(): { id: number; fields: Record<string, unknown> }[] {

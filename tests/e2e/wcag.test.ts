@@ -470,7 +470,8 @@ describe('forced colours (Windows High Contrast)', () => {
   }
 
   it('keeps the people picker\'s highlighted option, the chart\'s two years and the current section apart', async () => {
-    const page = await openAt('maria', '/#/rapport/3');
+    // An open report (30, patientsäkerhet, åtgärder pågår): a closed one is read-only (issue 13).
+    const page = await openAt('maria', '/#/rapport/30');
     await page.emulateMedia({ forcedColors: 'active' });
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     const m = main(page);

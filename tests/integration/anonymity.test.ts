@@ -7,6 +7,7 @@
  */
 import type { DevServer } from '../../dev/server';
 import type { INewIncident } from '../../src/model/types';
+import { DEFAULT_QUEUE_FILTER } from '../../src/model/queue';
 import type { ISharePointServices } from '../../src/services';
 import { DevUser, sessionFor, startEmulator } from '../helpers/emulator';
 
@@ -133,6 +134,9 @@ async function walk(services: ISharePointServices): Promise<void> {
     () => services.views.loadCase(namedId),
     () => services.views.loadSituation(2026),
     () => services.views.loadAnnualReport(2026),
+    // The work queue and its export, every status.
+    () => services.views.loadQueue({ ...DEFAULT_QUEUE_FILTER, status: 'all' }),
+    () => services.views.loadQueueDetails({ ...DEFAULT_QUEUE_FILTER, status: 'all' }),
     // The area page again, now with the session's caches warm (another code path).
     () => services.views.loadArea('patientsakerhet')
   ];

@@ -96,7 +96,7 @@ describe('the work queue over 150,000 reports', () => {
     const { services } = sessionFor(server, 'maria');
     let since = server.requests.length;
     const view = await services.views.loadQueue(DEFAULT_QUEUE_FILTER);
-    expect(server.requests.slice(since).every((r) => r.status === 200)).toBe(true);
+    expectEvery(server.requests.slice(since), (r) => r.status === 200);
     const windows = Math.ceil(maxId() / 5000);
     // A new session: areas, user, zone and highest ID; then every window, 20 to a $batch.
     expect(batchesSince(since).map((r) => r.parts?.length)).toEqual([6, 20, windows - 20]);
@@ -125,7 +125,7 @@ describe('the work queue over 150,000 reports', () => {
     const areaId = (await services.areas.getAreas()).find((a) => a.key === 'patientsakerhet')!.id;
     const since = server.requests.length;
     const view = await services.views.loadQueue(filter({ status: 'all', severity: 'atLeastSerious', from: '2026-01-01', to: '2026-12-31' }));
-    expect(server.requests.slice(since).every((r) => r.status === 200)).toBe(true);
+    expectEvery(server.requests.slice(since), (r) => r.status === 200);
     const serious = all.filter((i) => {
       const t = Date.parse(String(i.fields.OccurredAt));
       return i.fields.AreaId === areaId && ['Allvarlig', 'Mycket allvarlig'].includes(String(i.fields.Severity)) && t >= yearStart(2026).getTime() && t < yearStart(2027).getTime();

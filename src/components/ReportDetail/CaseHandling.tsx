@@ -594,6 +594,14 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
               )}
               {!readOnly && editing?.id !== a.id && a.status !== 'done' && (
                 <span className={classes.row}>
+                  {a.status === 'planned' && (
+                    <Button onClick={() => move(a, 'ongoing')} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                      {strings.markOngoing}
+                    </Button>
+                  )}
+                  <Button onClick={() => move(a, 'done')} disabled={pending.includes(a.id)} data-action-id={a.id}>
+                    {strings.markDone}
+                  </Button>
                   <Button
                     onClick={() => {
                       setEditing({ id: a.id, title: a.title, owner: a.owner, due: isoDate(a.dueDate, zone) });
@@ -609,14 +617,6 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                       {strings.removeAction}
                     </Button>
                   )}
-                  {a.status === 'planned' && (
-                    <Button onClick={() => move(a, 'ongoing')} disabled={pending.includes(a.id)} data-action-id={a.id}>
-                      {strings.markOngoing}
-                    </Button>
-                  )}
-                  <Button onClick={() => move(a, 'done')} disabled={pending.includes(a.id)} data-action-id={a.id}>
-                    {strings.markDone}
-                  </Button>
                 </span>
               )}
             </li>
