@@ -69,15 +69,16 @@ export class ViewService implements IViewService {
   public async loadStart(): Promise<IStartView> {
     const known = this.areas.cached && this.users.cached;
     const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
-    // Open reports of the areas the user handles. Once the user is known, SharePoint is asked for
-    // those only; on a new page the first window is a guess made before the user is known, so it
-    // asks only for IDs and areas (no content, and never AuthorId: an anonymous report's author
-    // stays on the server) and is narrowed here.
-    const handledOnly = (user: ICurrentUser, areas: IArea[]): string => {
-      const scope = scopeCondition(user, areas, false);
+    // Open reports of the areas the user handles; for everyone else SharePoint's item-level security
+    // already answers only their own. Once the user is known, SharePoint is asked for those only;
+    // on a new page the first window is a guess made before the user is known, so it asks only for
+    // IDs and areas (no content, and never AuthorId: an anonymous report's author stays on the
+    // server) and is narrowed here.
+    const openIn = (user: ICurrentUser, areas: IArea[]): string => {
+      const scope = user.canManageReports ? scopeCondition(user, areas, false) : undefined;
       return `Status ne '${CLOSED_STATUS}'${scope ? ` and ${scope}` : ''}`;
     };
-    const open: IScanOptions = { select: ['Id', 'AreaId', 'ReportId'], filter: knownUser && knownAreas ? handledOnly(knownUser, knownAreas) : `Status ne '${CLOSED_STATUS}'` };
+    const open: IScanOptions = { select: ['Id', 'AreaId', 'ReportId'], filter: knownUser && knownAreas ? openIn(knownUser, knownAreas) : `Status ne '${CLOSED_STATUS}'` };
     const [areas, user, timeZone, maxId, firstWindow] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
@@ -89,15 +90,17 @@ export class ViewService implements IViewService {
     // Remember the list's size for the area pages of this session.
     this.cache.set(MAX_ID, maxId);
     const handled = new Set(handledAreas(user, areas).map((a) => a.id));
-    const everyArea = user.canManageReports && user.handlesAllAreas;
-    // In an area the user does not handle, only their own open reports count: asked for by their
-    // own ID (AuthorId eq <me>), the only condition under which a report's author may be read.
+    // An area owner reads every report (Override List Behaviors), so in the areas they do not
+    // handle only their own count: asked for by their own ID (AuthorId eq <me>), the only
+    // condition under which a report's author may be read. Staff need no second query.
+    const ownElsewhere = user.canManageReports && !user.handlesAllAreas && user.canReport && maxId > 0;
     const own: IScanOptions = { select: ['Id', 'AreaId', 'ReportId'], filter: `Status ne '${CLOSED_STATUS}' and AuthorId eq ${Number(user.id)}` };
-    const [handledRows, ownRows] = await Promise.all([
-      this.restOfScan(this.incidentsList, maxId, firstWindow, { ...open, filter: handledOnly(user, areas) }),
-      everyArea || !user.canReport || maxId === 0 ? Promise.resolve<Raw[]>([]) : scanAll(this.sp, this.incidentsList, maxId, own)
+    const [scanned, ownRows] = await Promise.all([
+      this.restOfScan(this.incidentsList, maxId, firstWindow, { ...open, filter: openIn(user, areas) }),
+      ownElsewhere ? scanAll(this.sp, this.incidentsList, maxId, own) : Promise.resolve<Raw[]>([])
     ]);
-    const rows = oneReportPerId(handledRows.filter((r) => handled.has(Number(r.AreaId))).concat(ownRows.filter((r) => !handled.has(Number(r.AreaId)))));
+    const counted = user.canManageReports ? scanned.filter((r) => handled.has(Number(r.AreaId))).concat(ownRows.filter((r) => !handled.has(Number(r.AreaId)))) : scanned;
+    const rows = oneReportPerId(counted);
     const openCounts = new Map<number, number>();
     for (const row of rows) {
       const id = Number(row.AreaId);

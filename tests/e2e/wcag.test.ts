@@ -476,9 +476,8 @@ describe('forced colours (Windows High Contrast)', () => {
     expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
     const m = main(page);
     await m.getByRole('heading', { name: 'Handläggning' }).waitFor();
-    if (await m.getByRole('button', { name: /^Ta bort/ }).count()) {
-      await m.getByRole('button', { name: /^Ta bort/ }).first().click();
-    }
+    // Its investigator (every sample report past Ny has one) is removed to reach the search field.
+    await m.getByRole('button', { name: /^Ta bort/ }).first().click();
     await m.getByRole('combobox', { name: 'Utredare' }).fill('berg');
     const options = m.getByRole('listbox', { name: 'Utredare' }).getByRole('option');
     await options.nth(1).waitFor();
@@ -495,7 +494,10 @@ describe('forced colours (Windows High Contrast)', () => {
     expect(currentLine).not.toBe(otherLine);
     expect(otherLine).toBe(otherFace);
 
+    // The investigator was removed above and not saved: leaving asks first (issue 13), and this
+    // test leaves without saving.
     await page.goto(`${server.url}/#/lagesbild`);
+    await page.getByRole('alertdialog', { name: 'Du har ändringar som inte är sparade' }).getByRole('button', { name: 'Lämna utan att spara' }).click();
     await m.getByRole('heading', { name: 'Per säkerhetsområde' }).waitFor();
     // The legend's swatches: this year filled, the year before an outline with nothing inside.
     const swatches = m.getByRole('figure', { name: 'Rapporter per händelsetyp' }).locator('li > span');
