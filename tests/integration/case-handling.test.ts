@@ -120,18 +120,22 @@ describe('case handling', () => {
     expect(server.store.list('incidents').items.has(id)).toBe(true);
   });
 
-  it('names who saved an anonymous report last only when that is not its reporter', async () => {
+  it('names who saved a report last, but never for an anonymous one (its reporter may have been the last to save, and no Editor is asked for then)', async () => {
     const erik = sessionFor(server, 'erik').services;
+    const maria = sessionFor(server, 'maria').services;
     const id = incidentId('Hot från anhörig i väntrummet');
     // Not erik's area, but the security chief's: maria reads it; the reporter (johan) saved it last.
-    const maria = sessionFor(server, 'maria').services;
     const before = await maria.incidents.getReport(id);
     expect(before.anonymous).toBe(true);
     expect(before.reporter).toBeUndefined();
     expect(before.editor).toBeUndefined();
     const saved = await maria.incidents.updateCase(before, { status: 'investigating' });
-    expect(saved.editor?.displayName).toBe('Maria Berg');
+    expect(saved.editor).toBeUndefined();
     expect((await erik.incidents.getReport(id).catch(() => undefined))?.reporter).toBeUndefined();
+    // A named report: whoever saved it last is named.
+    const named = await erik.incidents.getReport(incidentId('Fördröjd triagering under hög belastning'));
+    expect(named.anonymous).toBe(false);
+    expect((await erik.incidents.updateCase(named, { analysis: 'Erik sparade sist.' })).editor?.displayName).toBe('Erik Holm');
   });
   it('keeps actions away from staff', async () => {
     const anna = sessionFor(server, 'anna').services;
