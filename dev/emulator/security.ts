@@ -170,13 +170,20 @@ export function rights(store: { security: SiteSecurity }, user: SiteUser, list: 
   return rightsOf(effectiveMask(store.security, user, list));
 }
 
-/** Under item-level security a user without Override List Behaviors reads only items they created. */
+/**
+ * Under item-level security a user without Override List Behaviors reads only items they created
+ * (MS-WSSCAML 2.3.2.11.3, ReadSecurity 2: "visible only to the item's author and list administrators").
+ */
 export function canSee(store: { security: SiteSecurity }, user: SiteUser, list: ListData, item: StoredItem): boolean {
   const r = rights(store, user, list);
   return r.read && (list.schema.readSecurity === 'all' || r.override || item.fields.AuthorId === user.id);
 }
 
-/** Edit (and delete) under item-level security: only own items, unless Override List Behaviors. */
+/**
+ * Edit under item-level security: only own items, unless Override List Behaviors (MS-WSSCAML
+ * 2.3.2.11.3, WriteSecurity 2: "changed only by the item's author and list administrators"). Per
+ * item, not per field: the author may change any field of her item.
+ */
 export function canEdit(store: { security: SiteSecurity }, user: SiteUser, list: ListData, item: StoredItem): boolean {
   const r = rights(store, user, list);
   return r.edit && (list.schema.writeSecurity === 'all' || r.override || item.fields.AuthorId === user.id);

@@ -18,10 +18,13 @@ import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
 import { ISampleAssessment, SAMPLE_RISKS } from '../../src/model/sample/risks';
 import { fromScores } from '../../src/services/mapping';
 import { applyWrite } from './validation';
+import { wallClockIn } from '../../src/model/calendar';
 import { simplePdf } from './pdf';
 import { Store, StoredItem } from './store';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The sample site's wall clock (regional.ts: Stockholm). */
+const stockholm = (instant: Date): { date: string; time: string } => wallClockIn(instant, 'Europe/Stockholm');
 export const FIRST_USER_ID = 10;
 
 /** A deterministic GUID for sample item `n` of a list. */
@@ -200,6 +203,10 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
       s.status === 'closed' ? new Date(Math.min(created.getTime() + (s.closedAfterDays ?? 5 + ((i * 11) % 50)) * DAY, now.getTime() - 3600 * 1000)) : undefined;
     const flagged = s.lexMaria || s.workEnvironmentReport || s.policeReport;
     const reportedAt = flagged && s.reportedAfterDays !== undefined ? new Date(occurred.getTime() + s.reportedAfterDays * DAY + 6 * 3600 * 1000) : undefined;
+    // The status last changed when the report was closed, or a few days after it came in; a new
+    // report's status never changed.
+    const statusChangedAt = closedAt ?? (s.status === 'new' ? undefined : new Date(Math.min(created.getTime() + 3 * DAY, now.getTime() - 2 * 3600 * 1000)));
+    const addedAt = s.addition ? new Date(Math.min(created.getTime() + s.addition.afterDays * DAY, now.getTime() - 3600 * 1000)) : undefined;
     const item = add(
       'incidents',
       {
@@ -221,7 +228,12 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
         InvestigatorId: s.status === 'new' ? null : ownerOf(s.area),
         Analysis: s.analysis || null,
         ClosedAt: closedAt ? iso(closedAt) : null,
-        AuthorityReportedAt: reportedAt ? iso(new Date(Math.min(reportedAt.getTime(), now.getTime() - 3600 * 1000))) : null
+        AuthorityReportedAt: reportedAt ? iso(new Date(Math.min(reportedAt.getTime(), now.getTime() - 3600 * 1000))) : null,
+        StatusChangedAt: statusChangedAt ? iso(statusChangedAt) : null,
+        ReporterMessage: s.reporterMessage || null,
+        // As the product writes it (IncidentService.addInformation): headed by its moment in Stockholm.
+        ReporterAddition: s.addition && addedAt ? `[${stockholm(addedAt).date} ${stockholm(addedAt).time}]\n${s.addition.text}` : null,
+        ReporterAddedAt: addedAt ? iso(addedAt) : null
       },
       userIds.get(s.reporter)!,
       created

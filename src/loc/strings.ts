@@ -124,6 +124,10 @@ export interface IStrings {
   // Reports: lists and detail
   myReportsHeading: string;
   myReportsIntro: string;
+  myReportsChanged: string;
+  myReportsChangedCount: string;
+  myReportsChangedFirst: string;
+  statusSince: string;
   noOwnReports: string;
   reportTitle: string;
   area: string;
@@ -142,6 +146,21 @@ export interface IStrings {
   noneGiven: string;
   reportIdLabel: string;
   backToMyReports: string;
+  feedbackHeading: string;
+  feedbackStatus: string;
+  feedbackClosed: string;
+  feedbackMessage: string;
+  feedbackNoMessage: string;
+  feedbackOpen: string;
+  addInformationHeading: string;
+  addInformationLabel: string;
+  addInformationHelp: string;
+  addInformationButton: string;
+  addInformationDone: string;
+  addInformationAnonymous: string;
+  addInformationTooLong: string;
+  reporterAddition: string;
+  reporterAddedAt: string;
 
   // Report form
   reportFormHeading: string;
@@ -408,6 +427,8 @@ export interface IStrings {
   clearPerson: string;
   analysis: string;
   analysisHelp: string;
+  reporterMessage: string;
+  reporterMessageHelp: string;
   authorityReportedAt: string;
   saveCase: string;
   caseSaved: string;

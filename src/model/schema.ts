@@ -791,6 +791,41 @@ export const INCIDENTS_LIST: IListSchema = {
       description: 'När rapporten avslutades. Sätts när status blir Avslutad.'
     },
     {
+      // What the reporter sees of the handling (issue 13, feedback to the reporter): the status,
+      // since when, and this message when it is closed – never the analysis above.
+      name: 'StatusChangedAt',
+      displayName: 'Status ändrad',
+      type: 'DateTime',
+      description: 'När status senast ändrades. Visas för rapportören.'
+    },
+    {
+      name: 'ReporterMessage',
+      displayName: 'Återkoppling till rapportören',
+      type: 'Note',
+      numLines: 4,
+      maxLength: 1000,
+      description: 'Ett kort avslutande besked till den som rapporterade, skrivet för henne. Visas för rapportören när rapporten är avslutad; analysen visas aldrig.'
+    },
+    {
+      // Written by the reporter on her own item: under item-level security (WriteSecurity 2) an
+      // item can be changed only by its author and list administrators (MS-WSSCAML 2.3.2.11.3),
+      // and the area owners' level reads every item (Override List Behaviors). A list of its own
+      // would need the same two rules and a link back to the report that the reporter could point
+      // at another report.
+      name: 'ReporterAddition',
+      displayName: 'Komplettering från rapportören',
+      type: 'Note',
+      numLines: 6,
+      maxLength: 4000,
+      description: 'Information som rapportören lagt till efter att rapporten skickades, med tidpunkt för varje tillägg.'
+    },
+    {
+      name: 'ReporterAddedAt',
+      displayName: 'Kompletterad',
+      type: 'DateTime',
+      description: 'När rapportören senast lade till information.'
+    },
+    {
       name: 'AuthorityReportedAt',
       displayName: 'Anmäld till myndighet',
       type: 'DateTime',

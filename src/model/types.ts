@@ -112,6 +112,14 @@ export interface IIncident {
   analysis: string;
   closedAt?: Date;
   authorityReportedAt?: Date;
+  /** When the status last changed (StatusChangedAt); absent on reports whose status never changed. */
+  statusChangedAt?: Date;
+  /** The owner's closing message for the reporter (never the analysis); '' if none. */
+  reporterMessage: string;
+  /** What the reporter added after sending, each addition headed by its moment; '' if nothing. */
+  reporterAddition: string;
+  /** When the reporter last added information. */
+  reporterAddedAt?: Date;
 }
 
 /** An action decided in the investigation of a report, or to treat a risk (then incidentId is 0). */

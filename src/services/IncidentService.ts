@@ -1,5 +1,5 @@
 import { SPCollection, SPInstance } from '@pnp/sp';
-import { AREA_OWNERS_GROUP, INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue } from '../model/schema';
+import { AREA_OWNERS_GROUP, INCIDENTS_LIST, INCIDENT_STATUSES, choiceValue, fieldOf } from '../model/schema';
 import { openActions } from '../model/caseRules';
 import type { IIncident, IIncidentDetail, INewIncident } from '../model/types';
 import type { ActionService } from './ActionService';
@@ -8,9 +8,13 @@ import type { IAttachmentResult, ICaseChange, ICurrentUser, IIncidentService } f
 import { inOneBatch } from './batch';
 import { THRESHOLD, listOf, noAccessAs, odataString } from './lists';
 import { maxItemId, scanAll, scanWindow } from './scan';
-import { INCIDENT_SHAPE, REPORTER_SHAPE, editorOf, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
+import { INCIDENT_SHAPE, REPORTER_SHAPE, REPORTER_VIEW_SHAPE, editorOf, fromNewIncident, reporterOf, reporterVisibleTo, toIncident } from './mapping';
 import type { IPerson } from '../model/types';
 import { RetryOnlyRefused, type SPFI } from './sp';
+import { TimeZone, wallClockIn } from '../model/calendar';
+
+/** Room for the reporter's additions (ReporterAddition's maxLength in the schema). */
+export const ADDITION_MAX = fieldOf(INCIDENTS_LIST, 'ReporterAddition').maxLength!;
 
 type Raw = Record<string, unknown>;
 
@@ -225,7 +229,8 @@ export class IncidentService implements IIncidentService {
     // No await before the first request when the caller knows the user and the highest ID: then
     // a small list's one window joins the caller's batch (`sp`).
     const user = me ?? (await this.currentUser());
-    const options = { select: INCIDENT_SHAPE.select, expand: INCIDENT_SHAPE.expand, filter: `AuthorId eq ${user.id}` };
+    // Her own reports as she sees them: no analysis, no investigator (REPORTER_VIEW_SHAPE).
+    const options = { select: REPORTER_VIEW_SHAPE.select, expand: REPORTER_VIEW_SHAPE.expand, filter: `AuthorId eq ${user.id}` };
     const top = maxId ?? (await maxItemId(this.list()));
     const list = (s: SPFI): ReturnType<typeof listOf> => this.list(s);
     const rows = top <= THRESHOLD && maxId !== undefined ? await scanWindow(this.list(sp), 0, THRESHOLD, options) : await scanAll(this.sp, list, top, options);
@@ -239,11 +244,14 @@ export class IncidentService implements IIncidentService {
    * round trip (in the caller's batch `sp`, or a batch of their own).
    * @param scope a condition the report must meet (model/scope.ts: the areas the user handles, or
    *   their own); a report outside it is not asked for and is "not found" (ServiceError notFound)
+   * @param internal with the handling's internal fields (analysis, investigator); false for the
+   *   reporter's own view
    */
-  public async getReport(id: number, sp?: SPFI, me?: ICurrentUser, scope?: string): Promise<IIncidentDetail> {
+  public async getReport(id: number, sp?: SPFI, me?: ICurrentUser, scope?: string, internal: boolean = true): Promise<IIncidentDetail> {
     const user = me ?? (await this.currentUser());
-    const select = [...INCIDENT_SHAPE.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl'];
-    const expand = [...INCIDENT_SHAPE.expand, 'AttachmentFiles'];
+    const shape = internal ? INCIDENT_SHAPE : REPORTER_VIEW_SHAPE;
+    const select = [...shape.select, 'AttachmentFiles/FileName', 'AttachmentFiles/ServerRelativeUrl'];
+    const expand = [...shape.expand, 'AttachmentFiles'];
     // The ID first: an indexed condition that narrows to one item, whatever the list's size.
     const condition = scope ? `Id eq ${Number(id)} and ${scope}` : `Id eq ${Number(id)}`;
     const item = async (b: SPFI): Promise<Raw | undefined> => {
@@ -269,6 +277,47 @@ export class IncidentService implements IIncidentService {
     }
   }
 
+  /**
+   * The reporter adds information to her report after sending it: appended to ReporterAddition
+   * under a heading with its moment on the site's calendar ('[2026-11-21 14:05]'), and
+   * ReporterAddedAt set, so the owner sees what came later and when. Only these two fields are
+   * sent. SharePoint lets only the item's author (or a list administrator) change it under the
+   * list's item-level write security, so another user's attempt is refused (forbidden).
+   * @param zone the site's time zone (IANA), for the heading
+   * @throws ServiceError invalid ('empty' / 'tooLong') before anything is sent; conflict only if an
+   *   owner saved the report twice while it was being added (once is taken care of: her addition
+   *   goes on top of what is stored then); forbidden, notFound, throttled, offline as SharePoint answers
+   */
+  public async addInformation(report: IIncident, text: string, zone: TimeZone): Promise<IIncidentDetail> {
+    const added = text.trim();
+    if (!added) {
+      throw new ServiceError('invalid', 'Nothing to add.', undefined, 'empty');
+    }
+    const now = new Date();
+    const at = wallClockIn(now, zone);
+    const block = `[${at.date} ${at.time}]\n${added}`;
+    let current: IIncident = report;
+    for (let attempt = 0; ; attempt++) {
+      const value = current.reporterAddition ? `${current.reporterAddition}\n\n${block}` : block;
+      if (value.length > ADDITION_MAX) {
+        throw new ServiceError('invalid', `The additions would be ${value.length} characters, more than ${ADDITION_MAX}.`, undefined, 'tooLong');
+      }
+      try {
+        await this.list().items.getById(report.id).update({ ReporterAddition: value, ReporterAddedAt: now.toISOString() }, current.etag);
+        break;
+      } catch (err) {
+        const error = toServiceError(err);
+        if (error.kind !== 'conflict' || attempt > 0) {
+          throw error;
+        }
+        // An owner saved the report meanwhile; she changes none of their fields, so her addition
+        // is put on top of what is stored now.
+        current = await this.getReport(report.id, undefined, undefined, undefined, false);
+      }
+    }
+    return this.getReport(report.id, undefined, undefined, undefined, false);
+  }
+
   public async updateCase(report: IIncident, change: ICaseChange): Promise<IIncidentDetail> {
     const body: Record<string, unknown> = {};
     if (change.status !== undefined && change.status !== report.status) {
@@ -283,6 +332,11 @@ export class IncidentService implements IIncidentService {
         body.ClosedAt = null;
       }
       body.Status = choiceValue(INCIDENT_STATUSES, change.status);
+      // The reporter is shown since when her report has had its status.
+      body.StatusChangedAt = new Date().toISOString();
+    }
+    if (change.reporterMessage !== undefined) {
+      body.ReporterMessage = change.reporterMessage.trim() || null;
     }
     if (change.investigatorId !== undefined) {
       body.InvestigatorId = change.investigatorId;

@@ -187,7 +187,8 @@ export class ViewService implements IViewService {
       ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()])
       : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
     if (!user.canManageReports) {
-      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user), actions: [], handles: false };
+      // Her own report, as she sees it: no analysis, no investigator.
+      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user, undefined, false), actions: [], handles: false };
     }
     // Only a report of an area the user handles, or one they wrote; any other is "not found", and
     // neither it nor its actions come to the browser. The security chief's needs no check first.

@@ -84,6 +84,8 @@ export interface ICaseChange {
   analysis?: string;
   // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
   authorityReportedAt?: Date | null;
+  /** The closing message for the reporter ('' empties it). */
+  reporterMessage?: string;
 }
 
 export interface INewAction {
@@ -129,6 +131,8 @@ export interface IIncidentService {
    * else a conflict; refuses to close a report with actions that are not done.
    */
   updateCase(report: IIncident, change: ICaseChange): Promise<IIncidentDetail>;
+  /** The reporter adds information to her own report (IncidentService.addInformation). */
+  addInformation(report: IIncident, text: string, zone: TimeZone): Promise<IIncidentDetail>;
 }
 
 export interface IUserService {

@@ -106,6 +106,18 @@ export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
  */
 export const INCIDENT_SHAPE: IQueryShape = queryShape(INCIDENTS_LIST, ['Attachments']);
 
+/** The handling's internal fields: read only by people who handle reports, never for the reporter's own views. */
+const INTERNAL_FIELDS = ['Analysis', 'Investigator'];
+
+/**
+ * A report as its reporter sees it: INCIDENT_SHAPE without the analysis and the investigator.
+ * SharePoint would let her read her own item whole; the product asks only for what it shows her.
+ */
+export const REPORTER_VIEW_SHAPE: IQueryShape = {
+  select: INCIDENT_SHAPE.select.filter((f) => !INTERNAL_FIELDS.some((i) => f === i || f === `${i}Id` || f.startsWith(`${i}/`))),
+  expand: INCIDENT_SHAPE.expand.filter((e) => !INTERNAL_FIELDS.includes(e))
+};
+
 /**
  * The reporter of a report: the item's Author (SharePoint's "Skapad av"), and who saved it last
  * (Editor, for "who saved first" after a conflict) – asked for together because the last editor
@@ -276,7 +288,11 @@ export function toIncident(raw: Raw, reporter: IPerson | undefined, editor?: IPe
     investigator: person(raw.Investigator),
     analysis: multiline(raw.Analysis),
     closedAt: date(raw.ClosedAt),
-    authorityReportedAt: date(raw.AuthorityReportedAt)
+    authorityReportedAt: date(raw.AuthorityReportedAt),
+    statusChangedAt: date(raw.StatusChangedAt),
+    reporterMessage: multiline(raw.ReporterMessage),
+    reporterAddition: multiline(raw.ReporterAddition),
+    reporterAddedAt: date(raw.ReporterAddedAt)
   };
 }
 

@@ -94,6 +94,8 @@ export function incident(overrides: Partial<IIncident> = {}): IIncident {
     reporter: { id: 10, displayName: 'Anna Lind' },
     hasAttachments: false,
     analysis: '',
+    reporterMessage: '',
+    reporterAddition: '',
     ...overrides
   };
 }
@@ -144,7 +146,16 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
         status: change.status ?? r.status,
         analysis: change.analysis ?? r.analysis,
         authorityReportedAt: change.authorityReportedAt ?? undefined,
+        reporterMessage: change.reporterMessage ?? r.reporterMessage,
         etag: '"2"',
+        attachments: []
+      })),
+      // As SharePoint stores it: appended under its moment, the report's ETag moves on.
+      addInformation: jest.fn(async (r: IIncident, text: string) => ({
+        ...r,
+        reporterAddition: `${r.reporterAddition ? `${r.reporterAddition}\n\n` : ''}[2026-11-20 13:00]\n${text.trim()}`,
+        reporterAddedAt: new Date(),
+        etag: '"3"',
         attachments: []
       }))
     },

@@ -245,7 +245,9 @@ describe('case handling', () => {
   it('staff see the status of their report but not the case handling', async () => {
     renderApp(fakeServices(STAFF), { name: 'reportDetail', id: 7 });
     expect(await screen.findByRole('heading', { name: 'Patient föll' })).toBeInTheDocument();
-    expect(screen.getByText('Ny')).toBeInTheDocument();
+    // Among the report's facts, and again in her feedback section (since when).
+    expect(screen.getByText('Status').nextElementSibling).toHaveTextContent('Ny');
+    expect(screen.getByRole('region', { name: 'Återkoppling' })).toHaveTextContent('Ny sedan');
     expect(screen.queryByRole('heading', { name: 'Handläggning' })).not.toBeInTheDocument();
   });
 
@@ -581,12 +583,12 @@ describe('nothing typed is lost', () => {
 });
 
 describe('merging after a conflict', () => {
-  const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '' };
+  const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '', reporterMessage: '' };
   it('keeps both owners\' changes to different fields, and this owner\'s where both changed one', () => {
     const mine: ICaseForm = { ...base, analysis: 'Min.', reportedOn: '2026-11-01' };
     const theirs: ICaseForm = { ...base, status: 'investigating', analysis: 'Deras.', investigator: { id: 12, displayName: 'Maria Berg' } };
     const { merged, theirChanges } = mergeCaseForms(base, mine, theirs);
-    expect(merged).toEqual({ status: 'investigating', analysis: 'Min.', reportedOn: '2026-11-01', investigator: { id: 12, displayName: 'Maria Berg' } });
+    expect(merged).toEqual({ status: 'investigating', analysis: 'Min.', reportedOn: '2026-11-01', reporterMessage: '', investigator: { id: 12, displayName: 'Maria Berg' } });
     expect(theirChanges).toEqual(['status', 'investigator', 'analysis']);
   });
 

@@ -8,7 +8,10 @@ import { ErrorState } from '../common/ErrorState';
 import { ViewTitle } from '../common/ViewTitle';
 import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
-import { ReportTable } from './ReportTable';
+import { changedAfter, ReportTable } from './ReportTable';
+import { previousVisit } from '../common/lastVisit';
+import { formatDateTime } from '../common/format';
+import { format } from '../../loc';
 
 const useStyles = makeStyles((theme) => ({
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
@@ -19,10 +22,14 @@ const useStyles = makeStyles((theme) => ({
 /** The user's own reports and where each one is in handling. */
 export function MyReports(): JSX.Element {
   const classes = useStyles();
-  const { strings } = useStrings();
+  const { strings, locale } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadMyReports(), [services]);
   useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
+  const user = view.status === 'done' ? view.data.user : undefined;
+  // Her previous visit on this device: reports whose status changed since then are marked.
+  const since = React.useMemo(() => (user ? { at: previousVisit(user, new Date(), 'myReports') } : undefined), [user]);
+  const changed = view.status === 'done' && since ? view.data.reports.filter((r) => changedAfter(r, since.at)).length : 0;
   return (
     <>
       <ViewTitle className={classes.title}>
@@ -41,7 +48,10 @@ export function MyReports(): JSX.Element {
           </div>
         ) : (
           <TimeZoneContext.Provider value={view.data.timeZone}>
-            <ReportTable reports={view.data.reports} areas={view.data.areas} caption={strings.myReportsHeading} />
+            <p className={classes.intro}>
+              {since?.at ? format(strings.myReportsChangedCount, changed, formatDateTime(since.at, locale, view.data.timeZone)) : strings.myReportsChangedFirst}
+            </p>
+            <ReportTable reports={view.data.reports} areas={view.data.areas} caption={strings.myReportsHeading} feedback={{ changedAfter: since?.at }} />
           </TimeZoneContext.Provider>
         ))}
     </>

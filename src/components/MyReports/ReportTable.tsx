@@ -28,10 +28,20 @@ export interface IReportTableProps {
   showReporter?: boolean;
   /** Show the area column (hidden on an area's own page). */
   showArea?: boolean;
+  /**
+   * The reporter's own view (Mina rapporter): a column for since when each report has its status,
+   * and reports whose status changed after `changedAfter` (her previous visit) are marked.
+   */
+  feedback?: { changedAfter?: Date };
+}
+
+/** Whether the report's status changed after the moment (undefined: the first visit, nothing is marked). */
+export function changedAfter(report: Pick<IIncident, 'statusChangedAt'>, moment: Date | undefined): boolean {
+  return !!moment && !!report.statusChangedAt && report.statusChangedAt.getTime() > moment.getTime();
 }
 
 /** Reports as a table; the title opens the report. List text is rendered as text, never HTML. */
-export function ReportTable({ reports, areas, caption, showReporter, showArea = true }: IReportTableProps): JSX.Element {
+export function ReportTable({ reports, areas, caption, showReporter, showArea = true, feedback }: IReportTableProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
@@ -48,6 +58,7 @@ export function ReportTable({ reports, areas, caption, showReporter, showArea = 
             <th scope="col">{strings.occurredAt}</th>
             {showReporter && <th scope="col">{strings.reporter}</th>}
             <th scope="col">{strings.status}</th>
+            {feedback && <th scope="col">{strings.statusSince}</th>}
           </tr>
         </thead>
         <tbody>
@@ -64,7 +75,18 @@ export function ReportTable({ reports, areas, caption, showReporter, showArea = 
               {showReporter && <td>{r.reporter?.displayName ?? strings.anonymousReporter}</td>}
               <td>
                 <StatusBadge tone={statusTone(r.status)}>{label(strings, 'incidentStatus', r.status)}</StatusBadge>
+                {feedback && changedAfter(r, feedback.changedAfter) && (
+                  <>
+                    {' '}
+                    <StatusBadge tone="warning">{strings.myReportsChanged}</StatusBadge>
+                  </>
+                )}
               </td>
+              {feedback && (
+                <td>
+                  <time dateTime={isoDate(r.statusChangedAt ?? r.created, zone)}>{formatDate(r.statusChangedAt ?? r.created, locale, zone)}</time>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

@@ -30,7 +30,7 @@ import { scrollerStyle, tableStyle, visuallyHiddenStyle } from '../common/styles
 import { TextInput } from '../common/TextInput';
 import { ViewTitle } from '../common/ViewTitle';
 import { statusTone } from '../MyReports/ReportTable';
-import { previousVisit } from './lastVisit';
+import { previousVisit } from '../common/lastVisit';
 
 const NARROW = '@media (max-width: 40rem)';
 

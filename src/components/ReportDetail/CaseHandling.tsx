@@ -43,6 +43,7 @@ const useStyles = makeStyles((theme) => ({
 
 const ACTION_TITLE_MAX = fieldOf(ACTIONS_LIST, 'Title').maxLength!;
 const ANALYSIS_MAX = fieldOf(INCIDENTS_LIST, 'Analysis').maxLength!;
+const MESSAGE_MAX = fieldOf(INCIDENTS_LIST, 'ReporterMessage').maxLength!;
 
 export interface ICaseForm {
   status: IncidentStatusKey;
@@ -50,6 +51,8 @@ export interface ICaseForm {
   analysis: string;
   /** yyyy-mm-dd or empty. */
   reportedOn: string;
+  /** The closing message for the reporter. */
+  reporterMessage: string;
 }
 
 type CaseField = keyof ICaseForm;
@@ -61,7 +64,7 @@ interface IActionDraft {
   due: string;
 }
 type IActionProblems = { [K in 'title' | 'owner' | 'due']?: string };
-const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn'];
+const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn', 'reporterMessage'];
 
 function sameValue(field: CaseField, a: ICaseForm, b: ICaseForm): boolean {
   return field === 'investigator' ? a.investigator?.id === b.investigator?.id : a[field] === b[field];
@@ -91,7 +94,8 @@ function formOfIn(report: IIncidentDetail, zone: TimeZone): ICaseForm {
     status: report.status,
     investigator: report.investigator,
     analysis: report.analysis,
-    reportedOn: report.authorityReportedAt ? wallClockIn(report.authorityReportedAt, zone).date : ''
+    reportedOn: report.authorityReportedAt ? wallClockIn(report.authorityReportedAt, zone).date : '',
+    reporterMessage: report.reporterMessage
   };
 }
 
@@ -211,7 +215,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         status: form.status,
         investigatorId: form.investigator ? form.investigator.id : null,
         analysis: form.analysis,
-        authorityReportedAt: form.reportedOn ? reportedOnInstant(form.reportedOn, zone) ?? null : null
+        authorityReportedAt: form.reportedOn ? reportedOnInstant(form.reportedOn, zone) ?? null : null,
+        reporterMessage: form.reporterMessage
       });
       if (saved.status === 'closed') {
         // The form becomes read-only and the save button goes: focus to the section's heading.
@@ -253,6 +258,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                 return theirs.analysis ? [strings.analysis, theirs.analysis, true] : [strings.analysis, strings.noneGiven, false];
               case 'reportedOn':
                 return [strings.authorityReportedAt, theirs.reportedOn || strings.noneGiven, false];
+              case 'reporterMessage':
+                return theirs.reporterMessage ? [strings.reporterMessage, theirs.reporterMessage, true] : [strings.reporterMessage, strings.noneGiven, false];
             }
           });
           setBase(fresh);
@@ -453,6 +460,10 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
               <dt>{strings.analysis}</dt>
               <dd className={classes.text}>{base.analysis ? <ListText>{base.analysis}</ListText> : strings.noneGiven}</dd>
             </div>
+            <div>
+              <dt>{strings.reporterMessage}</dt>
+              <dd className={classes.text}>{base.reporterMessage ? <ListText>{base.reporterMessage}</ListText> : strings.noneGiven}</dd>
+            </div>
             {flagged && (
               <div>
                 <dt>{strings.authorityReportedAt}</dt>
@@ -492,13 +503,24 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             lang={contentLang}
             error={form.analysis.length > ANALYSIS_MAX ? format(strings.errTooLong, strings.analysis, ANALYSIS_MAX) : undefined}
           />
+          <TextInput
+            id="sakerhet-case-reporter-message"
+            label={strings.reporterMessage}
+            multiline
+            rows={3}
+            value={form.reporterMessage}
+            onChange={(v) => setForm((f) => ({ ...f, reporterMessage: v }))}
+            description={strings.reporterMessageHelp}
+            lang={contentLang}
+            error={form.reporterMessage.length > MESSAGE_MAX ? format(strings.errTooLong, strings.reporterMessage, MESSAGE_MAX) : undefined}
+          />
           {flagged && (
             <div className={classes.row}>
               <TextInput id="sakerhet-case-reported" type="date" label={strings.authorityReportedAt} value={form.reportedOn} onChange={(v) => setForm((f) => ({ ...f, reportedOn: v }))} />
             </div>
           )}
           <div className={classes.row}>
-            <Button primary onClick={() => save()} disabled={saving || form.analysis.length > ANALYSIS_MAX}>
+            <Button primary onClick={() => save()} disabled={saving || form.analysis.length > ANALYSIS_MAX || form.reporterMessage.length > MESSAGE_MAX}>
               {strings.saveCase}
             </Button>
             {reopening && (

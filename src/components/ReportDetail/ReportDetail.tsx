@@ -9,6 +9,7 @@ import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
 import { fileHref } from '../common/fileHref';
 import { formatDateTime, isoDate } from '../common/format';
+import { formatNodes } from '../common/formatNodes';
 import { ViewTitle } from '../common/ViewTitle';
 import { label } from '../common/labels';
 import { ListText } from '../common/ListText';
@@ -18,6 +19,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { statusTone } from '../MyReports/ReportTable';
 import type { IIncidentDetail } from '../../model/types';
 import { CaseHandling } from './CaseHandling';
+import { ReporterFeedback } from './ReporterFeedback';
 
 const useStyles = makeStyles((theme) => ({
   kicker: { margin: '0 0 4px', color: theme.semanticColors.bodySubtext },
@@ -52,6 +54,8 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   const handles = view.data.user.canManageReports && view.data.handles;
   const r = changed && changed.id === view.data.report.id ? changed : view.data.report;
   const area = areas.find((a) => a.id === r.areaId);
+  // Her own report: a reader who does not handle it can only read her own (item-level security).
+  const own = r.reporter?.id === view.data.user.id;
   const flags = [r.lexMaria && strings.flagLexMaria, r.workEnvironmentReport && strings.flagWorkEnvironmentAuthority, r.policeReport && strings.flagPoliceReport].filter(Boolean) as string[];
   const facts: [string, React.ReactNode, boolean?][] = [
     [strings.status, <StatusBadge key="s" tone={statusTone(r.status)}>{label(strings, 'incidentStatus', r.status)}</StatusBadge>],
@@ -76,6 +80,28 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
     [strings.description, <ListText key="d">{r.description}</ListText>, true],
     [strings.immediateAction, r.immediateAction ? <ListText key="i">{r.immediateAction}</ListText> : strings.noneGiven, true],
     [strings.authorityFlags, flags.length ? flags.join('; ') : strings.noneGiven, true],
+    // For the people who handle it: what the reporter added after sending, and when (she sees it in her feedback section).
+    ...(handles && r.reporterAddition
+      ? ([
+          [
+            strings.reporterAddition,
+            <>
+              <ListText>{r.reporterAddition}</ListText>
+              {r.reporterAddedAt && (
+                <>
+                  {'\n'}
+                  {formatNodes(strings.reporterAddedAt, [
+                    <time key="a" dateTime={isoDate(r.reporterAddedAt, timeZone)}>
+                      {formatDateTime(r.reporterAddedAt, locale, timeZone)}
+                    </time>
+                  ])}
+                </>
+              )}
+            </>,
+            true
+          ]
+        ] as [string, React.ReactNode, boolean][])
+      : []),
     [
       strings.attachments,
       r.attachments.length ? (
@@ -109,6 +135,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
         ))}
       </dl>
       {handles && <CaseHandling report={r} actions={actions} onChanged={setChanged} />}
+      {!handles && own && <ReporterFeedback report={r} onChanged={setChanged} />}
       {!handles && router.mode === 'app' && (
         <p>
           <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>
