@@ -98,8 +98,9 @@ describe('the work queue over 150,000 reports', () => {
     const view = await services.views.loadQueue(DEFAULT_QUEUE_FILTER);
     expectEvery(server.requests.slice(since), (r) => r.status === 200);
     const windows = Math.ceil(maxId() / 5000);
-    // A new session: areas, user, zone and highest ID; then every window, 20 to a $batch.
-    expect(batchesSince(since).map((r) => r.parts?.length)).toEqual([6, 20, windows - 20]);
+    // A new session: areas, user (four parts: who, and permissions on the web, Händelser and Mål),
+    // zone and highest ID; then every window, 20 to a $batch.
+    expect(batchesSince(since).map((r) => r.parts?.length)).toEqual([7, 20, windows - 20]);
     const open = [...server.store.list('incidents').items.values()].filter((i) => i.fields.Status !== 'Avslutad');
     expect(view.rows.length).toBe(open.length);
 
