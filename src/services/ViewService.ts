@@ -251,7 +251,9 @@ export class ViewService implements IViewService {
     const areas = handledAreas(user, allAreas);
     const scope = scopeCondition(user, allAreas, false);
     const [scanned, allActions] = await Promise.all([
-      !user.canManageReports ? Promise.resolve([] as Raw[]) : first ? this.restOfScan(this.incidentsList, maxId, first, reports(scope)) : scanAll(this.sp, this.incidentsList, maxId, reports(scope)),
+      // Staff: item-level security answers only their own reports, so no scope is needed (and the
+      // 'Id eq 0' of a person who handles no area would hide even those).
+      first ? this.restOfScan(this.incidentsList, maxId, first, reports(scope)) : scanAll(this.sp, this.incidentsList, maxId, reports(user.canManageReports ? scope : undefined)),
       this.restOfScan(this.actionsList, maxAction, firstActions, completed)
     ]);
     const from = yearStart(year - 1, timeZone).getTime();
