@@ -44,7 +44,7 @@ const VIEWS: IView[] = [
   { name: 'Mina rapporter', path: '/#/mina-rapporter', user: 'anna', ready: 'Patient föll vid toalettbesök' },
   { name: 'governing documents', path: '/#/dokument', user: 'anna', ready: 'Filtrera dokumenten' },
   { name: 'report form', path: '/#/rapportera/arbetsmiljo', user: 'anna', ready: 'Vad vill du rapportera?' },
-  { name: 'a report (case page)', path: '/#/rapport/3', user: 'maria', ready: 'Lägg till åtgärd' },
+  { name: 'a report (case page)', path: '/#/rapport/30', user: 'maria', ready: 'Lägg till åtgärd' },
   { name: 'lägesbild', path: '/#/lagesbild/2026', user: 'maria', ready: 'Per säkerhetsområde' },
   { name: 'säkerhetsberättelse', path: '/#/sakerhetsberattelse/2025', user: 'maria', ready: 'Sammanfattning' }
 ];

@@ -35,8 +35,8 @@ async function outcome<T>(p: Promise<T>, ms = 20000): Promise<{ ok: T } | { erro
 
 type View = [name: string, user: DevUser, load: (s: ISharePointServices) => Promise<unknown>];
 
-/** A report of Erik's area, for the case page. */
-const CASE_ID = 1;
+/** A report of Erik's area (patientsäkerhet) in the sample content, open, for the case page. */
+const CASE_ID = 30;
 
 const VIEWS: View[] = [
   ['start page', 'anna', (s) => s.views.loadStart()],
