@@ -135,6 +135,13 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const [message, setMessage] = React.useState<{ kind: 'success' | 'error' | 'warning'; text: string; diff?: [string, string, boolean][]; note?: string } | undefined>();
   const [draft, setDraft] = React.useState<IActionDraft>({ title: '', due: '' });
   const [draftErrors, setDraftErrors] = React.useState<IActionProblems>({});
+  // One field of the new action changed: keep it, and clear that field's error.
+  const changeDraft =
+    <K extends keyof IActionDraft>(key: K): ((value: IActionDraft[K]) => void) =>
+    (value) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      setDraftErrors((e) => ({ ...e, [key]: undefined }));
+    };
   const [adding, setAdding] = React.useState(false);
   const [pending, setPending] = React.useState<number[]>([]);
   const [actionError, setActionError] = React.useState<React.ReactNode>();
@@ -658,10 +665,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             label={strings.actionTitle}
             required
             value={draft.title}
-            onChange={(v) => {
-              setDraft((d) => ({ ...d, title: v }));
-              setDraftErrors((e) => ({ ...e, title: undefined }));
-            }}
+            onChange={changeDraft('title')}
             error={draftErrors.title}
           />
           <PeoplePicker
@@ -669,10 +673,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             label={strings.actionOwner}
             required
             value={draft.owner}
-            onChange={(p) => {
-              setDraft((d) => ({ ...d, owner: p }));
-              setDraftErrors((e) => ({ ...e, owner: undefined }));
-            }}
+            onChange={changeDraft('owner')}
             error={draftErrors.owner}
           />
           <TextInput
@@ -681,10 +682,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             label={strings.actionDue}
             required
             value={draft.due}
-            onChange={(v) => {
-              setDraft((d) => ({ ...d, due: v }));
-              setDraftErrors((e) => ({ ...e, due: undefined }));
-            }}
+            onChange={changeDraft('due')}
             error={draftErrors.due}
           />
           <div className={classes.addButton}>
