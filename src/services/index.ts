@@ -5,8 +5,9 @@ import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
 import { RiskService } from './RiskService';
 import { IncidentService } from './IncidentService';
-import { NotificationService, reportLinks, type INotificationOptions } from './NotificationService';
-import type { IServices, ISetupService } from './interfaces';
+import type { INotificationOptions, NotificationService } from './NotificationService';
+import { reportLinks } from './reportLinks';
+import type { INotificationResult, INotificationService, IServices, ISetupService } from './interfaces';
 import { SessionCache, sharedCache } from './SessionCache';
 import { SiteService } from './SiteService';
 import { onRetry, type SPFI } from './sp';
@@ -25,7 +26,6 @@ export interface ISharePointServices extends IServices {
   views: ViewService;
   site: SiteService;
   draftKeys: DraftKeyService;
-  notifications: NotificationService;
   risks: RiskService;
 }
 
@@ -48,11 +48,29 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
   const draftKeys = new DraftKeyService(sp, siteUrl);
   const risks = new RiskService(sp, siteUrl, () => site.timeZone());
-  const notifications = new NotificationService(() => areas.getAreas(), () => users.getCurrentUser(), {
-    graph: notify.graph,
-    strings: notify.strings ?? (() => loadStrings('sv-SE')),
-    reportLink: notify.reportLink ?? reportLinks(siteUrl, INCIDENTS_LIST.url)
-  });
+  // The notifications and their mails load with the first mail (after a report is stored or
+  // closed), not with the app shell. One instance per page: it remembers what it has sent.
+  let notifier: Promise<NotificationService> | undefined;
+  const notifierNow = (): Promise<NotificationService> => {
+    if (!notifier) {
+      notifier = import(/* webpackChunkName: 'sakerhet-notifications' */ './NotificationService').then(
+        (m) =>
+          new m.NotificationService(() => areas.getAreas(), () => users.getCurrentUser(), {
+            graph: notify.graph,
+            strings: notify.strings ?? (() => loadStrings('sv-SE')),
+            reportLink: notify.reportLink ?? reportLinks(siteUrl, INCIDENTS_LIST.url)
+          })
+      );
+      // A chunk that did not load sent nothing: the next mail may try to load it again.
+      notifier.catch(() => (notifier = undefined));
+    }
+    return notifier;
+  };
+  const notLoaded = (): INotificationResult => ({ outcome: 'failed', recipients: 0 });
+  const notifications: INotificationService = {
+    reportStored: (report) => notifierNow().then((n) => n.reportStored(report), notLoaded),
+    reportClosed: (report) => notifierNow().then((n) => n.reportClosed(report), notLoaded)
+  };
   // The installation check and its area texts load only when a site owner opens it.
   const setup = (): Promise<ISetupService> => import(/* webpackChunkName: 'sakerhet-setup' */ './SetupService').then((m) => new m.SetupService(sp, siteUrl));
   return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, risks, setup };
@@ -61,5 +79,5 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
 export { SessionCache } from './SessionCache';
 export * from './interfaces';
 export { ServiceError, toServiceError } from './errors';
-export { reportLinks } from './NotificationService';
+export { reportLinks } from './reportLinks';
 export type { INotificationOptions } from './NotificationService';

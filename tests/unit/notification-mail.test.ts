@@ -7,7 +7,7 @@ import svSE from '../../src/loc/sv-se';
 import enUS from '../../src/loc/en-us';
 import type { IArea, IIncident } from '../../src/model/types';
 import { closedMail, recipientsOf, storedMail } from '../../src/services/notificationMail';
-import { reportLinks } from '../../src/services/NotificationService';
+import { reportLinks } from '../../src/services/reportLinks';
 
 const area = { id: 3, key: 'patientsakerhet', title: 'Patientsäkerhet' } as IArea;
 const report = {
