@@ -66,6 +66,43 @@ describe('a report by Anna in patientsäkerhet', () => {
     await context.close();
   });
 
+  it('closed by Erik, is mailed to Anna from Erik; refused, Erik gets a quiet note and the report is closed', async () => {
+    for (const approved of [true, false]) {
+      const { graph } = server;
+      graph.outbox.length = 0;
+      graph.mailSendApproved = approved;
+      try {
+        const title = approved ? 'Trasig sänggrind' : 'Trasig rullstolsbroms';
+        const anna = await contextFor(browser, server, 'anna');
+        await fileReport(await open(anna, server, '/#/rapportera/patientsakerhet'), title);
+        await anna.close();
+        await outboxOf(1);
+        graph.outbox.length = 0;
+        const stored = [...server.store.list('incidents').items.values()].find((i) => i.fields.Title === title)!;
+        const erik = await contextFor(browser, server, 'erik');
+        const page = await open(erik, server, `/#/rapport/${stored.id}`);
+        await main(page).getByLabel('Status').selectOption('closed');
+        await main(page).getByRole('button', { name: 'Spara handläggningen' }).click();
+        await main(page).getByText('Handläggningen är sparad.').waitFor();
+        expect(server.store.list('incidents').items.get(stored.id)!.fields.Status).toBe('Avslutad');
+        const note = main(page).getByText('Rapportören kunde inte få ett e-postmeddelande om att rapporten är avslutad. Meddela gärna rapportören på annat sätt.');
+        if (approved) {
+          const outbox = await outboxOf(1);
+          expect(outbox.map((m) => [m.from.address, m.to.map((t) => t.address), m.subject])).toEqual([['erik.holm@region.example', ['anna.lind@region.example'], `Din rapport ${stored.id} är avslutad`]]);
+          expect(await note.count()).toBe(0);
+          expect(pageErrors(page)).toEqual([]);
+        } else {
+          await note.waitFor();
+          expect(graph.outbox).toEqual([]);
+          expect(pageErrors(page).filter((e) => !/status of 403/.test(e))).toEqual([]);
+        }
+        await erik.close();
+      } finally {
+        graph.mailSendApproved = true;
+      }
+    }
+  });
+
   it('is stored when Mail.Send is not approved, with nothing said to Anna about mail', async () => {
     const graph = server.graph;
     graph.outbox.length = 0;
