@@ -107,12 +107,13 @@ export class NotificationService implements INotificationService {
 }
 
 /**
- * Who handles an area's reports and gets its mail: its owner (Områdesansvarig), as the area list
- * gives it to everyone who may read the list – the staff member's browser learns nothing it could
- * not already read there.
+ * Who handles an area's reports and gets its mail: its owner (Områdesansvarig) and its deputy
+ * (Ställföreträdare), who handles them too (src/model/scope.ts), as the area list gives them to
+ * everyone who may read the list – the staff member's browser learns nothing it could not already
+ * read there. One mail to both; recipientsOf drops an empty field, a repeated address and the sender.
  */
 export function areaHandlers(area: IArea | undefined): IArea['owner'][] {
-  return area ? [area.owner] : [];
+  return area ? [area.owner, area.deputy] : [];
 }
 
 /** The HTTP status of a Graph client error (GraphError.statusCode; -1 when no answer came). */

@@ -128,6 +128,61 @@ describe('when a report is stored', () => {
   });
 });
 
+describe("when a report is stored in an area with a deputy (Ställföreträdare)", () => {
+  // Smittskydd on the sample site: owner Olof Strand, deputy Sara Wikström (src/model/sample/areaOwners.ts).
+  const smittskydd = async (): Promise<number> => (await sessionFor(server, 'anna').services.areas.getAreas()).find((a) => a.key === 'smittskydd')!.id;
+  /** Patientsäkerhet with another deputy for one test; the sample has none there. */
+  function deputyOfPatientsakerhet(userId: number | null): void {
+    const item = server.store.list('areas').items.get(patientsakerhet)!;
+    server.store.loadItems('areas', [{ ...item, version: item.version + 1, fields: { ...item.fields, DeputyId: userId } }]);
+  }
+  afterEach(() => deputyOfPatientsakerhet(null));
+
+  it("mails the area's owner and its deputy, in one mail", async () => {
+    const anna = sessionFor(server, 'anna').services;
+    const stored = await anna.incidents.submit(newReport({ areaId: await smittskydd() }));
+    expect(await anna.notifications.reportStored(stored)).toEqual({ outcome: 'sent', recipients: 2 });
+    expect(server.graph.outbox.map((m) => m.to)).toEqual([
+      [
+        { address: 'olof.strand@region.example', name: 'Olof Strand' },
+        { address: 'sara.wikstrom@region.example', name: 'Sara Wikström' }
+      ]
+    ]);
+    expect(server.graph.outbox[0].subject).toBe('Ny rapport i Smittskydd: Avvikelse, Allvarlig');
+  });
+
+  it('sends nothing for an anonymous report – no request to Graph, for the deputy either', async () => {
+    const anna = sessionFor(server, 'anna').services;
+    const before = graphRequests('anna').length;
+    const stored = await anna.incidents.submit(newReport({ areaId: await smittskydd(), anonymous: true }));
+    expect(await anna.notifications.reportStored(stored)).toEqual({ outcome: 'anonymous', recipients: 0 });
+    expect(graphRequests('anna')).toHaveLength(before);
+    expect(server.graph.outbox).toEqual([]);
+  });
+
+  it('never mails the sender: a deputy reporting in her own area mails only the owner', async () => {
+    const johan = sessionFor(server, 'johan').services;
+    deputyOfPatientsakerhet((await johan.users.getCurrentUser()).id);
+    const stored = await johan.incidents.submit(newReport());
+    expect(await johan.notifications.reportStored(stored)).toEqual({ outcome: 'sent', recipients: 1 });
+    expect(server.graph.outbox.map((m) => m.to.map((t) => t.address))).toEqual([['erik.holm@region.example']]);
+  });
+
+  it('stores the report when the mail is refused (403), tries once and makes no second mail later', async () => {
+    server.graph.mailSendApproved = false;
+    const anna = sessionFor(server, 'anna').services;
+    const before = graphRequests('anna').length;
+    const stored = await anna.incidents.submit(newReport({ areaId: await smittskydd() }));
+    expect(await anna.notifications.reportStored(stored)).toEqual({ outcome: 'notApproved', recipients: 0, status: 403 });
+    expect((await anna.incidents.getMyReports()).map((r) => r.id)).toContain(stored.id);
+    expect(graphRequests('anna').slice(before).map((r) => [r.path, r.status])).toEqual([['/v1.0/me/sendMail', 403]]);
+    const { graph } = server;
+    graph.mailSendApproved = true;
+    expect((await anna.notifications.reportStored(stored)).outcome).toBe('duplicate');
+    expect(server.graph.outbox).toEqual([]);
+  });
+});
+
 describe('when an owner closes a report', () => {
   it('sends its reporter a link, from the owner, without the analysis', async () => {
     const anna = sessionFor(server, 'anna').services;

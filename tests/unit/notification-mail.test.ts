@@ -8,6 +8,7 @@ import enUS from '../../src/loc/en-us';
 import type { IArea, IIncident } from '../../src/model/types';
 import { closedMail, recipientsOf, storedMail } from '../../src/services/notificationMail';
 import { reportLinks } from '../../src/services/reportLinks';
+import { areaHandlers } from '../../src/services/NotificationService';
 
 const area = { id: 3, key: 'patientsakerhet', title: 'Patientsäkerhet' } as IArea;
 const report = {
@@ -87,6 +88,17 @@ describe('recipients', () => {
     const erikAgain = { id: 7, displayName: 'Erik Holm', email: ' Erik.Holm@region.example ' };
     expect(recipientsOf([erik, undefined, noMail, erikAgain, anna], anna)).toEqual([erik]);
     expect(recipientsOf([anna], anna)).toEqual([]);
+  });
+
+  it("of a new report are the area's owner and its deputy (Ställföreträdare), each once", () => {
+    const sara = { id: 12, displayName: 'Sara Wikström', email: 'sara.wikstrom@region.example' };
+    expect(recipientsOf(areaHandlers({ ...area, owner: erik, deputy: sara }), anna)).toEqual([erik, sara]);
+    expect(recipientsOf(areaHandlers({ ...area, owner: erik }), anna)).toEqual([erik]);
+    expect(recipientsOf(areaHandlers({ ...area, deputy: sara }), anna)).toEqual([sara]);
+    // The same person in both fields gets one mail; a deputy who reports is not mailed herself.
+    expect(recipientsOf(areaHandlers({ ...area, owner: erik, deputy: erik }), anna)).toEqual([erik]);
+    expect(recipientsOf(areaHandlers({ ...area, owner: erik, deputy: sara }), sara)).toEqual([erik]);
+    expect(areaHandlers(undefined)).toEqual([]);
   });
 });
 
