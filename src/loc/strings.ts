@@ -370,6 +370,38 @@ export interface IStrings {
   showAsTable: string;
   thisYear: string;
   month: string;
+  riskPictureHeading: string;
+  riskPictureIntro: string;
+  riskBeforeMeasures: string;
+  riskAfterMeasures: string;
+  /** {0} before or after measures (lower case) */
+  riskMatrixCaption: string;
+  /** {0} before or after measures (lower case) */
+  riskMatrixShown: string;
+  riskCount: string;
+  riskNoneAssessed: string;
+  likelihood: string;
+  consequence: string;
+  likelihood_veryLow: string;
+  likelihood_low: string;
+  likelihood_high: string;
+  likelihood_veryHigh: string;
+  consequence_minor: string;
+  consequence_moderate: string;
+  consequence_major: string;
+  consequence_catastrophic: string;
+  riskLevel_low: string;
+  riskLevel_medium: string;
+  riskLevel_high: string;
+  riskLevel_veryHigh: string;
+  riskLevel: string;
+  risksDueHeading: string;
+  risksDueNone: string;
+  nextReview: string;
+  notScheduled: string;
+  riskActionsLateHeading: string;
+  riskActionsLateNone: string;
+  riskTitle: string;
   deadlinesHeading: string;
   deadlinesIntro: string;
   noDeadlines: string;

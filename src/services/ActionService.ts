@@ -64,6 +64,20 @@ export class ActionService implements IActionService {
     return rows.map(toAction);
   }
 
+  /**
+   * Every risk action not yet done, region-wide (the lägesbild's late measures): the indexed Risk
+   * lookup first (an action on a report has none), then the indexed status.
+   */
+  public async getOpenRiskActions(sp?: SPFI): Promise<IAction[]> {
+    const rows: Raw[] = await this.list(sp)
+      .items.select(...ACTION_SHAPE.select)
+      .expand(...ACTION_SHAPE.expand)
+      .filter(`RiskId gt 0 and ActionStatus ne '${choiceValue(ACTION_STATUSES, 'done')}'`)
+      .orderBy('DueDate')
+      .top(THRESHOLD)();
+    return rows.map(toAction);
+  }
+
   /** An action decided to treat a risk: it belongs to the risk, not to a report. */
   public addRiskAction(riskId: number, action: INewAction): Promise<IAction> {
     return this.add({ RiskId: riskId }, action);

@@ -7,7 +7,7 @@
  * site's calendar ("this year") before the zone is known asks for what covers the year in every
  * zone, and the answer is narrowed once the zone has arrived – still one round trip.
  */
-import type { IArea, IGoal, IGoverningDocument, IIncident } from '../model/types';
+import type { IAction, IArea, IGoal, IGoverningDocument, IIncident } from '../model/types';
 import type { AreaService } from './AreaService';
 import type { DocumentService } from './DocumentService';
 import { inOneBatch } from './batch';
@@ -20,6 +20,7 @@ import { ACTION_SHAPE, FACTS_SELECT, multiline, QUEUE_SELECT, reporterVisibleTo,
 import { handledAreas, scopeCondition } from '../model/scope';
 import type { IQueueFilter } from '../model/queue';
 import { queueODataFilter } from './queueFilter';
+import type { RiskService } from './RiskService';
 import { inYear, TimeZone, yearIn, yearsInAnyZone, yearsSpanInAnyZone, yearStart } from '../model/calendar';
 import { listOf, noAccessAs, THRESHOLD } from './lists';
 import { IScanOptions, maxItemId, scanAll, scanWindow } from './scan';
@@ -44,6 +45,7 @@ export class ViewService implements IViewService {
     private readonly incidents: IncidentService,
     private readonly actions: ActionService,
     private readonly site: SiteService,
+    private readonly risks: RiskService,
     private readonly siteUrl: string,
     private readonly now: () => Date = () => new Date()
   ) {}
@@ -236,7 +238,7 @@ export class ViewService implements IViewService {
     const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
     const knownScope = knownUser && knownAreas ? scopeCondition(knownUser, knownAreas, false) : undefined;
     const guess = !!knownUser && knownUser.canManageReports;
-    const [allAreas, user, timeZone, allGoals, maxId, first, maxAction, firstActions] = await inOneBatch(this.sp, (b) => [
+    const [allAreas, user, timeZone, allGoals, maxId, first, maxAction, firstActions, allRisks, allRiskActions] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
       this.site.timeZone(b),
@@ -244,7 +246,10 @@ export class ViewService implements IViewService {
       maxItemId(this.incidentsList(b)).catch(noAccessAs(0)),
       guess ? scanWindow(this.incidentsList(b), 0, THRESHOLD, reports(knownScope)) : Promise.resolve(undefined),
       annual ? maxItemId(this.actionsList(b)).catch(noAccessAs(0)) : Promise.resolve(0),
-      annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed).catch(noAccessAs<Raw[]>([])) : Promise.resolve([] as Raw[])
+      annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed).catch(noAccessAs<Raw[]>([])) : Promise.resolve([] as Raw[]),
+      // The risk register (empty for those who may not read it) and its measures not yet done.
+      this.risks.getRisks(undefined, b),
+      this.actions.getOpenRiskActions(b).catch(noAccessAs<IAction[]>([]))
     ] as const);
     this.cache.set(MAX_ID, maxId);
     const year = givenYear ?? yearIn(this.now(), timeZone);
@@ -266,8 +271,12 @@ export class ViewService implements IViewService {
     const inScope = new Set(rows.map((r) => Number(r.Id)));
     const actions = allActions.filter((a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone) && (user.handlesAllAreas || inScope.has(Number(a.IncidentId))));
     const areaIds = new Set(areas.map((a) => a.id));
+    // The register of the areas in view, and those risks' measures not yet done.
+    const risks = allRisks.filter((r) => areaIds.has(r.areaId));
+    const riskIds = new Set(risks.map((r) => r.id));
+    const riskActions = allRiskActions.filter((a) => a.riskId !== undefined && riskIds.has(a.riskId));
     const goals = allGoals.filter((g) => (g.period === year || g.period === year - 1) && areaIds.has(g.areaId));
-    return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts) }, rows, actions };
+    return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts), risks, riskActions }, rows, actions };
   }
 
   /**

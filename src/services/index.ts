@@ -45,9 +45,9 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const site = new SiteService(sp, cache);
   const actions = new ActionService(sp, siteUrl, () => site.timeZone());
   const incidents = new IncidentService(sp, siteUrl, () => users.getCurrentUser(), actions);
-  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, siteUrl);
-  const draftKeys = new DraftKeyService(sp, siteUrl);
   const risks = new RiskService(sp, siteUrl, () => site.timeZone());
+  const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, risks, siteUrl);
+  const draftKeys = new DraftKeyService(sp, siteUrl);
   // The notifications and their mails load with the first mail (after a report is stored or
   // closed), not with the app shell. One instance per page: it remembers what it has sent.
   let notifier: Promise<NotificationService> | undefined;

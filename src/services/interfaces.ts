@@ -5,7 +5,7 @@
 import type { IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { IQueueFilter, IQueueRow } from '../model/queue';
-import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson } from '../model/types';
+import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -225,6 +225,10 @@ export interface ISituationView {
   goals: IGoal[];
   /** Reports that occurred in the year or the year before. */
   facts: IReportFacts[];
+  /** The risk register as it is now (fastställda figures only); empty for those who may not read it. */
+  risks: IRisk[];
+  /** Risk actions not yet done, for the late measures. */
+  riskActions: IAction[];
 }
 
 export interface IAnnualReportView extends ISituationView {

@@ -63,7 +63,7 @@ const COMPUTED_GOAL: IGoal = {
 
 function situationServices(user = OWNER): ReturnType<typeof fakeServices> {
   const services = fakeServices(user);
-  (services.views.loadSituation as jest.Mock).mockImplementation(async (year?: number) => ({ year: year ?? 2026, areas: AREAS, user, timeZone: SITE_ZONE, goals: [...GOALS, COMPUTED_GOAL], facts: FACTS }));
+  (services.views.loadSituation as jest.Mock).mockImplementation(async (year?: number) => ({ year: year ?? 2026, areas: AREAS, user, timeZone: SITE_ZONE, goals: [...GOALS, COMPUTED_GOAL], facts: FACTS, risks: [], riskActions: [] }));
   return services;
 }
 

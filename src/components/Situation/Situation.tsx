@@ -30,6 +30,7 @@ import { trendText } from '../common/trend';
 import { ViewTitle } from '../common/ViewTitle';
 import { GoalTable } from '../Goals/GoalTable';
 import { Chart } from './Charts';
+import { RiskPicture } from '../Risks/RiskPicture';
 
 const useStyles = makeStyles((theme) => ({
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
@@ -286,6 +287,8 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               </div>
             )}
           </section>
+
+          <RiskPicture risks={view.data.risks} riskActions={view.data.riskActions} areas={view.data.areas} area={situation.area} now={now} timeZone={view.data.timeZone} />
 
           <section className={classes.section}>
             <Heading depth={1} className={classes.sectionTitle}>
