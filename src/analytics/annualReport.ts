@@ -6,7 +6,10 @@
  *
  * The printable view and the Word document both render this one model.
  */
-import type { EventTypeKey, GoalStatusKey, IAction, IArea, IGoal, IncidentStatusKey, SeverityKey } from '../model/types';
+import type { EventTypeKey, GoalStatusKey, IAction, IArea, IGoal, IncidentStatusKey, IRisk, IRiskAssessment, SeverityKey } from '../model/types';
+import type { RiskLevelKey } from '../model/schema';
+import { riskLevel, riskValue } from '../model/risk';
+import { RiskChange, riskYear } from './risks';
 import { inYear, TimeZone } from '../model/calendar';
 import { IGoalResult, IReportFacts, isSerious } from './indicators';
 import { computeSituation, EVENT_TYPE_KEYS, GOAL_STATUS_KEYS, ICountPair } from './situation';
@@ -33,6 +36,10 @@ export interface IAnnualAreaSection {
   analyses: IAnnualText[];
   /** Analyses there was no room for. */
   analysesNotListed: number;
+  /** The risks of the area's register assessed (fastställda) in the year, highest first, against the assessment before. */
+  register: IAnnualRisk[];
+  /** Risk measures completed in the year: the action and its risk. */
+  riskMeasures: IAnnualText[];
   total: ICountPair;
   seriousCount: number;
   closedCount: number;
@@ -46,6 +53,15 @@ export interface IAnnualAreaSection {
   completedActions: IAnnualText[];
   actionsNotListed: number;
   improvementCount: number;
+}
+
+export interface IAnnualRisk {
+  title: string;
+  level: RiskLevelKey;
+  value: number;
+  residualLevel?: RiskLevelKey;
+  change: RiskChange;
+  previousLevel?: RiskLevelKey;
 }
 
 export interface IAnnualReport {
@@ -67,6 +83,9 @@ export interface IAnnualReportInput {
   facts: IReportFacts[];
   analyses: Map<number, string>;
   completedActions: IAction[];
+  /** The risk register and its fastställda assessments (none where the user may not read them). */
+  risks?: IRisk[];
+  assessments?: IRiskAssessment[];
 }
 
 /**
@@ -95,6 +114,11 @@ export function buildAnnualReport(input: IAnnualReportInput, now: Date, zone: Ti
     const completed = input.completedActions
       .filter((a) => factById.get(a.incidentId)?.areaId === area.id)
       .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
+    const areaRisks = (input.risks ?? []).filter((r) => r.areaId === area.id);
+    const register = riskYear(areaRisks, input.assessments ?? [], year, zone);
+    const riskMeasures = input.completedActions
+      .filter((a) => a.riskId !== undefined && areaRisks.some((r) => r.id === a.riskId))
+      .sort((a, b) => (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0));
     const byType = Object.fromEntries(EVENT_TYPE_KEYS.map((k) => [k, situation.byType[k].current])) as Record<EventTypeKey, number>;
     return {
       area,
@@ -103,6 +127,15 @@ export function buildAnnualReport(input: IAnnualReportInput, now: Date, zone: Ti
       riskCount: byType.risk,
       analyses: mostSevere(analysed, LISTED_MAX).map((f) => ({ title: f.title, text: input.analyses.get(f.id)! })),
       analysesNotListed: Math.max(0, analysed.length - LISTED_MAX),
+      register: register.map((y) => ({
+        title: y.risk.title,
+        level: riskLevel(y.assessment.scores!.before),
+        value: riskValue(y.assessment.scores!.before),
+        residualLevel: y.assessment.scores!.after ? riskLevel(y.assessment.scores!.after) : undefined,
+        change: y.change,
+        previousLevel: y.previousLevel
+      })),
+      riskMeasures: riskMeasures.slice(0, LISTED_MAX).map((a) => ({ title: a.title, text: areaRisks.find((r) => r.id === a.riskId)?.title ?? '' })),
       total: situation.total,
       seriousCount: situation.serious.current,
       closedCount: yearFacts.filter((f) => f.status === 'closed').length,

@@ -435,6 +435,18 @@ export interface IStrings {
   goalFulfilment: string;
   riskAnalyses: string;
   riskAnalysesNone: string;
+  riskRegisterHeading: string;
+  /** {0} risks assessed, {1} of them high or very high */
+  riskRegisterSummary: string;
+  riskRegisterNone: string;
+  riskChangeColumn: string;
+  riskChange_new: string;
+  /** {0} the earlier level */
+  riskChange_higher: string;
+  /** {0} the earlier level */
+  riskChange_lower: string;
+  riskChange_same: string;
+  riskMeasuresHeading: string;
   riskSummary: string;
   incidentsHeading: string;
   incidentsSummary: string;

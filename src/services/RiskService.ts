@@ -114,6 +114,20 @@ export class RiskService {
     return rows.map(toRiskAssessment);
   }
 
+  /**
+   * The fastställda assessments made between two instants (the säkerhetsberättelse's years): the
+   * indexed Bedömd datum first. Empty for those who may not read them.
+   */
+  public async getApprovedAssessments(from: Date, to: Date, sp?: SPFI): Promise<IRiskAssessment[]> {
+    const rows: Raw[] = await this.assessments(sp)
+      .items.select(...RISK_ASSESSMENT_SHAPE.select)
+      .expand(...RISK_ASSESSMENT_SHAPE.expand)
+      .filter(`AssessedAt ge datetime'${from.toISOString()}' and AssessedAt lt datetime'${to.toISOString()}' and AssessmentStatus eq '${choiceValue(ASSESSMENT_STATUSES, 'approved')}'`)
+      .top(THRESHOLD)()
+      .catch(noAccessAs<Raw[]>([]));
+    return rows.map(toRiskAssessment);
+  }
+
   /** The reports linked to a risk (Händelser's Risk, indexed); owners only – item-level security hides them from anyone else. */
   public async getLinkedReports(riskId: number, sp?: SPFI): Promise<ILinkedReport[]> {
     const rows: Raw[] = await listOf(sp ?? this.sp, INCIDENTS_LIST, this.siteUrl)

@@ -7,7 +7,7 @@
  * site's calendar ("this year") before the zone is known asks for what covers the year in every
  * zone, and the answer is narrowed once the zone has arrived – still one round trip.
  */
-import type { IAction, IArea, IGoal, IGoverningDocument, IIncident } from '../model/types';
+import type { IAction, IArea, IGoal, IGoverningDocument, IIncident, IRiskAssessment } from '../model/types';
 import type { AreaService } from './AreaService';
 import type { DocumentService } from './DocumentService';
 import { inOneBatch } from './batch';
@@ -218,7 +218,7 @@ export class ViewService implements IViewService {
    * years as they fall in any zone; the answer is narrowed to the site's calendar once its zone is
    * known (it comes in the same round trip).
    */
-  private async situationData(givenYear: number | undefined, annual: boolean): Promise<{ situation: ISituationView; rows: Raw[]; actions: Raw[] }> {
+  private async situationData(givenYear: number | undefined, annual: boolean): Promise<{ situation: ISituationView; rows: Raw[]; actions: Raw[]; assessments: IRiskAssessment[] }> {
     const candidates = givenYear === undefined ? yearsInAnyZone(this.now()) : { first: givenYear, last: givenYear };
     const reportSpan = yearsSpanInAnyZone(candidates.first - 1, candidates.last);
     const actionSpan = yearsSpanInAnyZone(candidates.first, candidates.last);
@@ -238,7 +238,7 @@ export class ViewService implements IViewService {
     const [knownAreas, knownUser] = known ? await Promise.all([this.areas.getAreas(), this.users.getCurrentUser()]) : [undefined, undefined];
     const knownScope = knownUser && knownAreas ? scopeCondition(knownUser, knownAreas, false) : undefined;
     const guess = !!knownUser && knownUser.canManageReports;
-    const [allAreas, user, timeZone, allGoals, maxId, first, maxAction, firstActions, allRisks, allRiskActions] = await inOneBatch(this.sp, (b) => [
+    const [allAreas, user, timeZone, allGoals, maxId, first, maxAction, firstActions, allRisks, allRiskActions, allAssessments] = await inOneBatch(this.sp, (b) => [
       this.areas.getAreas(b),
       this.users.getCurrentUser(b),
       this.site.timeZone(b),
@@ -249,7 +249,9 @@ export class ViewService implements IViewService {
       annual ? scanWindow(this.actionsList(b), 0, THRESHOLD, completed).catch(noAccessAs<Raw[]>([])) : Promise.resolve([] as Raw[]),
       // The risk register (empty for those who may not read it) and its measures not yet done.
       this.risks.getRisks(undefined, b),
-      this.actions.getOpenRiskActions(b).catch(noAccessAs<IAction[]>([]))
+      this.actions.getOpenRiskActions(b).catch(noAccessAs<IAction[]>([])),
+      // The säkerhetsberättelse compares the year's risk assessments with the year before's.
+      annual ? this.risks.getApprovedAssessments(reportSpan.start, reportSpan.end, b) : Promise.resolve([] as IRiskAssessment[])
     ] as const);
     this.cache.set(MAX_ID, maxId);
     const year = givenYear ?? yearIn(this.now(), timeZone);
@@ -268,15 +270,19 @@ export class ViewService implements IViewService {
       const t = Date.parse(String(r.OccurredAt));
       return t >= from && t < to;
     });
-    const inScope = new Set(rows.map((r) => Number(r.Id)));
-    const actions = allActions.filter((a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone) && (user.handlesAllAreas || inScope.has(Number(a.IncidentId))));
     const areaIds = new Set(areas.map((a) => a.id));
-    // The register of the areas in view, and those risks' measures not yet done.
+    // The register of the areas in view, and those risks' measures not yet done and assessments.
     const risks = allRisks.filter((r) => areaIds.has(r.areaId));
     const riskIds = new Set(risks.map((r) => r.id));
     const riskActions = allRiskActions.filter((a) => a.riskId !== undefined && riskIds.has(a.riskId));
+    const assessments = allAssessments.filter((a) => riskIds.has(a.riskId));
+    // Completed actions: on the reports in view, or on the risks in view.
+    const inScope = new Set(rows.map((r) => Number(r.Id)));
+    const actions = allActions.filter(
+      (a) => typeof a.CompletedAt === 'string' && inYear(new Date(a.CompletedAt), year, timeZone) && (user.handlesAllAreas || inScope.has(Number(a.IncidentId)) || riskIds.has(Number(a.RiskId)))
+    );
     const goals = allGoals.filter((g) => (g.period === year || g.period === year - 1) && areaIds.has(g.areaId));
-    return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts), risks, riskActions }, rows, actions };
+    return { situation: { year, areas, user, timeZone, goals, facts: rows.map(toFacts), risks, riskActions }, rows, actions, assessments };
   }
 
   /**
@@ -355,14 +361,14 @@ export class ViewService implements IViewService {
   }
 
   public async loadAnnualReport(year: number): Promise<IAnnualReportView> {
-    const { situation, rows, actions } = await this.situationData(year, true);
+    const { situation, rows, actions, assessments } = await this.situationData(year, true);
     const analyses = new Map<number, string>();
     for (const row of rows) {
       if (typeof row.Analysis === 'string' && row.Analysis.trim()) {
         analyses.set(Number(row.Id), multiline(row.Analysis));
       }
     }
-    return { ...situation, analyses, completedActions: actions.map(toAction) };
+    return { ...situation, analyses, completedActions: actions.map(toAction), assessments };
   }
 }
 

@@ -5,7 +5,7 @@
 import type { IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { IQueueFilter, IQueueRow } from '../model/queue';
-import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk } from '../model/types';
+import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -234,8 +234,10 @@ export interface ISituationView {
 export interface IAnnualReportView extends ISituationView {
   /** The owners' analyses of the year's reports, by report id. */
   analyses: Map<number, string>;
-  /** Actions completed during the year. */
+  /** Actions completed during the year (on reports and on risks). */
   completedActions: IAction[];
+  /** Fastställda risk assessments of the year and the year before. */
+  assessments: IRiskAssessment[];
 }
 
 export interface IMyReportsView {

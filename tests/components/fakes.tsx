@@ -173,7 +173,7 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       loadReportForm: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE })),
       loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [], handles: handledAreas(user, AREAS).some((a) => a.id === 2) })),
       loadSituation: jest.fn(async (year?: number) => ({ year: year ?? yearIn(new Date(), SITE_ZONE), areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], risks: [], riskActions: [] })),
-      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], risks: [], riskActions: [], analyses: new Map(), completedActions: [] })),
+      loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], risks: [], riskActions: [], analyses: new Map(), completedActions: [], assessments: [] })),
       loadQueue: jest.fn(async () => ({ areas: AREAS, handled: handledAreas(user, AREAS), user, timeZone: SITE_ZONE, rows: handledAreas(user, AREAS).length ? [queueRow(7), queueRow(8, { areaId: 1, severity: 'critical' })].filter((r) => handledAreas(user, AREAS).some((a) => a.id === r.areaId)) : [] })),
       loadQueueDetails: jest.fn(async () => new Map())
     }

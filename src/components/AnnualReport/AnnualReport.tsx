@@ -18,7 +18,8 @@ import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';
 import { ViewTitle } from '../common/ViewTitle';
 import { GoalTable } from '../Goals/GoalTable';
-import { incidentsText, summaryText, typeBreakdown } from './text';
+import { incidentsText, riskChangeText, riskLevelText, riskRegisterText, summaryText, typeBreakdown } from './text';
+import { scrollerStyle, tableStyle } from '../common/styles';
 
 const useStyles = makeStyles((theme) => ({
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
@@ -32,7 +33,9 @@ const useStyles = makeStyles((theme) => ({
   list: { margin: '4px 0', paddingLeft: 20 },
   // The owners' own texts keep their line breaks, on screen and in print.
   text: { margin: '4px 0', maxWidth: '75ch', whiteSpace: 'pre-line' },
-  ownText: { whiteSpace: 'pre-line' }
+  ownText: { whiteSpace: 'pre-line' },
+  scroller: scrollerStyle,
+  table: tableStyle(theme, '6px 12px 6px 0')
 }));
 
 export interface IAnnualReportProps {
@@ -127,6 +130,48 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                 <p className={classes.text}>{strings.riskAnalysesNone}</p>
               )}
               {s.analysesNotListed > 0 && <p className={classes.text}>{format(strings.moreAnalyses, s.analysesNotListed)}</p>}
+              <Heading depth={3} className={classes.h3} id={`sakerhet-ar-${s.area.id}-risks`}>
+                {strings.riskRegisterHeading}
+              </Heading>
+              <p className={classes.text}>{riskRegisterText(strings, s.register)}</p>
+              {s.register.length > 0 && (
+                <div className={classes.scroller} role="region" aria-labelledby={`sakerhet-ar-${s.area.id}-risks sakerhet-ar-${s.area.id}`} tabIndex={0}>
+                  <table className={classes.table}>
+                    <thead>
+                      <tr>
+                        <th scope="col">{strings.riskTitle}</th>
+                        <th scope="col">{strings.riskLevel}</th>
+                        <th scope="col">{strings.riskAfterMeasures}</th>
+                        <th scope="col">{strings.riskChangeColumn}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {s.register.map((r, i) => (
+                        <tr key={i}>
+                          <td lang={lang}>{r.title}</td>
+                          <td>{riskLevelText(strings, r.level, r.value)}</td>
+                          <td>{r.residualLevel ? riskLevelText(strings, r.residualLevel) : '–'}</td>
+                          <td>{riskChangeText(strings, r)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {s.riskMeasures.length > 0 && (
+                <>
+                  <Heading depth={3} className={classes.h3}>
+                    {strings.riskMeasuresHeading}
+                  </Heading>
+                  <ul className={classes.list}>
+                    {s.riskMeasures.map((a, i) => (
+                      <li key={i} className={classes.ownText} lang={lang}>
+                        {a.title} ({a.text})
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <Heading depth={2} className={classes.h2}>
                 {strings.incidentsHeading}
               </Heading>

@@ -8,7 +8,7 @@ import { format, IStrings, Locale } from '../../loc';
 import type { TimeZone } from '../../model/calendar';
 import { formatDate, formatDateTime } from '../common/format';
 import { label } from '../common/labels';
-import { incidentsText, outcomeText, statusText, summaryText, targetText, typeBreakdown } from './text';
+import { incidentsText, outcomeText, riskChangeText, riskLevelText, riskRegisterText, statusText, summaryText, targetText, typeBreakdown } from './text';
 
 /** Characters XML 1.0 cannot hold: most C0 controls, lone surrogates, U+FFFE and U+FFFF. */
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -120,6 +120,20 @@ export function annualReportDocument(report: IAnnualReport, strings: IStrings, l
     s.analyses.forEach((a) => children.push(bullet(a.text, { lead: a.title, leadList: true, list: true })));
     if (s.analysesNotListed) {
       children.push(p(format(strings.moreAnalyses, s.analysesNotListed)));
+    }
+    children.push(heading(strings.riskRegisterHeading, HeadingLevel.HEADING_3), p(riskRegisterText(strings, s.register)));
+    if (s.register.length) {
+      children.push(
+        table(
+          [strings.riskTitle, strings.riskLevel, strings.riskAfterMeasures, strings.riskChangeColumn],
+          s.register.map((r) => [r.title, riskLevelText(strings, r.level, r.value), r.residualLevel ? riskLevelText(strings, r.residualLevel) : '–', riskChangeText(strings, r)]),
+          [0]
+        )
+      );
+    }
+    if (s.riskMeasures.length) {
+      children.push(heading(strings.riskMeasuresHeading, HeadingLevel.HEADING_3));
+      s.riskMeasures.forEach((a) => children.push(bullet(`${a.title} (${a.text})`, { list: true })));
     }
     children.push(heading(strings.incidentsHeading, HeadingLevel.HEADING_2), p(incidentsText(strings, s)));
     const types = typeBreakdown(strings, s);

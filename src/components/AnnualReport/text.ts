@@ -1,5 +1,6 @@
 /** The säkerhetsberättelse's sentences, shared by the printable view and the Word document. */
-import type { IAnnualAreaSection, IAnnualReport } from '../../analytics/annualReport';
+import type { IAnnualAreaSection, IAnnualReport, IAnnualRisk } from '../../analytics/annualReport';
+import type { RiskLevelKey } from '../../model/schema';
 import { computedStatus } from '../../analytics/indicators';
 import { EVENT_TYPE_KEYS, trend } from '../../analytics/situation';
 import { format, IStrings, Locale } from '../../loc';
@@ -34,4 +35,24 @@ export function outcomeText(strings: IStrings, g: IGoal, outcome: number | undef
 
 export function statusText(strings: IStrings, g: IGoal, outcome: number | undefined): string {
   return label(strings, 'goalStatus', g.statusOverride ?? computedStatus(g, outcome));
+}
+
+/** A risk's level as the register shows it: "Hög (8)". */
+export function riskLevelText(strings: IStrings, level: RiskLevelKey, value?: number): string {
+  const name = (strings as unknown as Record<string, string>)[`riskLevel_${level}`];
+  return value === undefined ? name : `${name} (${value})`;
+}
+
+/** How a risk's level changed against the assessment before the year. */
+export function riskChangeText(strings: IStrings, r: IAnnualRisk): string {
+  const text = (strings as unknown as Record<string, string>)[`riskChange_${r.change}`];
+  return r.previousLevel ? format(text, riskLevelText(strings, r.previousLevel)) : text;
+}
+
+/** The register's summary line: how many of the area's risks were assessed, how many high or very high. */
+export function riskRegisterText(strings: IStrings, register: readonly IAnnualRisk[]): string {
+  if (register.length === 0) {
+    return strings.riskRegisterNone;
+  }
+  return format(strings.riskRegisterSummary, register.length, register.filter((r) => r.level === 'high' || r.level === 'veryHigh').length);
 }
