@@ -24,13 +24,18 @@ export interface GenerateOptions {
   seed?: number;
   /** Spread over this many days before `now` (default two years). */
   days?: number;
+  /** Every report by this site user (a sample person's key), e.g. one person with 10,000 reports; default: spread over staff and area owners. */
+  reporter?: string;
 }
 
 export function generateIncidents(store: Store, options: GenerateOptions): StoredItem[] {
   const now = options.now ?? new Date();
   const random = prng(options.seed ?? 1);
   const areas = [...store.list('areas').items.values()];
-  const reporters = [...store.users.values()].filter((u) => u.group === 'staff' || u.group === 'areaOwners');
+  const reporters = [...store.users.values()].filter((u) => (options.reporter ? u.key === options.reporter : u.group === 'staff' || u.group === 'areaOwners'));
+  if (reporters.length === 0) {
+    throw new Error(`No site user ${options.reporter ?? 'among staff and area owners'} to report.`);
+  }
   const list = store.list('incidents');
   const days = options.days ?? 730;
   const items: StoredItem[] = [];

@@ -10,6 +10,7 @@ import { attachmentsEndpoint, fileResult, libraryFilesEndpoint } from './files';
 import { EmulatorResponse, empty, json, numericArg, parseJsonBody, quotedArg } from './http';
 import { parseFilter, parseList, parseOrderBy } from './odata';
 import { runQuery } from './query';
+import { camlQuery } from './caml';
 import { removeItem } from './deletes';
 import { listSecurityEndpoint } from './roles';
 import { canDelete, canEdit, canSee, permissionMask, rights } from './security';
@@ -357,10 +358,20 @@ export async function listEndpoint(call: Call, list: ListData, segs: string[]): 
   if (permissions) {
     return permissions;
   }
+  const projection = parseProjection(list.schema, parseList(q.get('$select')), parseList(q.get('$expand')));
+  if (head === 'getitems' && segs.length === 1 && method === 'POST') {
+    // A view's CAML query, as SharePoint's list UI runs the views the package provisions (caml.ts).
+    const body = parseJsonBody(req);
+    const viewXml = (body.query as { ViewXml?: unknown } | undefined)?.ViewXml;
+    if (typeof viewXml !== 'string') {
+      throw Errors.badRequest('GetItems needs query.ViewXml.');
+    }
+    const result = runQuery(store, list, camlQuery(viewXml, list, user, new Date(), store.timeZone.iana), (item) => canSee(store, user, list, item));
+    return json(200, { value: result.items.map((item) => itemJson(ctx, list, item, projection)) });
+  }
   if (head !== 'items' && !head.startsWith('items(')) {
     throw Errors.badRequest(`The emulator does not serve ${segs.join('/')} on lists.`);
   }
-  const projection = parseProjection(list.schema, parseList(q.get('$select')), parseList(q.get('$expand')));
   if (head === 'items' && segs.length === 1) {
     if (method === 'GET') {
       const topParam = q.get('$top');

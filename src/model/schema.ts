@@ -863,11 +863,15 @@ export const INCIDENTS_LIST: IListSchema = {
   ],
   views: [
     {
-      name: 'Öppna per område och status',
+      // Past 5,000 reports a view must first filter on an indexed column down to 5,000 items or
+      // fewer (list view threshold); "not closed" cannot use an index, so the open reports of the
+      // last 14 days by the indexed OccurredAt (at 150,000 reports in two years about 2,900). The
+      // app's own views read every report in ID windows.
+      name: 'Öppna, senaste 14 dagarna',
       url: 'AllItems.aspx',
       isDefault: true,
       fields: ['LinkTitle', 'EventType', 'Severity', 'OccurredAt', 'Location', 'Category', 'Status'],
-      where: '<Neq><FieldRef Name="Status"/><Value Type="Choice">Avslutad</Value></Neq>',
+      where: '<And><Geq><FieldRef Name="OccurredAt"/><Value Type="DateTime"><Today OffsetDays="-14"/></Value></Geq><Neq><FieldRef Name="Status"/><Value Type="Choice">Avslutad</Value></Neq></And>',
       groupBy: ['Area', 'Status'],
       orderBy: [{ field: 'OccurredAt', ascending: false }],
       rowLimit: 100
@@ -957,11 +961,21 @@ export const ACTIONS_LIST: IListSchema = {
   ],
   views: [
     {
-      name: 'Öppna åtgärder',
+      // "Not done" cannot use an index past 5,000 actions (list view threshold): one view per open
+      // status, each on the indexed ActionStatus, sorted by the indexed DueDate.
+      name: 'Planerade åtgärder',
       url: 'AllItems.aspx',
       isDefault: true,
       fields: ['LinkTitle', 'Incident', 'Risk', 'ActionOwner', 'DueDate', 'ActionStatus'],
-      where: '<Neq><FieldRef Name="ActionStatus"/><Value Type="Choice">Klar</Value></Neq>',
+      where: '<Eq><FieldRef Name="ActionStatus"/><Value Type="Choice">Planerad</Value></Eq>',
+      orderBy: [{ field: 'DueDate', ascending: true }],
+      rowLimit: 100
+    },
+    {
+      name: 'Pågående åtgärder',
+      url: 'Pagaende.aspx',
+      fields: ['LinkTitle', 'Incident', 'Risk', 'ActionOwner', 'DueDate', 'ActionStatus'],
+      where: '<Eq><FieldRef Name="ActionStatus"/><Value Type="Choice">Pågår</Value></Eq>',
       orderBy: [{ field: 'DueDate', ascending: true }],
       rowLimit: 100
     }
