@@ -26,7 +26,7 @@ beforeAll(async () => {
   // 150,000 reports, 10,000 of them by one person (Anna Lind, staff) – issue 9 point 6.
   generateIncidents(server.store, { count: 140000, now: NOW, seed: 42 });
   generateIncidents(server.store, { count: 10000, now: NOW, seed: 7, reporter: 'anna' });
-}, 120000);
+}, 300000);
 afterAll(() => server.close());
 
 describe('lägesbild over 150,000 reports', () => {
@@ -68,14 +68,14 @@ describe('lägesbild over 150,000 reports', () => {
     const areaId = Number(thisYear[0].fields.AreaId);
     const area = view.areas.find((a) => a.id === areaId)!;
     expect(computeSituation(YEAR, view.facts, view.goals, NOW, ZONE, area).total.current).toBe(thisYear.filter((i) => i.fields.AreaId === areaId).length);
-  }, 120000);
+  }, 300000);
 
   it('would have been refused by the threshold without the windows', async () => {
     const { sp } = sessionFor(server, 'maria');
     const { INCIDENTS_LIST, listServerRelativeUrl } = await import('../../src/model/schema');
     const list = sp.web.getList(listServerRelativeUrl(INCIDENTS_LIST));
     await expect(list.items.select('Id').filter(`OccurredAt ge datetime'${yearStart(YEAR).toISOString()}'`).top(5000)()).rejects.toMatchObject({ status: 500 });
-  }, 60000);
+  }, 180000);
 
   it('serves one person with more than 10,000 reports: her Mina rapporter and her area page, without a throttled query', async () => {
     const { services } = sessionFor(server, 'anna');
@@ -91,7 +91,7 @@ describe('lägesbild over 150,000 reports', () => {
     expect(page.reports.length).toBeGreaterThan(0);
     // SharePoint's list view threshold answers 500 SPQueryThrottledException (threshold.ts): none here.
     expectEvery(server.requests.slice(since), (r) => r.status === 200);
-  }, 120000);
+  }, 300000);
 
   it('counts the start page\'s open reports exactly too: all for the security chief, the own areas\' and own reports for an owner', async () => {
     const all = [...server.store.list('incidents').items.values()].filter((i) => i.fields.Status !== 'Avslutad');
@@ -102,7 +102,7 @@ describe('lägesbild over 150,000 reports', () => {
     const mine = all.filter((i) => i.fields.AreaId === patientsakerhet || i.fields.AuthorId === erik.user.id);
     expect([...erik.openCounts.values()].reduce((a, b) => a + b, 0)).toBe(mine.length);
     expect(erik.openCounts.get(patientsakerhet)).toBe(all.filter((i) => i.fields.AreaId === patientsakerhet).length);
-  }, 60000);
+  }, 180000);
 });
 
 describe('the work queue over 150,000 reports', () => {
@@ -136,7 +136,7 @@ describe('the work queue over 150,000 reports', () => {
     since = server.requests.length;
     await services.views.loadQueue(DEFAULT_QUEUE_FILTER);
     expect(batchesSince(since).map((r) => r.parts?.length)).toEqual([2, 20, windows - 21]);
-  }, 120000);
+  }, 300000);
 
   it('filters the owner of patientsäkerhet\'s reports exactly: the year\'s serious ones, a search, a number', async () => {
     const { services } = sessionFor(server, 'erik');
@@ -156,7 +156,7 @@ describe('the work queue over 150,000 reports', () => {
     const digits = String(target.id).slice(0, 3);
     expect(queuePage(view.rows, { ...base, text: `rapport ${digits}` }, NOW, ZONE).total).toBe(serious.filter((i) => String(i.fields.Title).includes(digits)).length);
     expect(queuePage(view.rows, { ...base, text: `#${target.id}` }, NOW, ZONE).all.map((r) => r.id)).toEqual([target.id]);
-  }, 120000);
+  }, 300000);
 
   it('opens from the lägesbild\'s figures with exactly the reports they count', async () => {
     const { services } = sessionFor(server, 'erik');
@@ -190,5 +190,5 @@ describe('the work queue over 150,000 reports', () => {
     for (const k of STATUS_KEYS) {
       expect({ k, n: local(situationFilter(YEAR, area.key, { status: k })) }).toEqual({ k, n: s.byStatus[k] });
     }
-  }, 180000);
+  }, 300000);
 });
