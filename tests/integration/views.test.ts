@@ -13,7 +13,7 @@ import { join } from 'path';
 import type { DevServer } from '../../dev/server';
 import { generateIncidents } from '../../dev/emulator/generate';
 import type { StoredItem } from '../../dev/emulator/store';
-import { ACTIONS_LIST, DRAFT_KEYS_LIST, INCIDENTS_LIST, IListSchema, LISTS } from '../../src/model/schema';
+import { ACTIONS_LIST, DRAFT_KEYS_LIST, INCIDENTS_LIST, IListSchema, LISTS, RISK_ASSESSMENTS_LIST, RISKS_LIST } from '../../src/model/schema';
 import { DevUser, rest, startEmulator } from '../helpers/emulator';
 import { pinClock } from '../helpers/clock';
 
@@ -43,6 +43,23 @@ function getItems(user: DevUser, list: IListSchema, viewXml: string): ReturnType
   });
 }
 
+/**
+ * Adds risks to the register: every tenth has its review day (midnight in Stockholm) before the
+ * pinned day, the others a day in 2027; every fifth is closed.
+ */
+function addRisks(count: number): void {
+  const risks = server.store.list('risks');
+  const area = [...server.store.list('areas').items.keys()][0];
+  const maria = [...server.store.users.values()].find((u) => u.key === 'maria')!.id;
+  const items: StoredItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = risks.nextId++;
+    const review = i % 10 === 0 ? '2026-10-31T23:00:00Z' : '2027-03-31T22:00:00Z';
+    items.push({ id, version: 1, guid: `00000000-0000-4000-b000-${String(id).padStart(12, '0')}`, fields: { Title: `Risk ${id}`, AreaId: area, Threat: 'Genererat hot.', Harm: 'Genererad skada.', RiskStatus: i % 5 === 1 ? 'Avslutad' : 'Bedömd', RiskValue: 1 + (i % 16), NextReview: review, Created: '2026-01-01T00:00:00Z', Modified: '2026-01-01T00:00:00Z', AuthorId: maria, EditorId: maria }, attachments: [] });
+  }
+  server.store.loadItems('risks', items);
+}
+
 beforeAll(async () => {
   server = await startEmulator({ now: NOW });
   generateIncidents(server.store, { count: 20000, now: NOW, seed: 3 });
@@ -60,6 +77,19 @@ beforeAll(async () => {
   server.store.loadItems('actions', items);
   // One draft key per person who has reported: in a large region, more than 5,000.
   const keys = server.store.list('draftKeys');
+  // A risk register of exactly 5,000 risks (the threshold; a region's register holds some hundreds),
+  // one in ten with its review day behind it, and 6,000 assessments spread over five years.
+  addRisks(5000 - server.store.list('risks').items.size);
+  const risks = [...server.store.list('risks').items.keys()];
+  const assessments = server.store.list('riskAssessments');
+  server.store.loadItems(
+    'riskAssessments',
+    Array.from({ length: 6000 }, (_, i) => {
+      const id = assessments.nextId++;
+      const at = new Date(Date.UTC(2021, 10, 21 + Math.floor(i * (1825 / 6000)), 23)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return { id, version: 1, guid: `00000000-0000-4000-c000-${String(id).padStart(12, '0')}`, fields: { Title: `Bedömning ${id}`, RiskId: risks[i % risks.length], AssessedAt: at, AssessmentStatus: 'Fastställd', Created: at, Modified: at, AuthorId: maria, EditorId: maria }, attachments: [] };
+    })
+  );
   server.store.loadItems(
     'draftKeys',
     Array.from({ length: 6000 }, (_, i) => {
@@ -71,15 +101,16 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the views in the feature XML, past the list view threshold', () => {
-  it('has more than 5,000 items in Händelser, Åtgärder and Utkastnycklar', () => {
-    for (const list of [INCIDENTS_LIST, ACTIONS_LIST, DRAFT_KEYS_LIST]) {
+  it('has more than 5,000 items in Händelser, Åtgärder, Riskbedömningar and Utkastnycklar, and 5,000 risks', () => {
+    expect(server.store.list('risks').items.size).toBe(5000);
+    for (const list of [INCIDENTS_LIST, ACTIONS_LIST, RISK_ASSESSMENTS_LIST, DRAFT_KEYS_LIST]) {
       expect([list.key, server.store.list(list.key).items.size > 5000]).toEqual([list.key, true]);
     }
   });
 
   it('runs every provisioned view of those lists without SPQueryThrottledException', async () => {
     const results: string[] = [];
-    for (const list of [INCIDENTS_LIST, ACTIONS_LIST, DRAFT_KEYS_LIST]) {
+    for (const list of [INCIDENTS_LIST, ACTIONS_LIST, RISKS_LIST, RISK_ASSESSMENTS_LIST, DRAFT_KEYS_LIST]) {
       for (const view of shippedViews(list)) {
         const res = await getItems('maria', list, view.viewXml);
         results.push(`${list.title} / ${view.name}: ${res.status}${res.status === 200 ? '' : ` ${res.json?.['odata.error']?.code}`}`);
@@ -90,6 +121,9 @@ describe('the views in the feature XML, past the list view threshold', () => {
       'Händelser / Mina rapporter: 200',
       'Åtgärder / Planerade åtgärder: 200',
       'Åtgärder / Pågående åtgärder: 200',
+      'Risker / Per område och nivå: 200',
+      'Risker / Att se över: 200',
+      'Riskbedömningar / Per risk, senaste två åren: 200',
       'Utkastnycklar / Alla nycklar: 200'
     ]);
   }, 120000);
@@ -105,6 +139,46 @@ describe('the views in the feature XML, past the list view threshold', () => {
     for (const item of res.json.value as { Id: number }[]) {
       expect(expected.some((e) => e.id === item.Id)).toBe(true);
     }
+  });
+
+  it('shows the risks due for review and the last two years\' assessments, as the views say', async () => {
+    const due = shippedViews(RISKS_LIST).find((v) => v.name === 'Att se över')!;
+    // Every one of them in one page (the view's own RowLimit is 100).
+    const res = await getItems('maria', RISKS_LIST, due.viewXml.replace(/<RowLimit([^>]*)>\d+<\/RowLimit>/, '<RowLimit$1>1000</RowLimit>'));
+    expect(res.status).toBe(200);
+    // Review day on or before 20 November 2026 (midnight in Stockholm: 19 November 23:00Z), not closed:
+    // of the generated, the 1 in 10 with 1 November (none of them closed: i % 5 === 1 never meets
+    // i % 10 === 0), and the sample register's own.
+    const today = Date.parse('2026-11-19T23:00:00Z');
+    const expected = [...server.store.list('risks').items.values()].filter((r) => r.fields.NextReview && Date.parse(String(r.fields.NextReview)) <= today && r.fields.RiskStatus !== 'Avslutad');
+    expect(expected.filter((r) => String(r.fields.Title).startsWith('Risk ')).length).toBeGreaterThan(400);
+    expect((res.json.value as { Id: number }[]).map((r) => r.Id).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id).sort((a, b) => a - b));
+
+    const [history] = shippedViews(RISK_ASSESSMENTS_LIST);
+    const page = await getItems('maria', RISK_ASSESSMENTS_LIST, history.viewXml);
+    expect(page.status).toBe(200);
+    // 730 days before 20 November 2026 is 20 November 2024 (2025 and 2026 have 365 days each);
+    // midnight in Stockholm (UTC+1) = 19 November 23:00Z.
+    const since = Date.parse('2024-11-19T23:00:00Z');
+    expect(page.json.value).toHaveLength(100);
+    for (const item of page.json.value as { AssessedAt: string }[]) {
+      expect(Date.parse(item.AssessedAt)).toBeGreaterThanOrEqual(since);
+    }
+  });
+
+  it('past 5,000 risks: "Att se över" still answers; the whole register "Per område och nivå" is refused, as SharePoint refuses an unfiltered, grouped view (README: filter it on the indexed Area)', async () => {
+    addRisks(1000);
+    const [whole, due] = shippedViews(RISKS_LIST);
+    expect([whole.name, due.name]).toEqual(['Per område och nivå', 'Att se över']);
+    expect((await getItems('maria', RISKS_LIST, due.viewXml)).status).toBe(200);
+    const refused = await getItems('maria', RISKS_LIST, whole.viewXml);
+    expect(refused.status).toBe(500);
+    expect(refused.json['odata.error'].code).toBe(THROTTLED);
+    // What the README tells an owner to do: the same view filtered first on the indexed Area.
+    const area = [...server.store.list('areas').items.keys()][1];
+    const byArea = whole.viewXml.replace(/<Query([^>]*)>/, `<Query$1><Where><Eq><FieldRef Name="Area" LookupId="TRUE"/><Value Type="Lookup">${area}</Value></Eq></Where>`);
+    const filtered = await getItems('maria', RISKS_LIST, byArea);
+    expect([filtered.status, filtered.json?.['odata.error']?.message?.value]).toEqual([200, undefined]);
   });
 
   it('refuses the view that was provisioned before: "not closed" cannot use an index (SPQueryThrottledException)', async () => {
