@@ -33,6 +33,8 @@ export type SiteField = Mutable<IFieldSchema> & {
   relationshipDeleteBehavior: 'None' | 'Cascade' | 'Restrict';
   /** Added over REST after provisioning (persisted whole with the list's settings). */
   addedOverRest?: boolean;
+  /** A person column that takes people only, not groups (UserSelectionMode PeopleOnly, the default). */
+  peopleOnly?: boolean;
 };
 
 /** A list as the site has it now. ReadSecurity/WriteSecurity start at SharePoint's defaults (1: all items). */
@@ -161,7 +163,9 @@ function fieldOf(el: Element, where: string, ignored: string[], lookupKey: (list
     validation: validation ? { formula: validation.textContent ?? '', message: validation.getAttribute('Message') ?? '' } : undefined,
     hiddenInForms: bool(el, 'ShowInNewForm') === false,
     builtIn: id === TITLE_FIELD_ID || bool(el, 'FromBaseType') === true,
-    relationshipDeleteBehavior: 'None'
+    relationshipDeleteBehavior: 'None',
+    // FieldDefinition UserSelectionMode: PeopleOnly unless PeopleAndGroups (wss.xsd; SP.FieldUserSelectionMode).
+    peopleOnly: type === 'User' ? el.getAttribute('UserSelectionMode') !== 'PeopleAndGroups' : undefined
   };
   return field;
 }

@@ -16,7 +16,7 @@ import { fileEndpoint, folderEndpoint, serveFile } from './files';
 import { EmulatorRequest, EmulatorResponse, effectiveMethod, errorResponse, json, quotedArg, splitPath } from './http';
 import { listEndpoint, resolveList } from './lists';
 import { parseList } from './odata';
-import { peopleEndpoint } from './people';
+import { PEOPLE_PICKER_SEARCH, peopleEndpoint, peoplePickerSearch } from './people';
 import { webSecurityEndpoint } from './roles';
 import { effectiveMask, toBasePermissions } from './security';
 import { timeZoneJson } from './regional';
@@ -98,9 +98,6 @@ export class SharePointEmulator {
     if (first === '$batch' && method === 'POST') {
       return this.batch(req);
     }
-    if (first !== 'web') {
-      throw Errors.badRequest(`The emulator does not serve _api/${segments.join('/')}.`);
-    }
     const call: Call = {
       store: this.store,
       siteUrl: site,
@@ -109,6 +106,13 @@ export class SharePointEmulator {
       method,
       read: { store: this.store, apiUrl: `${req.url.origin}${site}/_api`, siteUrl: site, metadata: !/odata=nometadata/i.test(req.headers.accept ?? '') }
     };
+    if (first === PEOPLE_PICKER_SEARCH && segments.length === 1 && method === 'POST') {
+      // The people picker's directory search (people.ts, directory.ts).
+      return peoplePickerSearch(call);
+    }
+    if (first !== 'web') {
+      throw Errors.badRequest(`The emulator does not serve _api/${segments.join('/')}.`);
+    }
     const next = segments[1];
     const lower = next?.toLowerCase() ?? '';
     if (!next) {

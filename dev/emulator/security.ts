@@ -148,6 +148,20 @@ export function effectiveMask(security: SiteSecurity, user: SiteUser, list?: Lis
   return mask;
 }
 
+/**
+ * A user's permissions on the web itself. Besides the web's role assignments, a principal that has
+ * permissions on a list with unique permissions holds Limited Access on the web, which SharePoint
+ * assigns by itself and which cannot be assigned by hand (user-permissions-and-permission-levels,
+ * Limited Access: "Can view specific lists, document libraries, list items, folders, or documents
+ * when given permissions") – so an area owner, whose group has rights on lists only, can still
+ * Open the web and Browse User Information.
+ */
+export function webMask(store: { security: SiteSecurity; lists: Map<string, ListData> }, user: SiteUser): bigint {
+  const principals = new Set<number>([user.id, ...store.security.groups.filter((g) => g.members.includes(user.id)).map((g) => g.id)]);
+  const onAList = [...store.lists.values()].some((l) => l.roleAssignments?.some((a) => principals.has(a.principalId) && a.roleDefinitionIds.length > 0));
+  return effectiveMask(store.security, user) | (onAList ? maskOf(LIMITED) : 0n);
+}
+
 export type Rights = { read: boolean; add: boolean; edit: boolean; delete: boolean; manage: boolean; override: boolean; managePermissions: boolean };
 
 export function rightsOf(mask: bigint): Rights {

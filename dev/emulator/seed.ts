@@ -57,6 +57,11 @@ export function seedPeople(store: Store, creatorOnly = false): void {
     const id = userIds.get(p.key)!;
     store.users.set(id, { id, key: p.key, title: p.displayName, email: p.email, loginName: `i:0#.f|membership|${p.email}`, group: p.group, isSiteAdmin: false });
   }
+  // Site users are people who visited or were added, and groups: SharePoint Online puts "everyone
+  // except external users" among them (a security group, PrincipalType 4). The rest of the
+  // directory (directory.ts) is not a site user until ensured (people.ts, ensureUser).
+  const everyone = FIRST_USER_ID + SAMPLE_PEOPLE.length;
+  store.users.set(everyone, { id: everyone, title: 'Alla utom externa användare', email: '', loginName: 'c:0-.f|rolemanager|spo-grid-all-users/6b0d9d3c-7a8e-4c1e-9f5b-2a3d4e5f6a7b', isSiteAdmin: false, principalType: 4 });
   const security = store.security;
   const membersOf = (group: SecurityGroup): number[] => SAMPLE_PEOPLE.filter((p) => p.group === group && (!creatorOnly || p.key === SITE_CREATOR)).map((p) => userIds.get(p.key)!);
   security.groups.find((g) => g.id === security.associated.owners)!.members = membersOf('owners');

@@ -49,6 +49,8 @@ export interface SiteUser {
   /** The SharePoint group on the Säkerhet site, or undefined for users without access. */
   group?: 'visitors' | 'staff' | 'areaOwners' | 'owners';
   isSiteAdmin: boolean;
+  /** SP.Utilities.PrincipalType: 1 a user (the default), 4 a security group of the directory. */
+  principalType?: 1 | 4;
 }
 
 export interface ListData {

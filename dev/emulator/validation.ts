@@ -117,7 +117,9 @@ function convert(store: Store, field: IFieldSchema, value: unknown): unknown {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         throw typeError(field, 'Edm.Int32');
       }
-      if (!store.users.has(value)) {
+      // A site user (ensureUser adds a directory person first); a people-only column takes no group.
+      const principal = store.users.get(value);
+      if (!principal || ((field as { peopleOnly?: boolean }).peopleOnly && principal.principalType === 4)) {
         throw new SPError(400, CODES.spException, { en: 'The user does not exist or is not unique.', sv: 'Användaren finns inte eller är inte unik.' });
       }
       return value;

@@ -444,6 +444,8 @@ const strings: IStrings = {
   noPersonFound: 'No person found.',
   peopleFound: '{0} {0|person|people} found. Choose with the up or down arrow and Enter.',
   clearPerson: 'Remove {0}',
+  peopleSearchFailed: 'Could not search for people: {0}',
+  personNotAdded: '{0} could not be chosen: {1}',
   analysis: 'Analysis',
   analysisHelp: 'Causes, risks and what needs to change. The text is carried into the annual security report.',
   reporterMessage: 'Feedback to the reporter',

@@ -469,6 +469,8 @@ export interface IStrings {
   noPersonFound: string;
   peopleFound: string;
   clearPerson: string;
+  peopleSearchFailed: string;
+  personNotAdded: string;
   analysis: string;
   analysisHelp: string;
   reporterMessage: string;

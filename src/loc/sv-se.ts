@@ -444,6 +444,8 @@ const strings: IStrings = {
   noPersonFound: 'Ingen person hittades.',
   peopleFound: '{0} {0|person hittades|personer hittades}. Välj med pil upp eller ned och Enter.',
   clearPerson: 'Ta bort {0}',
+  peopleSearchFailed: 'Det gick inte att söka efter personer: {0}',
+  personNotAdded: 'Det gick inte att välja {0}: {1}',
   analysis: 'Analys',
   analysisHelp: 'Orsaker, risker och vad som behöver ändras. Texten kommer med i säkerhetsberättelsen.',
   reporterMessage: 'Återkoppling till rapportören',

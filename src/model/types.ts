@@ -23,6 +23,18 @@ export interface IPerson {
   email?: string;
 }
 
+/**
+ * A person the people picker found in the organisation's directory: not necessarily a user of the
+ * site yet, so without a site user id until ensured (IUserService.ensurePerson).
+ */
+export interface IDirectoryPerson {
+  /** The claims login, e.g. i:0#.f|membership|anna.lind@region.example (the picker entity's Key). */
+  key: string;
+  displayName: string;
+  email?: string;
+  jobTitle?: string;
+}
+
 export interface IArea {
   id: number;
   key: string;

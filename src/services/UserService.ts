@@ -1,9 +1,10 @@
 import { GOALS_LIST, INCIDENTS_LIST } from '../model/schema';
-import type { IPerson } from '../model/types';
+import type { IDirectoryPerson, IPerson } from '../model/types';
+import { toServiceError } from './errors';
 import type { ICurrentUser, IUserService } from './interfaces';
-import { listOf, noAccessAs, odataString } from './lists';
+import { listOf, noAccessAs } from './lists';
 import type { SessionCache } from './SessionCache';
-import { hasPermissions, PermissionKind, type SPFI } from './sp';
+import { hasPermissions, PermissionKind, PrincipalSource, PrincipalType, type SPFI } from './sp';
 
 interface IPermissions {
   EffectiveBasePermissions: { High: number; Low: number };
@@ -16,16 +17,53 @@ export class UserService implements IUserService {
     return this.cache.has('user');
   }
 
-  public async searchPeople(text: string): Promise<IPerson[]> {
+  /**
+   * People of the directory, as SharePoint's own people picker searches them:
+   * `clientPeoplePickerSearchUser` (SP.UI.ApplicationPages.ClientPeoplePickerWebServiceInterface,
+   * through PnPjs's @pnp/sp/profiles), users only (PrincipalType 1) from every source
+   * (PrincipalSource 15), no e-mail addresses outside the directory. `siteUsers` would hold only
+   * the people who have visited the site or been added to it, and groups.
+   * @param text at least two characters; at most 60 are sent
+   * @returns at most 8 people, in SharePoint's order
+   * @throws ServiceError as SharePoint refuses the search (e.g. 'throttled' past the retries)
+   */
+  public async searchPeople(text: string): Promise<IDirectoryPerson[]> {
     const q = text.trim().slice(0, 60);
     if (q.length < 2) {
       return [];
     }
-    const rows: Record<string, unknown>[] = await this.sp.web.siteUsers
-      .select('Id', 'Title', 'Email')
-      .filter(`substringof(${odataString(q)},Title) or substringof(${odataString(q)},Email)`)
-      .top(8)();
-    return rows.map((r) => ({ id: Number(r.Id), displayName: String(r.Title ?? ''), email: String(r.Email ?? '') || undefined }));
+    let entities: Awaited<ReturnType<SPFI['profiles']['clientPeoplePickerSearchUser']>>;
+    try {
+      entities = await this.sp.profiles.clientPeoplePickerSearchUser({
+        AllowEmailAddresses: false,
+        AllowMultipleEntities: false,
+        AllUrlZones: false,
+        MaximumEntitySuggestions: 8,
+        PrincipalSource: PrincipalSource.All,
+        PrincipalType: PrincipalType.User,
+        QueryString: q
+      });
+    } catch (err) {
+      throw toServiceError(err);
+    }
+    return entities
+      .filter((e) => e.EntityType === 'User' && e.EntityData?.PrincipalType !== 'UNVALIDATED_EMAIL_ADDRESS')
+      .map((e) => ({ key: e.Key, displayName: e.DisplayText, email: e.EntityData?.Email || undefined, jobTitle: e.EntityData?.Title || undefined }));
+  }
+
+  /**
+   * The site user for a person found in the directory, added to the site's users if they have
+   * never visited it (`web/ensureuser`, which needs Browse User Information on the site): a person
+   * column takes a site user's id.
+   * @throws ServiceError as SharePoint refuses it (e.g. 'forbidden', or 'invalid' for a person no longer in the directory)
+   */
+  public async ensurePerson(person: IDirectoryPerson): Promise<IPerson> {
+    try {
+      const user = (await this.sp.web.ensureUser(person.key)) as unknown as Record<string, unknown>;
+      return { id: Number(user.Id), displayName: String(user.Title ?? person.displayName), email: String(user.Email ?? '') || undefined };
+    } catch (err) {
+      throw toServiceError(err);
+    }
   }
 
   /**

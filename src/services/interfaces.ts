@@ -5,7 +5,7 @@
 import type { IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { IQueueFilter, IQueueRow } from '../model/queue';
-import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment } from '../model/types';
+import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment, IDirectoryPerson } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -138,8 +138,13 @@ export interface IIncidentService {
 export interface IUserService {
   /** The signed-in user and what SharePoint lets them do; cached for the session. */
   getCurrentUser(): Promise<ICurrentUser>;
-  /** People of the site whose name or e-mail contains the text. */
-  searchPeople(text: string): Promise<IPerson[]>;
+  /**
+   * People of the organisation's directory whose name or e-mail starts with the text, as
+   * SharePoint's own people picker finds them (users only, not groups); at most 8.
+   */
+  searchPeople(text: string): Promise<IDirectoryPerson[]>;
+  /** The site user for a directory person, added to the site if they are not one yet (ensureUser). */
+  ensurePerson(person: IDirectoryPerson): Promise<IPerson>;
 }
 
 export interface IStartView {

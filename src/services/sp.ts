@@ -12,11 +12,13 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/attachments';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/profiles';
 import '@pnp/sp/security/list';
 
 export { PermissionKind } from '@pnp/sp/security/types';
 /** PnPjs's test of a permission in a 64-bit mask (taken from sp.js). */
 export { hasPermissions } from '@pnp/sp/security/funcs';
+export { PrincipalSource, PrincipalType } from '@pnp/sp/types';
 
 export type { SPFI, ISPFXContext };
 

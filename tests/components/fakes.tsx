@@ -128,7 +128,9 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
     setup: jest.fn(async () => ({ check: jest.fn(async () => ({ issues: [], canRepair: user.canCheckInstallation })), repair: jest.fn(async () => ({ repaired: [], failed: [], report: { issues: [], canRepair: user.canCheckInstallation } })) })),
     goals: { getGoals: jest.fn(async () => GOALS), updateGoal: jest.fn(async (g) => g), storeOutcomes: jest.fn(async (outcomes: unknown[]) => outcomes.length) },
     documents: { getDocuments: jest.fn(async () => DOCUMENTS) },
-    users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ id: 11, displayName: 'Erik Holm', email: 'erik@region.example' }]) },
+    users: { getCurrentUser: jest.fn(async () => user), searchPeople: jest.fn(async () => [{ key: 'i:0#.f|membership|erik.holm@region.example', displayName: 'Erik Holm', email: 'erik@region.example' }]),
+      ensurePerson: jest.fn(async (p: { displayName: string; email?: string }) => ({ id: 11, displayName: p.displayName, email: p.email }))
+    },
     actions: {
       getActions: jest.fn(async () => []),
       addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(a.dueDate, SITE_ZONE), status: 'planned' as const })),

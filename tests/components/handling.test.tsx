@@ -8,7 +8,7 @@ import type { IReportFacts } from '../../src/analytics/indicators';
 import type { IAction, IGoal } from '../../src/model/types';
 import { ServiceError } from '../../src/services/errors';
 import { ICaseForm, mergeCaseForms } from '../../src/components/ReportDetail/CaseHandling';
-import { AREAS, GOALS, OWNER, SITE_ZONE, STAFF, fakeServices, findMessage, incident, renderApp } from './fakes';
+import { AREAS, GOALS, OWNER, SHAREPOINT, SITE_ZONE, STAFF, fakeServices, findMessage, incident, renderApp } from './fakes';
 
 // The year of the pinned clock (tests/components/setup.ts): 20 November 2026.
 const YEAR = 2026;
@@ -287,6 +287,45 @@ describe('case handling', () => {
         expect(await screen.findByText(note)).toBeInTheDocument();
         expect(screen.getByText(note).closest('[role="status"]')).not.toBeNull();
       }
+      unmount();
+    }
+  });
+
+  it('chooses a person by what the directory search found, added to the site first (ensurePerson)', async () => {
+    const services = caseServices();
+    (services.users.searchPeople as jest.Mock).mockResolvedValueOnce([{ key: 'i:0#.f|membership|maja.lindqvist@region.example', displayName: 'Maja Lindqvist', email: 'maja.lindqvist@region.example' }]);
+    (services.users.ensurePerson as jest.Mock).mockResolvedValueOnce({ id: 42, displayName: 'Maja Lindqvist', email: 'maja.lindqvist@region.example' });
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText('Utredare'), { target: { value: 'lindq' } });
+    fireEvent.mouseDown(await screen.findByRole('option', { name: /Maja Lindqvist/ }));
+    expect(await screen.findByDisplayValue('Maja Lindqvist')).toBeInTheDocument();
+    expect(services.users.ensurePerson).toHaveBeenCalledWith(expect.objectContaining({ key: 'i:0#.f|membership|maja.lindqvist@region.example' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
+    expect((services.incidents.updateCase as jest.Mock).mock.calls[0][1]).toMatchObject({ investigatorId: 42 });
+  });
+
+  it('says in the status region why a search or a choice failed, in Swedish and in English, and keeps what was typed', async () => {
+    for (const [locale, searchFailed, notAdded] of [
+      ['sv-SE', 'Det gick inte att söka efter personer: ', 'Det gick inte att välja Maja Lindqvist: '],
+      ['en-US', 'Could not search for people: ', 'Maja Lindqvist could not be chosen: ']
+    ] as const) {
+      const services = caseServices();
+      (services.users.searchPeople as jest.Mock)
+        .mockRejectedValueOnce(new ServiceError('throttled', 'Too Many Requests', 429))
+        .mockResolvedValueOnce([{ key: 'i:0#.f|membership|maja.lindqvist@region.example', displayName: 'Maja Lindqvist' }]);
+      (services.users.ensurePerson as jest.Mock).mockRejectedValueOnce(new ServiceError('forbidden', 'Access denied', 403));
+      const { unmount } = renderApp(services, { name: 'reportDetail', id: 7 }, { host: { ...SHAREPOINT, locale } });
+      const field = await screen.findByRole('combobox', { name: locale === 'sv-SE' ? 'Utredare' : 'Investigator' });
+      fireEvent.change(field, { target: { value: 'lindq' } });
+      const status = await screen.findByText((text) => text.startsWith(searchFailed));
+      expect(status).toHaveAttribute('role', 'status');
+      expect(field).toHaveValue('lindq');
+      fireEvent.change(field, { target: { value: 'lindqv' } });
+      fireEvent.mouseDown(await screen.findByRole('option', { name: /Maja Lindqvist/ }));
+      expect(await screen.findByText((text) => text.startsWith(notAdded))).toHaveAttribute('role', 'status');
+      expect(field).toHaveValue('lindqv');
+      expect(services.incidents.updateCase).not.toHaveBeenCalled();
       unmount();
     }
   });

@@ -401,6 +401,57 @@ describe('case handling, by keyboard alone', () => {
     await page.context().close();
   });
 
+  it('chooses from the directory someone who has never visited the site: arrows, Enter, and the person becomes a site user (ensureUser)', async () => {
+    const { services } = sessionFor(server, 'anna');
+    const patient = (await services.areas.getAreas()).find((a) => a.key === 'patientsakerhet')!;
+    const report = await services.incidents.submit({
+      reportId: crypto.randomUUID(),
+      areaId: patient.id,
+      title: 'Fel läkemedel i dosetten',
+      eventType: 'incident',
+      category: '',
+      occurredAt: new Date(NOW.getTime() - 2 * 3600000),
+      location: 'Medicinavdelning 3',
+      description: 'Dosetten hade en tablett för mycket.',
+      immediateAction: '',
+      severity: 'moderate',
+      anonymous: false,
+      lexMaria: false,
+      workEnvironmentReport: false,
+      policeReport: false
+    });
+    const siteUser = (email: string): { id: number } | undefined => [...server.store.users.values()].find((u) => u.email === email);
+    // Maja Lindqvist is in the region's directory, not among the site's users (src/model/sample/people.ts).
+    expect(siteUser('maja.lindqvist@region.example')).toBeUndefined();
+    const page = await openAt('erik', `/#/rapport/${report.id}`);
+    const m = main(page);
+    await m.getByRole('heading', { name: 'Handläggning' }).waitFor();
+    await tabTo(page, byId('sakerhet-case-investigator'), 'to Utredare');
+    await markLiveRegions(page);
+    await page.keyboard.type('lindqvist');
+    const options = m.getByRole('listbox', { name: 'Utredare' }).getByRole('option');
+    await options.nth(1).waitFor();
+    // Both Lindqvists of the directory, in SharePoint's order: the one on the site and the one not.
+    expect(await options.allInnerTexts()).toEqual(['Maja Lindqvist (maja.lindqvist@region.example)', 'Mats Lindqvist (mats.lindqvist@region.example)']);
+    expect(await regionOf(page, '2 personer hittades. Välj med pil upp eller ned och Enter.')).toEqual({ role: 'status', live: 'polite', existedBefore: true });
+    const active = (): Promise<string | null> => page.locator('#sakerhet-case-investigator').evaluate((el) => document.getElementById(el.getAttribute('aria-activedescendant') ?? '')?.textContent?.replace(/ \(.*\)$/, '') ?? null);
+    expect(await active()).toBe('Maja Lindqvist');
+    await page.keyboard.press('ArrowDown');
+    expect(await active()).toBe('Mats Lindqvist');
+    await page.keyboard.press('ArrowUp');
+    expect(await active()).toBe('Maja Lindqvist');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, (f) => f.id === 'sakerhet-case-investigator' && f.value === 'Maja Lindqvist', 'after choosing Maja Lindqvist');
+    // Chosen means added to the site: a person column takes a site user's id.
+    const maja = siteUser('maja.lindqvist@region.example');
+    expect(maja).toBeDefined();
+    await tabTo(page, byText('Spara handläggningen'), 'to "Spara handläggningen"');
+    await page.keyboard.press('Enter');
+    await m.getByText('Handläggningen är sparad.').waitFor();
+    expect(server.store.list('incidents').items.get(report.id)!.fields.InvestigatorId).toBe(maja!.id);
+    await page.context().close();
+  });
+
   it('brings focus back to the view when "Försök igen" reloads it', async () => {
     server.faults.set([{ kind: 'unavailable', method: 'GET', path: 'Handelser', count: 12 }]);
     const page = await openAt('anna', '/#/mina-rapporter');

@@ -27,7 +27,10 @@ describe('case handling', () => {
     const id = incidentId('Patient föll vid toalettbesök');
     const report = await erik.incidents.getReport(id);
     expect(report.status).toBe('new');
-    const [karin] = await erik.users.searchPeople('sjöberg');
+    // The directory has two Sjöbergs; Karin is already a site user, and ensureUser finds her.
+    const found = await erik.users.searchPeople('sjöberg');
+    expect(found.map((p) => p.displayName)).toEqual(['Jonas Sjöberg', 'Karin Sjöberg']);
+    const karin = await erik.users.ensurePerson(found[1]);
     expect(karin.displayName).toBe('Karin Sjöberg');
     const saved = await erik.incidents.updateCase(report, { status: 'investigating', investigatorId: karin.id, analysis: 'Larmknappen var utom räckhåll.' });
     expect(saved).toMatchObject({ status: 'investigating', analysis: 'Larmknappen var utom räckhåll.' });
@@ -75,7 +78,7 @@ describe('case handling', () => {
     const erik = sessionFor(server, 'erik').services;
     const maria = sessionFor(server, 'maria').services;
     const id = incidentId('Patient föll vid toalettbesök');
-    const [mats] = await erik.users.searchPeople('lindqvist');
+    const mats = await erik.users.ensurePerson((await erik.users.searchPeople('mats lindqvist'))[0]);
     const added = await erik.actions.addAction(id, { title: 'Flytta larmknappar i alla salar', ownerId: mats.id, dueDate: '2026-08-01' });
     expect(added).toMatchObject({ title: 'Flytta larmknappar i alla salar', status: 'planned', incidentId: id });
     // A date-only column: midnight of 1 August in the site's zone (Stockholm, UTC+2 in summer).

@@ -4,7 +4,9 @@ import { controlStyle, visuallyHiddenStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
-import type { IPerson } from '../../model/types';
+import type { IDirectoryPerson, IPerson } from '../../model/types';
+import { toServiceError } from '../../services/errors';
+import { errorMessage } from '../common/errorMessage';
 import { Button } from '../common/Button';
 import { FieldError, FieldLabel } from '../common/FieldLabel';
 import { LiveRegion } from '../common/LiveRegion';
@@ -58,7 +60,9 @@ export interface IPeoplePickerProps {
 }
 
 /**
- * Chooses a person of the site by name or e-mail: a combobox with a list of suggestions that works
+ * Chooses a person by name or e-mail from the organisation's directory, as SharePoint's own people
+ * picker does (IUserService.searchPeople); the chosen person becomes a site user if they are not
+ * one yet (ensurePerson), since a person column takes a site user. A combobox with a list of suggestions that works
  * with the keyboard (arrows, Enter, Escape) and announces itself to screen readers – how many
  * people were found, or that nobody was. A chosen person is shown in a read-only field with the
  * same label, which takes focus when the choice is made, so focus never falls to the page while
@@ -69,7 +73,17 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
   const { strings } = useStrings();
   const services = useServices();
   const [text, setText] = React.useState('');
-  const [results, setResults] = React.useState<IPerson[]>([]);
+  const [results, setResults] = React.useState<IDirectoryPerson[]>([]);
+  // The person being added to the site, and why adding the last one failed.
+  const [adding, setAdding] = React.useState<IDirectoryPerson>();
+  const [failure, setFailure] = React.useState<string>();
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    []
+  );
   const [searched, setSearched] = React.useState(false);
   const [active, setActive] = React.useState(0);
   const [open, setOpen] = React.useState(false);
@@ -80,6 +94,7 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
 
   React.useEffect(() => {
     setSearched(false);
+    setFailure(undefined);
     if (text.trim().length < 2) {
       setResults([]);
       return undefined;
@@ -95,14 +110,20 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
             setSearched(true);
           }
         },
-        () => current && setResults([])
+        (err: unknown) => {
+          // Said in the live region that is already there; what was typed stays.
+          if (current) {
+            setResults([]);
+            setFailure(format(strings.peopleSearchFailed, errorMessage(strings, toServiceError(err))));
+          }
+        }
       );
     }, 200);
     return () => {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [text, services]);
+  }, [text, services, strings]);
 
   React.useLayoutEffect(() => {
     if (focusNext.current === 'chosen' && value) {
@@ -113,11 +134,31 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
     focusNext.current = undefined;
   }, [value]);
 
-  const choose = (person: IPerson): void => {
-    focusNext.current = 'chosen';
-    onChange(person);
-    setText('');
-    setOpen(false);
+  const choose = async (person: IDirectoryPerson): Promise<void> => {
+    if (adding) {
+      return;
+    }
+    setAdding(person);
+    setFailure(undefined);
+    try {
+      const sitePerson = await services.users.ensurePerson(person);
+      if (!mounted.current) {
+        return;
+      }
+      focusNext.current = 'chosen';
+      onChange(sitePerson);
+      setText('');
+      setOpen(false);
+    } catch (err) {
+      // Focus stays in the search field; the reason is read out in the region that is already there.
+      if (mounted.current) {
+        setFailure(format(strings.personNotAdded, person.displayName, errorMessage(strings, toServiceError(err))));
+      }
+    } finally {
+      if (mounted.current) {
+        setAdding(undefined);
+      }
+    }
   };
 
   const errorId = error ? `${id}-error` : undefined;
@@ -153,7 +194,7 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
   const listId = `${id}-list`;
   const showList = open && text.trim().length >= 2 && results.length > 0;
   const noneFound = open && searched && text.trim().length >= 2 && results.length === 0;
-  const announcement = !searched || text.trim().length < 2 ? '' : results.length === 0 ? strings.noPersonFound : format(strings.peopleFound, results.length);
+  const announcement = failure ?? (!searched || text.trim().length < 2 ? '' : results.length === 0 ? strings.noPersonFound : format(strings.peopleFound, results.length));
   return (
     <div className={classes.field}>
       {labelElement}
@@ -165,7 +206,8 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
         aria-expanded={showList}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={showList && results[active] ? `${id}-opt-${results[active].id}` : undefined}
+        aria-activedescendant={showList && results[active] ? `${id}-opt-${active}` : undefined}
+        aria-busy={adding ? true : undefined}
         aria-required={required || undefined}
         aria-invalid={!!error || undefined}
         aria-describedby={errorId}
@@ -183,7 +225,7 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter' && showList && results[active]) {
             e.preventDefault();
-            choose(results[active]);
+            choose(results[active]).catch(() => undefined);
           } else if (e.key === 'Escape') {
             setOpen(false);
           }
@@ -192,21 +234,21 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
       />
       {errorElement}
       {/* There from the start, so that "no person found" and the count are announced when they come. */}
-      <LiveRegion kind="status" className={noneFound ? classes.empty : classes.hidden}>
+      <LiveRegion kind="status" className={noneFound || failure ? classes.empty : classes.hidden}>
         {announcement}
       </LiveRegion>
       {showList && (
         <ul className={classes.list} id={listId} role="listbox" aria-labelledby={`${id}-label`}>
           {results.map((person, i) => (
             <li
-              key={person.id}
-              id={`${id}-opt-${person.id}`}
+              key={person.key}
+              id={`${id}-opt-${i}`}
               role="option"
               aria-selected={i === active}
               className={classes.option}
               onMouseDown={(e) => {
                 e.preventDefault();
-                choose(person);
+                choose(person).catch(() => undefined);
               }}
             >
               {person.displayName}

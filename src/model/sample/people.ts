@@ -35,3 +35,21 @@ export const SAMPLE_PEOPLE: readonly ISamplePerson[] = [
   { key: 'sara', displayName: 'Sara Wikström', email: 'sara.wikstrom@region.example', jobTitle: 'Hygienöverläkare, vårdhygien', group: 'areaOwners' },
   { key: 'nils', displayName: 'Nils Bergman', email: 'nils.bergman@region.example', jobTitle: 'Regiondirektör', group: 'visitors', devUser: true }
 ];
+
+/**
+ * More people of the region's directory (Microsoft Entra ID), who have never visited the Säkerhet
+ * site and are in none of its groups: the people picker finds them, and choosing one adds them to
+ * the site's users (ensureUser). Names are invented.
+ */
+export const SAMPLE_DIRECTORY_ONLY: readonly Omit<ISamplePerson, 'group' | 'devUser'>[] = [
+  { key: 'fredrik', displayName: 'Fredrik Lund', email: 'fredrik.lund@region.example', jobTitle: 'Överläkare, akutmottagningen' },
+  { key: 'amira', displayName: 'Amira Haddad', email: 'amira.haddad@region.example', jobTitle: 'Vårdenhetschef, medicinavdelning 3' },
+  { key: 'birgitta', displayName: 'Birgitta Holm', email: 'birgitta.holm@region.example', jobTitle: 'Sjuksköterska, ortopedavdelningen' },
+  { key: 'goran', displayName: 'Göran Öberg', email: 'goran.oberg@region.example', jobTitle: 'Driftingenjör, fastighet' },
+  { key: 'linnea', displayName: 'Linnéa Ek', email: 'linnea.ek@region.example', jobTitle: 'Apotekare, läkemedelsenheten' },
+  { key: 'jonas', displayName: 'Jonas Sjöberg', email: 'jonas.sjoberg@region.example', jobTitle: 'IT-säkerhetsspecialist' },
+  { key: 'maja', displayName: 'Maja Lindqvist', email: 'maja.lindqvist@region.example', jobTitle: 'Arbetsmiljöingenjör' },
+  { key: 'omar', displayName: 'Omar Farah', email: 'omar.farah@region.example', jobTitle: 'Ambulanssjuksköterska' },
+  { key: 'ulla', displayName: 'Ulla Bergström', email: 'ulla.bergstrom@region.example', jobTitle: 'Hygiensjuksköterska, vårdhygien' },
+  { key: 'per', displayName: 'Per Åkesson', email: 'per.akesson@region.example', jobTitle: 'Säkerhetssamordnare, regionservice' }
+];
