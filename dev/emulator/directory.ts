@@ -11,8 +11,9 @@
  *   ClientResult<string> (learn.microsoft.com, ClientPeoplePickerWebServiceInterface.
  *   ClientPeoplePickerSearchUser, jj169335): the result is a JSON *string* of picker entities, in
  *   `value` with JSON light (`{"d":{"ClientPeoplePickerSearchUser":"…"}}` with odata=verbose).
- *   PnPjs reads it so (@pnp/sp/profiles, clientPeoplePickerSearchUser: `JSON.parse(typeof res ===
- *   "object" ? res.ClientPeoplePickerSearchUser : res)`), as does PnP's own people picker control
+ *   PnPjs reads it so (@pnp/sp 4.21.0, profiles/types.js, clientPeoplePickerSearchUser: POST to
+ *   `…clientpeoplepickerwebserviceinterface.clientpeoplepickersearchuser` with body `{ queryParams }`,
+ *   then `JSON.parse(typeof res === "object" ? res.ClientPeoplePickerSearchUser : res)`), as does PnP's own people picker control
  *   (pnp/sp-dev-fx-controls-react, src/services/PeopleSearchService.ts: `JSON.parse(userDataResp.value)`,
  *   EntityType 'User' | 'SecGroup' | 'FormsRole' | SharePoint groups with EntityData.SPGroupID).
  * - An entity as recorded from SharePoint Online (in a public SPFx sample, quoted in full there):
@@ -25,7 +26,8 @@
  *   (SP.Utilities.PrincipalType; PnP's control sums the types it wants). Only the asked types come.
  * - Matching: SharePoint matches the start of the name's words, the e-mail and the account name,
  *   not any substring (pnp/sp-dev-fx-controls-react issue #1534, "search too strict"); the exact
- *   algorithm and its order are not documented. The emulator matches word starts, case-insensitively
+ *   algorithm and its order are not documented, and Microsoft has changed it without notice
+ *   (SharePoint/sp-dev-docs issue #10096, 2025: first names stopped matching for some users). The emulator matches word starts, case-insensitively
  *   (not accent-insensitively: "oberg" finds Göran Öberg by his e-mail), and orders by display name.
  */
 import { createHash } from 'crypto';
@@ -57,10 +59,13 @@ export const DIRECTORY: readonly DirectoryPerson[] = [...SAMPLE_PEOPLE, ...SAMPL
   objectId: objectId(p.email)
 }));
 
-/** A directory person by claims login, e-mail or user principal name. */
-export function findInDirectory(logon: string): DirectoryPerson | undefined {
+/**
+ * A directory person by claims login, e-mail or user principal name.
+ * @param directory the tenant's directory (Store.directory; the sample region's by default)
+ */
+export function findInDirectory(logon: string, directory: readonly DirectoryPerson[] = DIRECTORY): DirectoryPerson | undefined {
   const name = logon.split('|').pop()!.toLowerCase();
-  return DIRECTORY.find((p) => p.email.toLowerCase() === name);
+  return directory.find((p) => p.email.toLowerCase() === name);
 }
 
 function fold(text: string): string {

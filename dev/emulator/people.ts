@@ -5,7 +5,7 @@
  */
 import type { Call } from './call';
 import { CODES, Errors, SPError } from './errors';
-import { claimsLogin, DIRECTORY, findInDirectory, pickerMatches } from './directory';
+import { claimsLogin, findInDirectory, pickerMatches } from './directory';
 import { EmulatorResponse, json, numericArg, parseJsonBody } from './http';
 import { parseFilter } from './odata';
 import { evaluate } from './query';
@@ -85,7 +85,7 @@ async function ensureUser(call: Call): Promise<EmulatorResponse> {
   if (existing) {
     return json(200, userJson(existing));
   }
-  const person = findInDirectory(login);
+  const person = findInDirectory(login, store.directory);
   if (!person) {
     // sv: translation.
     throw new SPError(400, CODES.spException, { en: `The specified user ${login} could not be found.`, sv: `Det gick inte att hitta den angivna användaren ${login}.` });
@@ -116,7 +116,7 @@ export function peoplePickerSearch(call: Call): EmulatorResponse {
   const max = typeof params.MaximumEntitySuggestions === 'number' && params.MaximumEntitySuggestions > 0 ? params.MaximumEntitySuggestions : 30;
   const entities: Record<string, unknown>[] = [];
   if (types & PRINCIPAL.user) {
-    for (const p of DIRECTORY.filter((d) => pickerMatches(query, d.displayName, d.email)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))) {
+    for (const p of call.store.directory.filter((d) => pickerMatches(query, d.displayName, d.email)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))) {
       entities.push({
         Key: claimsLogin(p.email),
         DisplayText: p.displayName,

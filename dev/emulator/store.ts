@@ -8,6 +8,7 @@
  * with an error. On start the snapshot is loaded and the journal replayed; a torn tail (a crash or
  * a full disk mid-write, never acknowledged) is cut off before anything is appended.
  */
+import { DIRECTORY, type DirectoryPerson } from './directory';
 import { createHash, randomUUID } from 'crypto';
 import type { SiteLanguage } from './errors';
 import { ListKey } from '../../src/model/schema';
@@ -288,6 +289,12 @@ export class Store {
     ],
     associated: { owners: 3, members: 5, visitors: 4 }
   };
+  /**
+   * The tenant's directory (Microsoft Entra ID) the people picker searches: larger than the site's
+   * users (directory.ts). Not part of the site, so never journalled; a test may change a person in
+   * it as an admin would in Entra ID.
+   */
+  public directory: DirectoryPerson[] = [...DIRECTORY];
   /** The site's recycle bin (first stage), oldest first. */
   public readonly recycleBin: RecycledItem[] = [];
   /** Each list's settings and the security as last journalled, to undo a change the disk refuses. */

@@ -330,6 +330,36 @@ describe('case handling', () => {
     }
   });
 
+  it('a save started while the chosen person is still being added to the site waits for them; if adding fails, nothing is saved', async () => {
+    for (const outcome of ['added', 'refused'] as const) {
+      const services = caseServices();
+      let settle: (added: boolean) => void = () => undefined;
+      (services.users.ensurePerson as jest.Mock).mockImplementationOnce(
+        (p: { displayName: string }) =>
+          new Promise((resolve, reject) => {
+            settle = (added) => (added ? resolve({ id: 42, displayName: p.displayName }) : reject(new ServiceError('forbidden', 'Access denied', 403)));
+          })
+      );
+      const { unmount } = renderApp(services, { name: 'reportDetail', id: 7 });
+      fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Hal golvyta.' } });
+      fireEvent.change(screen.getByLabelText('Utredare'), { target: { value: 'Erik' } });
+      fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(services.incidents.updateCase).not.toHaveBeenCalled();
+      await act(async () => settle(outcome === 'added'));
+      if (outcome === 'added') {
+        expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
+        expect((services.incidents.updateCase as jest.Mock).mock.calls[0][1]).toMatchObject({ investigatorId: 42, analysis: 'Hal golvyta.' });
+      } else {
+        expect(await screen.findByText((text) => text.startsWith('Det gick inte att välja Erik Holm: '))).toHaveAttribute('role', 'status');
+        expect(services.incidents.updateCase).not.toHaveBeenCalled();
+        expect(screen.getByLabelText(/^Analys/)).toHaveValue('Hal golvyta.');
+      }
+      unmount();
+    }
+  });
+
   it('saving without closing mails nobody', async () => {
     const services = caseServices();
     renderApp(services, { name: 'reportDetail', id: 7 });
@@ -397,6 +427,8 @@ describe('case handling', () => {
     fireEvent.change(screen.getByLabelText(/^Åtgärd \*$/), { target: { value: 'x'.repeat(256) } });
     fireEvent.change(screen.getByLabelText(/^Ansvarig \*$/), { target: { value: 'Er' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+    // Choosing adds the person to the site first (ensurePerson, a request): then the field shows him.
+    expect(await screen.findByDisplayValue('Erik Holm')).toHaveAttribute('readonly');
     fireEvent.change(screen.getByLabelText(/^Klart senast \*$/), { target: { value: '2026-12-31' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
     expect(screen.getByLabelText(/^Åtgärd \*$/)).toHaveAccessibleDescription('Åtgärd får vara högst 255 tecken.');

@@ -115,6 +115,9 @@ function itemId(list: ListKey, match: (fields: Record<string, unknown>) => boole
 async function plantPayloads(): Promise<void> {
   const sofia = [...server.store.users.values()].find((u) => u.key === 'sofia')!;
   await server.store.putUser({ ...sofia, title: SOFIA });
+  // The people picker finds people in the directory (Entra ID), where a name is kept and from where
+  // SharePoint copies it to the site's users: the payload is her name there too.
+  server.store.directory = server.store.directory.map((p) => (p.email.toLowerCase() === sofia.email.toLowerCase() ? { ...p, displayName: SOFIA } : p));
 
   const areaId = itemId('areas', (f) => f.AreaKey === 'patientsakerhet');
   await update('areas', areaId, {

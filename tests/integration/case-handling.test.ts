@@ -93,7 +93,7 @@ describe('case handling', () => {
     const erik = sessionFor(server, 'erik').services;
     const maria = sessionFor(server, 'maria').services;
     const id = incidentId('Patient föll vid toalettbesök');
-    const [mats] = await erik.users.searchPeople('lindqvist');
+    const mats = await erik.users.ensurePerson((await erik.users.searchPeople('mats lindqvist'))[0]);
     const added = await erik.actions.addAction(id, { title: 'Ny rutin för tillsyn nattetid', ownerId: mats.id, dueDate: '2026-09-01' });
     const stale = (await maria.actions.getActions(id)).find((a) => a.id === added.id)!;
     const edited = await erik.actions.updateAction(added, { title: 'Ny rutin för tillsyn kvällar och nätter', ownerId: mats.id, dueDate: '2026-09-15' });

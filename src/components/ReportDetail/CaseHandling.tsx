@@ -164,6 +164,29 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
   }, [editingId]);
   const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
+  // People being added to the site as they are chosen (PeoplePicker, ensureUser): a save or a new
+  // or changed action waits for them, so a person chosen a moment before is never left out.
+  const choosing = React.useRef(new Set<Promise<boolean>>());
+  const trackChoice = React.useCallback((choice: Promise<boolean>): void => {
+    choosing.current.add(choice);
+    choice.then(
+      () => choosing.current.delete(choice),
+      () => choosing.current.delete(choice)
+    );
+  }, []);
+  /** Waits for every person being chosen; false when a choice failed (its picker says why). */
+  const choicesSettled = async (): Promise<boolean> => {
+    let ok = true;
+    while (choosing.current.size > 0) {
+      const now = [...choosing.current];
+      ok = (await Promise.all(now)).every(Boolean) && ok;
+      now.forEach((c) => choosing.current.delete(c));
+    }
+    return ok;
+  };
+  // What the form holds as last rendered: after waiting for a choice, a save reads it from here.
+  const latest = React.useRef({ form, draft, editing });
+  latest.current = { form, draft, editing };
   const contentLang = useContentLang();
   const root = React.useRef<HTMLElement>(null);
   const mounted = React.useRef(true);
@@ -217,6 +240,13 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
   const save = async (): Promise<void> => {
     setSaving(true);
     setMessage(undefined);
+    if (!(await choicesSettled())) {
+      // A person chosen just now could not be added to the site: nothing is saved until the user
+      // has seen why (the picker's status region) and chosen again or not.
+      setSaving(false);
+      return;
+    }
+    const form = latest.current.form;
     try {
       const saved = await services.incidents.updateCase(base, {
         status: form.status,
@@ -327,14 +357,27 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    const checked = checkAction(editing, `sakerhet-edit-action-${action.id}-`);
+    if (choosing.current.size > 0) {
+      // Its new owner may still be being added to the site.
+      setPending((ids) => [...ids, action.id]);
+      const chosen = await choicesSettled();
+      setPending((ids) => ids.filter((id) => id !== action.id));
+      if (!chosen) {
+        return;
+      }
+    }
+    const typed = latest.current.editing;
+    if (!typed) {
+      return;
+    }
+    const checked = checkAction(typed, `sakerhet-edit-action-${action.id}-`);
     setEditErrors(checked.problems);
     if (!checked.ok) {
       return;
     }
     setPending((ids) => [...ids, action.id]);
     try {
-      const updated = await services.actions.updateAction(action, { title: checked.title, ownerId: editing.owner!.id, dueDate: checked.due! });
+      const updated = await services.actions.updateAction(action, { title: checked.title, ownerId: typed.owner!.id, dueDate: checked.due! });
       setActions((list) => list.map((a) => (a.id === action.id ? updated : a)));
       setEditing(undefined);
       setActionNotice(formatNodes(strings.actionUpdated, [<ListText key="t">{updated.title}</ListText>]));
@@ -375,14 +418,24 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    const { title, due, problems, ok } = checkAction(draft, 'sakerhet-action-');
+    if (choosing.current.size > 0) {
+      // Its owner may still be being added to the site.
+      setAdding(true);
+      const chosen = await choicesSettled();
+      setAdding(false);
+      if (!chosen) {
+        return;
+      }
+    }
+    const typed = latest.current.draft;
+    const { title, due, problems, ok } = checkAction(typed, 'sakerhet-action-');
     setDraftErrors(problems);
     if (!ok) {
       return;
     }
     setAdding(true);
     try {
-      const added = await services.actions.addAction(report.id, { title, ownerId: draft.owner!.id, dueDate: due! });
+      const added = await services.actions.addAction(report.id, { title, ownerId: typed.owner!.id, dueDate: due! });
       setActions((list) => [...list, added]);
       setDraft({ title: '', due: '' });
       setActionNotice(formatNodes(strings.actionAdded, [<ListText key="t">{added.title}</ListText>]));
@@ -498,7 +551,13 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             {base.closedAt && <span>{format(strings.closedOn, formatDate(base.closedAt, locale, zone))}</span>}
           </div>
           {form.status === 'closed' && base.status !== 'closed' && open.length > 0 && <Notice kind="warning">{strings.cannotCloseOpenActions}</Notice>}
-          <PeoplePicker id="sakerhet-case-investigator" label={strings.investigator} value={form.investigator} onChange={(p) => setForm((f) => ({ ...f, investigator: p }))} />
+          <PeoplePicker
+            id="sakerhet-case-investigator"
+            label={strings.investigator}
+            value={form.investigator}
+            onChange={(p) => setForm((f) => ({ ...f, investigator: p }))}
+            onChoosing={trackChoice}
+          />
           <TextInput
             id="sakerhet-case-analysis"
             label={strings.analysis}
@@ -592,6 +651,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                       setEditErrors((e) => ({ ...e, owner: undefined }));
                     }}
                     error={editErrors.owner}
+                    onChoosing={trackChoice}
                   />
                   <TextInput
                     id={`sakerhet-edit-action-${a.id}-due`}
@@ -675,6 +735,7 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             value={draft.owner}
             onChange={changeDraft('owner')}
             error={draftErrors.owner}
+            onChoosing={trackChoice}
           />
           <TextInput
             id="sakerhet-action-due"

@@ -57,6 +57,12 @@ export interface IPeoplePickerProps {
   required?: boolean;
   /** A message tied to the field (aria-describedby), e.g. that it must be filled in. */
   error?: string;
+  /**
+   * Told when a chosen person is being added to the site (ensureUser, a request to SharePoint):
+   * the promise settles once onChange has had the person (true) or the choice failed (false, said
+   * in the field's status region), so a save started meanwhile can wait instead of leaving them out.
+   */
+  onChoosing?(choice: Promise<boolean>): void;
 }
 
 /**
@@ -68,7 +74,7 @@ export interface IPeoplePickerProps {
  * same label, which takes focus when the choice is made, so focus never falls to the page while
  * the search field goes away; removing the person brings the search field back with focus.
  */
-export function PeoplePicker({ id, label, value, onChange, required, error }: IPeoplePickerProps): JSX.Element {
+export function PeoplePicker({ id, label, value, onChange, required, error, onChoosing }: IPeoplePickerProps): JSX.Element {
   const classes = useStyles();
   const { strings } = useStrings();
   const services = useServices();
@@ -134,31 +140,40 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
     focusNext.current = undefined;
   }, [value]);
 
-  const choose = async (person: IDirectoryPerson): Promise<void> => {
-    if (adding) {
-      return;
-    }
+  /** Adds the chosen person to the site's users and hands them on; false when SharePoint refused. */
+  const addToSite = async (person: IDirectoryPerson): Promise<boolean> => {
     setAdding(person);
     setFailure(undefined);
     try {
       const sitePerson = await services.users.ensurePerson(person);
       if (!mounted.current) {
-        return;
+        return false;
       }
       focusNext.current = 'chosen';
       onChange(sitePerson);
       setText('');
       setOpen(false);
+      return true;
     } catch (err) {
       // Focus stays in the search field; the reason is read out in the region that is already there.
       if (mounted.current) {
         setFailure(format(strings.personNotAdded, person.displayName, errorMessage(strings, toServiceError(err))));
       }
+      return false;
     } finally {
       if (mounted.current) {
         setAdding(undefined);
       }
     }
+  };
+
+  const choose = (person: IDirectoryPerson): void => {
+    // One person at a time: a second click while the first is being added does nothing.
+    if (adding) {
+      return;
+    }
+    const choice = addToSite(person);
+    onChoosing?.(choice);
   };
 
   const errorId = error ? `${id}-error` : undefined;
@@ -225,7 +240,7 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === 'Enter' && showList && results[active]) {
             e.preventDefault();
-            choose(results[active]).catch(() => undefined);
+            choose(results[active]);
           } else if (e.key === 'Escape') {
             setOpen(false);
           }
@@ -248,7 +263,7 @@ export function PeoplePicker({ id, label, value, onChange, required, error }: IP
               className={classes.option}
               onMouseDown={(e) => {
                 e.preventDefault();
-                choose(person).catch(() => undefined);
+                choose(person);
               }}
             >
               {person.displayName}
