@@ -16,7 +16,8 @@ import { SAMPLE_GOALS } from '../../src/model/sample/goals';
 import { SAMPLE_INCIDENTS } from '../../src/model/sample/incidents';
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
 import { ISampleAssessment, SAMPLE_RISKS } from '../../src/model/sample/risks';
-import { fromScores } from '../../src/services/mapping';
+import { fromScores, toFacts } from '../../src/services/mapping';
+import { measureIndicator } from '../../src/analytics/indicators';
 import { applyWrite } from './validation';
 import { wallClockIn } from '../../src/model/calendar';
 import { simplePdf } from './pdf';
@@ -141,8 +142,9 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
 
   const ownerOf = (areaKey: string): number => userIds.get(SAMPLE_AREA_OWNERS[areaKey])!;
   const year = now.getFullYear();
+  const computedGoals: { item: StoredItem; goal: (typeof SAMPLE_GOALS)[number] }[] = [];
   for (const g of SAMPLE_GOALS) {
-    add(
+    const goalItem = add(
       'goals',
       {
         Title: g.title,
@@ -168,6 +170,9 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
       ownerOf(g.area),
       new Date(Date.UTC(year + g.periodOffset, 0, 15))
     );
+    if (g.measure) {
+      computedGoals.push({ item: goalItem, goal: g });
+    }
   }
 
   for (const d of SAMPLE_DOCUMENTS) {
@@ -245,6 +250,29 @@ export function seedSampleContent(store: Store, now: Date = new Date()): void {
     );
     incidentIds.set(s.title, { id: item.id, created, area: s.area });
   });
+
+  // The computed goals' outcomes as the app stores them after an area owner's write
+  // (OutcomeService): from all of the area's reports at `now`, with when they were computed, from
+  // how many reports and until when they hold – what staff, who cannot read the reports, are shown.
+  const zone = store.timeZone.iana;
+  const facts = [...store.list('incidents').items.values()].map((r) => toFacts({ ...r.fields, Id: r.id }));
+  for (const { item, goal } of computedGoals) {
+    const indicator = measureIndicator(goal.measure!, facts.filter((f) => f.areaId === item.fields.AreaId), Number(item.fields.Period), now, zone);
+    const stored = store.list('goals').items.get(item.id)!;
+    store.loadItems('goals', [
+      {
+        ...stored,
+        version: stored.version + 1,
+        fields: {
+          ...stored.fields,
+          Outcome: indicator.value ?? null,
+          OutcomeComputedAt: iso(now),
+          OutcomeBasis: indicator.basis,
+          OutcomeValidUntil: indicator.validUntil ? iso(indicator.validUntil) : null
+        }
+      }
+    ]);
+  }
 
   for (const a of SAMPLE_ACTIONS) {
     const incident = incidentIds.get(a.incident);

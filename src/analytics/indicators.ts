@@ -6,7 +6,7 @@
  * Pure functions over plain rows, so the app, the lägesbild and the säkerhetsberättelse compute
  * the same numbers, and tests can check them against hand-counted data.
  */
-import { dayIn, daysBetween, inYear, TimeZone } from '../model/calendar';
+import { addDays, CalendarDay, dayIn, daysBetween, inYear, startOfDay, TimeZone } from '../model/calendar';
 import type { EventTypeKey, GoalStatusKey, IGoal, IMeasure, IncidentStatusKey, SeverityKey } from '../model/types';
 
 /** What the analytics need of a report. */
@@ -68,12 +68,16 @@ function round1(value: number): number {
 /**
  * Of reports that are or may be closed: whether each was closed within `days` calendar days of the
  * day it was reported (site's calendar), and how many are decided (closed, or open for longer).
- * Shared by the indicators and the lägesbild, so both count alike.
+ * Reported on day D, a report closed on D + days is within, on D + days + 1 it is not; one still
+ * open is undecided up to and including D + days and decided (not within) from D + days + 1.
+ * `nextDecided` is the first such day still to come for an open report: until it begins nothing
+ * changes unless a report does. Shared by the indicators and the lägesbild, so both count alike.
  */
-export function closedWithinDays(rows: IReportFacts[], days: number, now: Date, zone: TimeZone): { decided: number; within: number } {
+export function closedWithinDays(rows: IReportFacts[], days: number, now: Date, zone: TimeZone): { decided: number; within: number; nextDecided?: CalendarDay } {
   const today = dayIn(now, zone);
   let decided = 0;
   let within = 0;
+  let nextDecided: CalendarDay | undefined;
   for (const r of rows) {
     const reported = dayIn(r.created, zone);
     if (r.closedAt) {
@@ -83,9 +87,30 @@ export function closedWithinDays(rows: IReportFacts[], days: number, now: Date, 
       }
     } else if (daysBetween(reported, today) > days) {
       decided++;
+    } else {
+      const day = addDays(reported, days + 1);
+      // ISO days sort as text.
+      nextDecided = nextDecided === undefined || day < nextDecided ? day : nextDecided;
     }
   }
-  return { decided, within };
+  return { decided, within, nextDecided };
+}
+
+/** A computed indicator's value and what it rests on. */
+export interface IIndicatorValue {
+  /** The outcome; undefined when there is nothing to measure yet. */
+  value?: number;
+  /**
+   * How many reports the value is of: for count the reports counted, for closedWithin the decided
+   * ones (the share's denominator), for medianDaysToClose the closed ones.
+   */
+  basis: number;
+  /**
+   * The instant from which the value is no longer true even if no report changes: the start (in
+   * the site's zone) of the day an open report passes its deadline (closedWithin only). Undefined
+   * when only a change to the reports can change it.
+   */
+  validUntil?: Date;
 }
 
 /**
@@ -94,32 +119,43 @@ export function closedWithinDays(rows: IReportFacts[], days: number, now: Date, 
  * - closedWithin: the share (%) of matching reports closed within `days` calendar days of being
  *   reported, among those already decided (closed, or open for longer than `days`);
  * - medianDaysToClose: the median time from report to closing in days (elapsed time), for closed ones.
- * Undefined when there is nothing to measure yet.
+ * @param now the moment it is computed for (time-dependent for closedWithin: see validUntil)
  * @param zone the site's time zone (IANA)
  */
-export function computeIndicator(measure: IMeasure, areaRows: IReportFacts[], year: number, now: Date, zone: TimeZone): number | undefined {
+export function measureIndicator(measure: IMeasure, areaRows: IReportFacts[], year: number, now: Date, zone: TimeZone): IIndicatorValue {
   const rows = areaRows.filter((r) => inYear(r.occurredAt, year, zone) && matchesMeasure(r, measure));
   switch (measure.kind) {
     case 'count':
-      return rows.length;
+      return { value: rows.length, basis: rows.length };
     case 'closedWithin': {
-      const { decided, within } = closedWithinDays(rows, measure.days ?? 30, now, zone);
-      return decided === 0 ? undefined : round1((100 * within) / decided);
+      const { decided, within, nextDecided } = closedWithinDays(rows, measure.days ?? 30, now, zone);
+      return {
+        value: decided === 0 ? undefined : round1((100 * within) / decided),
+        basis: decided,
+        validUntil: nextDecided === undefined ? undefined : startOfDay(nextDecided, zone)
+      };
     }
     case 'medianDaysToClose': {
       const closed = rows.filter((r) => r.closedAt).map((r) => (r.closedAt!.getTime() - r.created.getTime()) / DAY_MS);
       const m = median(closed);
-      return m === undefined ? undefined : round1(m);
+      return { value: m === undefined ? undefined : round1(m), basis: closed.length };
     }
   }
 }
 
-/** The goal's outcome: entered, or computed from its area's reports. */
-export function goalOutcome(goal: IGoal, areaRows: IReportFacts[], now: Date, zone: TimeZone): number | undefined {
-  if (goal.indicatorSource === 'computed' && goal.measure) {
-    return computeIndicator(goal.measure, areaRows, goal.period, now, zone);
-  }
-  return goal.outcome;
+/** The value of measureIndicator. Undefined when there is nothing to measure yet. */
+export function computeIndicator(measure: IMeasure, areaRows: IReportFacts[], year: number, now: Date, zone: TimeZone): number | undefined {
+  return measureIndicator(measure, areaRows, year, now, zone).value;
+}
+
+/** Whether the goal's outcome is computed from its area's reports (by a stored definition). */
+export function isComputed(goal: Pick<IGoal, 'indicatorSource' | 'measure'>): boolean {
+  return goal.indicatorSource === 'computed' && !!goal.measure;
+}
+
+/** A computed goal's indicator from its area's reports (all of them: never a reader's own only); undefined for an entered one. */
+export function goalIndicator(goal: IGoal, areaRows: IReportFacts[], now: Date, zone: TimeZone): IIndicatorValue | undefined {
+  return isComputed(goal) ? measureIndicator(goal.measure!, areaRows, goal.period, now, zone) : undefined;
 }
 
 /**
@@ -147,6 +183,8 @@ export function computedStatus(goal: Pick<IGoal, 'direction' | 'target' | 'basel
 export interface IGoalResult {
   goal: IGoal;
   outcome?: number;
+  /** For a computed goal: how many reports the outcome is of, and until when it holds (IIndicatorValue). */
+  indicator?: IIndicatorValue;
   status: GoalStatusKey;
   /** True when the status is the owner's judgement rather than the computed one. */
   judged: boolean;
@@ -154,11 +192,13 @@ export interface IGoalResult {
 }
 
 export function evaluateGoal(goal: IGoal, areaRows: IReportFacts[], now: Date, zone: TimeZone): IGoalResult {
-  const outcome = goalOutcome(goal, areaRows, now, zone);
+  const indicator = goalIndicator(goal, areaRows, now, zone);
+  const outcome = indicator ? indicator.value : goal.outcome;
   const computed = computedStatus(goal, outcome);
   return {
     goal,
     outcome,
+    indicator,
     computedStatus: computed,
     status: goal.statusOverride ?? computed,
     judged: goal.statusOverride !== undefined && goal.statusOverride !== computed

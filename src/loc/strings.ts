@@ -74,6 +74,9 @@ export interface IStrings {
   status: string;
   computedOn: string;
   computedFromReports: string;
+  computedOnOf: string;
+  computedOnOfOne: string;
+  computedBeforeDeadline: string;
   judgedStatus: string;
   notMeasured: string;
   targetAtLeast: string;

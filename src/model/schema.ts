@@ -572,6 +572,22 @@ export const GOALS_LIST: IListSchema = {
       description: 'När appen senast räknade fram utfallet ur rapporterna (bara för beräknade indikatorer).'
     },
     {
+      name: 'OutcomeBasis',
+      displayName: 'Utfall beräknat av',
+      type: 'Number',
+      decimals: 0,
+      min: 0,
+      hiddenInForms: true,
+      description: 'Hur många rapporter det beräknade utfallet bygger på: de räknade, de avgjorda (andel avslutade i tid) eller de avslutade (mediantid).'
+    },
+    {
+      name: 'OutcomeValidUntil',
+      displayName: 'Utfall gäller till',
+      type: 'DateTime',
+      hiddenInForms: true,
+      description: 'När det beräknade utfallet ändras av sig självt om ingen rapport ändras: då en öppen rapport passerar tidsgränsen. Tomt: utfallet ändras bara när rapporterna ändras.'
+    },
+    {
       name: 'IndicatorSource',
       displayName: 'Indikatorns källa',
       type: 'Choice',

@@ -68,8 +68,12 @@ export interface IGoal {
   target: number;
   /** The outcome: entered by the owner, or the last one the app computed and stored. */
   outcome?: number;
-  /** When a computed outcome was last stored. */
+  /** When a computed outcome was last computed and stored. */
   outcomeComputedAt?: Date;
+  /** How many reports the stored computed outcome is of (IIndicatorValue.basis). */
+  outcomeBasis?: number;
+  /** From when the stored computed outcome no longer holds unless computed again (IIndicatorValue.validUntil). */
+  outcomeValidUntil?: Date;
   indicatorSource: IndicatorSourceKey;
   /** How a computed indicator counts the area's reports. */
   measure?: IMeasure;

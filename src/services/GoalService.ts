@@ -15,6 +15,12 @@ function goalBody(change: IGoalChange): Record<string, unknown> {
   if (change.outcomeComputedAt !== undefined) {
     body.OutcomeComputedAt = change.outcomeComputedAt.toISOString();
   }
+  if (change.outcomeBasis !== undefined) {
+    body.OutcomeBasis = change.outcomeBasis;
+  }
+  if (change.outcomeValidUntil !== undefined) {
+    body.OutcomeValidUntil = change.outcomeValidUntil ? change.outcomeValidUntil.toISOString() : null;
+  }
   if (change.statusOverride !== undefined) {
     body.StatusOverride = change.statusOverride ? choiceValue(GOAL_STATUSES, change.statusOverride) : null;
   }
@@ -64,7 +70,12 @@ export class GoalService implements IGoalService {
     // A batch whose request fails rejects its writes too (settlingBatch): nothing waits for ever.
     const [batched, execute] = settlingBatch(this.sp);
     const writes = Promise.allSettled(
-      outcomes.map(({ goal, outcome }) => listOf(batched, GOALS_LIST, this.siteUrl).items.getById(goal.id).update(goalBody({ outcome, outcomeComputedAt: at }), goal.etag))
+      outcomes.map(({ goal, indicator }) =>
+        listOf(batched, GOALS_LIST, this.siteUrl)
+          .items.getById(goal.id)
+          // Nothing to measure (yet, or any more) empties the outcome: an old value would be stale.
+          .update(goalBody({ outcome: indicator.value ?? null, outcomeBasis: indicator.basis, outcomeValidUntil: indicator.validUntil ?? null, outcomeComputedAt: at }), goal.etag)
+      )
     );
     await execute().catch(() => undefined);
     return (await writes).filter((r) => r.status === 'fulfilled').length;

@@ -4,6 +4,7 @@ import { DocumentService } from './DocumentService';
 import { DraftKeyService } from './DraftKeyService';
 import { GoalService } from './GoalService';
 import { RiskService } from './RiskService';
+import { OutcomeService } from './OutcomeService';
 import { IncidentService } from './IncidentService';
 import type { INotificationOptions, NotificationService } from './NotificationService';
 import { reportLinks } from './reportLinks';
@@ -26,6 +27,7 @@ export interface ISharePointServices extends IServices {
   views: ViewService;
   site: SiteService;
   draftKeys: DraftKeyService;
+  outcomes: OutcomeService;
   risks: RiskService;
 }
 
@@ -48,6 +50,7 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   const risks = new RiskService(sp, siteUrl, () => site.timeZone());
   const views = new ViewService(sp, cache, areas, users, goals, documents, incidents, actions, site, risks, siteUrl);
   const draftKeys = new DraftKeyService(sp, siteUrl);
+  const outcomes = new OutcomeService(sp, siteUrl, goals, () => areas.getAreas(), () => users.getCurrentUser(), () => site.timeZone());
   // The notifications and their mails load with the first mail (after a report is stored or
   // closed), not with the app shell. One instance per page: it remembers what it has sent.
   let notifier: Promise<NotificationService> | undefined;
@@ -73,7 +76,7 @@ export function createServices(sp: SPFI, siteUrl: string, cache: SessionCache = 
   };
   // The installation check and its area texts load only when a site owner opens it.
   const setup = (): Promise<ISetupService> => import(/* webpackChunkName: 'sakerhet-setup' */ './SetupService').then((m) => new m.SetupService(sp, siteUrl));
-  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, risks, setup };
+  return { onRetry, areas, users, goals, documents, incidents, actions, views, site, draftKeys, notifications, outcomes, risks, setup };
 }
 
 export { SessionCache } from './SessionCache';

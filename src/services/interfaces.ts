@@ -2,7 +2,7 @@
  * What the React app asks of SharePoint. Components read these through React context, so a test
  * can hand them a fake, and the dev host and the web parts hand them the real PnPjs services.
  */
-import type { IReportFacts } from '../analytics/indicators';
+import type { IIndicatorValue, IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { IQueueFilter, IQueueRow } from '../model/queue';
 import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment, IDirectoryPerson } from '../model/types';
@@ -57,6 +57,9 @@ export interface IGoalChange {
   // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
   outcome?: number | null;
   outcomeComputedAt?: Date;
+  outcomeBasis?: number;
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  outcomeValidUntil?: Date | null;
   // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
   statusOverride?: GoalStatusKey | null;
   statusComment?: string;
@@ -67,13 +70,17 @@ export interface IGoalService {
   getGoals(areaId: number, period: number): Promise<IGoal[]>;
   /** Saves a change if nobody else saved the goal since it was read (its ETag); else a conflict. */
   updateGoal(goal: IGoal, change: IGoalChange): Promise<IGoal>;
-  /** Stores computed outcomes in one round trip, each only if the goal is unchanged; returns how many were stored. */
+  /**
+   * Stores computed outcomes – value, basis, valid-until and `at` – in one round trip, each only if
+   * the goal is unchanged since it was read; returns how many were stored.
+   */
   storeOutcomes(outcomes: IComputedOutcome[], at: Date): Promise<number>;
 }
 
+/** A computed goal's indicator as computed now, to store with the ETag of the goal it was computed for. */
 export interface IComputedOutcome {
   goal: IGoal;
-  outcome: number;
+  indicator: IIndicatorValue;
 }
 
 /** What a person handling a report can change. */
@@ -320,6 +327,27 @@ export interface INotificationService {
   reportClosed(report: IIncident): Promise<INotificationResult>;
 }
 
+/** What became of computing and storing an area's goal outcomes after a write (never a failure of the write). */
+export interface IOutcomeRefresh {
+  /**
+   * stored: every computed goal of the area and year was stored; nothingToCompute: it has none;
+   * notHandled: the user does not read all of the area's reports (staff, another area's owner), so
+   * nothing was asked; failed: reading or writing failed, or some goal was saved by someone meanwhile.
+   */
+  outcome: 'stored' | 'nothingToCompute' | 'notHandled' | 'failed';
+  /** How many goals were stored. */
+  stored: number;
+}
+
+export interface IOutcomeService {
+  /**
+   * A report was stored or its status changed: its area's computed goals of the year it occurred
+   * in (site's calendar) are computed from all the area's reports and stored, if this user handles
+   * the area. Never rejects.
+   */
+  reportChanged(report: Pick<IIncident, 'areaId' | 'occurredAt'>): Promise<IOutcomeRefresh>;
+}
+
 /**
  * The part of SPFx's MSGraphClientV3 the product uses: `client.api(path).post(body)`. An error
  * carries the HTTP status as `statusCode` (the Graph JavaScript client's GraphError; -1 when no
@@ -334,6 +362,8 @@ export interface IServices {
   onRetry(listener: (attempt: number, status: string) => void): () => void;
   areas: IAreaService;
   notifications: INotificationService;
+  /** Computed goal outcomes, stored after the writes that change them. */
+  outcomes: IOutcomeService;
   draftKeys: IDraftKeyService;
   goals: IGoalService;
   documents: IDocumentService;

@@ -246,6 +246,8 @@ export function toGoal(raw: Raw): IGoal {
     target: num(raw.Target) ?? 0,
     outcome: num(raw.Outcome),
     outcomeComputedAt: date(raw.OutcomeComputedAt),
+    outcomeBasis: num(raw.OutcomeBasis),
+    outcomeValidUntil: date(raw.OutcomeValidUntil),
     indicatorSource: (choiceKey(INDICATOR_SOURCES, raw.IndicatorSource) ?? 'manual') as IndicatorSourceKey,
     measure: measureOf(raw),
     statusOverride: choiceKey(GOAL_STATUSES, raw.StatusOverride) as GoalStatusKey | undefined,

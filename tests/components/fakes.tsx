@@ -120,6 +120,8 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       return () => retryListeners.delete(l);
     },
     areas: { getAreas: jest.fn(async () => AREAS) },
+    // The area's computed goals stored after a write.
+    outcomes: { reportChanged: jest.fn(async () => ({ outcome: 'stored' as const, stored: 1 })) },
     // E-mail as Graph accepts it: one recipient.
     notifications: { reportStored: jest.fn(async () => ({ outcome: 'sent' as const, recipients: 1 })), reportClosed: jest.fn(async () => ({ outcome: 'sent' as const, recipients: 1 })) },
     // Each user's draft key, as Utkastnycklar would hand it to her alone.

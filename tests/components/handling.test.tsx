@@ -118,7 +118,8 @@ describe('lägesbild', () => {
     const [outcomes] = (services.goals.storeOutcomes as jest.Mock).mock.calls[0];
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0].goal).toMatchObject({ id: 2, etag: '"4"' });
-    expect(outcomes[0].outcome).toBe(1);
+    // One near miss in patientsäkerhet (fact 1): counted 1, from 1 report; a count holds until a report changes.
+    expect(outcomes[0].indicator).toEqual({ value: 1, basis: 1 });
     expect(await screen.findByText(/De beräknade utfallen är sparade/)).toBeInTheDocument();
   });
 
@@ -358,6 +359,38 @@ describe('case handling', () => {
       }
       unmount();
     }
+  });
+
+  it("a status change stores the area's computed goals afresh; when that fails the save stands and nothing is said", async () => {
+    for (const refresh of ['stored', 'failed', 'rejected'] as const) {
+      const services = caseServices();
+      const reportChanged = services.outcomes.reportChanged as jest.Mock;
+      if (refresh === 'rejected') {
+        reportChanged.mockRejectedValue(new Error('network'));
+      } else {
+        reportChanged.mockResolvedValue({ outcome: refresh, stored: refresh === 'stored' ? 2 : 0 });
+      }
+      const { unmount } = renderApp(services, { name: 'reportDetail', id: 7 });
+      fireEvent.change(await screen.findByLabelText('Status'), { target: { value: 'closed' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+      expect(await screen.findByText('Handläggningen är sparad.')).toBeInTheDocument();
+      await waitFor(() => expect(reportChanged).toHaveBeenCalledTimes(1));
+      expect(reportChanged.mock.calls[0][0]).toMatchObject({ id: 7, status: 'closed' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(screen.getByText('Handläggningen är sparad.')).toBeInTheDocument();
+      // Nothing is said about goals: the save succeeded, and the next write or lägesbild computes them.
+      expect(screen.queryByText(/mål/i)).toBeNull();
+      unmount();
+    }
+  });
+
+  it('saving without a status change computes no goals', async () => {
+    const services = caseServices();
+    renderApp(services, { name: 'reportDetail', id: 7 });
+    fireEvent.change(await screen.findByLabelText(/^Analys/), { target: { value: 'Hal golvyta.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara handläggningen' }));
+    await screen.findByText('Handläggningen är sparad.');
+    expect(services.outcomes.reportChanged).not.toHaveBeenCalled();
   });
 
   it('saving without closing mails nobody', async () => {

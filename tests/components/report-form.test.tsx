@@ -73,6 +73,19 @@ describe('validation', () => {
     expect(screen.queryByText(/e-post/i)).not.toBeInTheDocument();
   });
 
+  it("asks for the area's computed goals to be stored afresh after a report; when that fails, the receipt stands", async () => {
+    const services = fakeServices();
+    (services.outcomes.reportChanged as jest.Mock).mockRejectedValue(new Error('network'));
+    await openForm(services);
+    fillValid();
+    submit();
+    await screen.findByRole('heading', { name: 'Tack! Din rapport är registrerad' });
+    await waitFor(() => expect(services.outcomes.reportChanged).toHaveBeenCalledTimes(1));
+    expect((services.outcomes.reportChanged as jest.Mock).mock.calls[0][0]).toMatchObject({ id: 99 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('heading', { name: 'Tack! Din rapport är registrerad' })).toBeInTheDocument();
+  });
+
   it('refuses text over SharePoint\'s length, invisible control characters, and a time in the future', async () => {
     await openForm();
     fillValid();

@@ -12,6 +12,7 @@ import { yearStart as siteYearStart } from '../../src/model/calendar';
 /** The emulator's site is in Stockholm (its default regional settings). */
 const yearStart = (year: number): Date => siteYearStart(year, 'Europe/Stockholm');
 import { SAMPLE_PEOPLE } from '../../src/model/sample/people';
+import { formatDateTime } from '../../src/components/common/format';
 import { sessionFor } from '../helpers/emulator';
 import { contextFor, launch, main, open, pageErrors, startServer } from './browser';
 
@@ -180,6 +181,19 @@ describe('case handling', () => {
     const annaContext = await contextFor(browser, server, 'anna');
     const anna = await open(annaContext, server, '/#/mina-rapporter');
     await main(anna).getByRole('row').filter({ hasText: 'Patient halkade i duschen' }).getByText('Avslutad').waitFor();
+
+    // The closing stored the area's computed goals afresh (issue 13): Anna, who cannot read the
+    // area's reports, reads the outcome as computed at the closing, with its basis.
+    const goal = (): Record<string, unknown> => [...server.store.list('goals').items.values()].find((g) => g.fields.Title === 'Rapporter utreds och avslutas i tid' && g.fields.Period === YEAR)!.fields;
+    for (let i = 0; i < 100 && Date.parse(String(goal().OutcomeComputedAt)) < Date.parse(String(closed.ClosedAt)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(Date.parse(String(goal().OutcomeComputedAt))).toBeGreaterThanOrEqual(Date.parse(String(closed.ClosedAt)));
+    const area = await open(annaContext, server, '/#/omrade/patientsakerhet');
+    const basis = Number(goal().OutcomeBasis);
+    const note = `Beräknat ${formatDateTime(new Date(String(goal().OutcomeComputedAt)), 'sv-SE', 'Europe/Stockholm')} av ${basis === 1 ? '1 rapport' : `${basis} rapporter`}`;
+    await main(area).getByRole('row').filter({ hasText: 'Rapporter utreds och avslutas i tid' }).getByText(note, { exact: false }).waitFor();
+    expect(pageErrors(area)).toEqual([]);
     expect(pageErrors(erik)).toEqual([]);
     // The browser logs the one refused save (SharePoint's 412); nothing else went wrong.
     expect(pageErrors(maria)).toEqual(['Failed to load resource: the server responded with a status of 412 (Precondition Failed)']);

@@ -175,11 +175,11 @@ describe('goals', () => {
     await maria.goals.updateGoal((await maria.goals.getGoals(areaId, NOW.getFullYear()))[1], { followUp: 'Uppföljt i ledningsgruppen.' });
     const since = server.requests.length;
     const at = new Date('2026-06-15T10:05:00Z');
-    const stored = await erik.goals.storeOutcomes(goals.slice(0, 2).map((goal, i) => ({ goal, outcome: 40 + i })), at);
+    const stored = await erik.goals.storeOutcomes(goals.slice(0, 2).map((goal, i) => ({ goal, indicator: { value: 40 + i, basis: 5 + i, validUntil: new Date('2026-07-01T22:00:00Z') } })), at);
     expect(stored).toBe(1);
     expect(server.requests.slice(since).filter((r) => !r.path.endsWith('/contextinfo'))).toHaveLength(1);
     const [first, second] = goals.map((g) => server.store.list('goals').items.get(g.id)!.fields);
-    expect(first).toMatchObject({ Outcome: 40, OutcomeComputedAt: '2026-06-15T10:05:00Z' });
+    expect(first).toMatchObject({ Outcome: 40, OutcomeComputedAt: '2026-06-15T10:05:00Z', OutcomeBasis: 5, OutcomeValidUntil: '2026-07-01T22:00:00Z' });
     expect(second).toMatchObject({ Outcome: goals[1].outcome ?? null, FollowUp: 'Uppföljt i ledningsgruppen.' });
   });
 
@@ -192,7 +192,7 @@ describe('goals', () => {
     try {
       // Before settlingBatch this promise never settled: PnPjs left the writes pending.
       const stored = await Promise.race([
-        erik.goals.storeOutcomes(goals.map((goal) => ({ goal, outcome: 77 })), new Date('2026-06-15T10:06:00Z')),
+        erik.goals.storeOutcomes(goals.map((goal) => ({ goal, indicator: { value: 77, basis: 7 } })), new Date('2026-06-15T10:06:00Z')),
         new Promise<'hangs'>((resolve) => setTimeout(() => resolve('hangs'), 20000).unref())
       ]);
       expect(stored).toBe(0);

@@ -262,6 +262,27 @@ describe('the check and its repair, as the product runs them', () => {
       await server.close();
     }
   }, 60000);
+
+  it("adds Mål's columns for fresh computed outcomes to a site from before them, after which an owner's write stores them", async () => {
+    const server = await startEmulator({ now: NOW });
+    try {
+      const goals = server.store.list('goals');
+      goals.schema.fields = goals.schema.fields.filter((f) => f.name !== 'OutcomeBasis' && f.name !== 'OutcomeValidUntil');
+      const setup = await sessionFor(server, 'maria').services.setup();
+      expect((await setup.check()).issues.map((i) => `${i.kind} ${i.subject}`)).toEqual(expect.arrayContaining(['fieldMissing Utfall beräknat av', 'fieldMissing Utfall gäller till']));
+      const result = await setup.repair();
+      expect(result.failed).toEqual([]);
+      expect(kinds(result.report.issues)).toEqual([]);
+      expect(goals.schema.fields.find((f) => f.name === 'OutcomeBasis')).toMatchObject({ type: 'Number', addedOverRest: true });
+      const erik = sessionFor(server, 'erik').services;
+      const patientsakerhet = (await erik.areas.getAreas()).find((a) => a.key === 'patientsakerhet')!;
+      expect((await erik.outcomes.reportChanged({ areaId: patientsakerhet.id, occurredAt: NOW })).outcome).toBe('stored');
+      const [computed] = (await erik.goals.getGoals(patientsakerhet.id, NOW.getFullYear())).filter((g) => g.indicatorSource === 'computed');
+      expect(computed.outcomeBasis).toEqual(expect.any(Number));
+    } finally {
+      await server.close();
+    }
+  }, 60000);
 });
 
 describe('the report form fails closed when Händelser lets members read other people\'s reports', () => {

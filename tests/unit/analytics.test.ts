@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import { Packer } from 'docx';
 import { buildAnnualReport } from '../../src/analytics/annualReport';
-import { computedStatus, computeIndicator, evaluateGoal, IReportFacts } from '../../src/analytics/indicators';
+import { computedStatus, computeIndicator, evaluateGoal, IReportFacts, measureIndicator } from '../../src/analytics/indicators';
 import { computeSituation, trend } from '../../src/analytics/situation';
 import { annualReportDocument } from '../../src/components/AnnualReport/docx';
 import en from '../../src/loc/en-us';
@@ -185,6 +185,45 @@ describe('boundaries of the figures a user acts on (issue 16)', () => {
     // Outcome 2 against at most 3: computed "met"; the owner's "met" agrees with it.
     const g = goal({ outcome: 2, statusOverride: 'met' });
     expect(evaluateGoal(g, [], NOW, ZONE)).toMatchObject({ computedStatus: 'met', status: 'met', judged: false });
+  });
+});
+
+describe('"closed within 45 days" at its boundaries, on the site\'s calendar (issue 13)', () => {
+  const within45 = { kind: 'closedWithin' as const, eventTypes: [], category: '', days: 45 };
+  // Reported at 00:30 CET on Saturday 21 February 2026 in Stockholm – still the 20th in UTC. Day 45
+  // after it is 7 April (7 days of February + 31 of March + 7), in summer time (from 29 March):
+  // 7 April 23:59 CEST is 21:59 UTC, and 8 April begins at 22:00 UTC.
+  const created = new Date('2026-02-20T23:30:00Z');
+  const facts = (closedAt?: string): IReportFacts =>
+    report({ occurredAt: new Date('2026-02-20T23:00:00Z'), created, status: closedAt ? 'closed' : 'investigating', closedAt: closedAt ? new Date(closedAt) : undefined });
+
+  it('counts a report closed on day 45 as within and one closed on day 46 as not', () => {
+    const now = new Date('2026-06-01T10:00:00Z');
+    expect(measureIndicator(within45, [facts('2026-04-07T21:59:00Z')], 2026, now, ZONE)).toEqual({ value: 100, basis: 1, validUntil: undefined });
+    expect(measureIndicator(within45, [facts('2026-04-07T22:00:00Z')], 2026, now, ZONE)).toEqual({ value: 0, basis: 1, validUntil: undefined });
+  });
+
+  it('leaves an open report undecided through day 45 and says from when it is decided', () => {
+    const closedOnDay10 = facts('2026-03-03T10:00:00Z');
+    // Last minute of day 45: one decided (within) of one; the open one is decided from 8 April 00:00 CEST.
+    expect(measureIndicator(within45, [closedOnDay10, facts()], 2026, new Date('2026-04-07T21:59:00Z'), ZONE)).toEqual({ value: 100, basis: 1, validUntil: new Date('2026-04-07T22:00:00Z') });
+    // From that moment: two decided, one within – without any report changing.
+    expect(measureIndicator(within45, [closedOnDay10, facts()], 2026, new Date('2026-04-07T22:00:00Z'), ZONE)).toEqual({ value: 50, basis: 2, validUntil: undefined });
+  });
+
+  it('with 33 of 36 reports open the share is not "100 %" once their day 46 has come', () => {
+    const rows = [...[1, 2, 3].map(() => facts('2026-03-03T10:00:00Z')), ...Array.from({ length: 33 }, () => facts())];
+    // Before day 46: 3 of 3 decided, all within; valid until 8 April.
+    expect(measureIndicator(within45, rows, 2026, new Date('2026-03-10T10:00:00Z'), ZONE)).toEqual({ value: 100, basis: 3, validUntil: new Date('2026-04-07T22:00:00Z') });
+    // On 1 December: 3 within of 36 decided = 8.3 %.
+    expect(measureIndicator(within45, rows, 2026, new Date('2026-12-01T05:40:00Z'), ZONE)).toEqual({ value: 8.3, basis: 36, validUntil: undefined });
+  });
+
+  it('gives count and median their basis, with no valid-until (only a report changing changes them)', () => {
+    const closed = [facts('2026-03-03T10:00:00Z'), facts('2026-03-23T10:00:00Z')];
+    expect(measureIndicator({ kind: 'count', eventTypes: [], category: '' }, [...closed, facts()], 2026, NOW, ZONE)).toEqual({ value: 3, basis: 3 });
+    // 2026-02-20T23:30Z to 2026-03-03T10:00Z is 10.4375 days, to 2026-03-23T10:00Z 30.4375 (elapsed time): median 20.4.
+    expect(measureIndicator({ kind: 'medianDaysToClose', eventTypes: [], category: '' }, [...closed, facts()], 2026, NOW, ZONE)).toEqual({ value: 20.4, basis: 2 });
   });
 });
 

@@ -53,7 +53,8 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
   const [docxError, setDocxError] = React.useState(false);
   const lang = useContentLang();
   const data = view.status === 'done' ? view.data : undefined;
-  const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, new Date(), data.timeZone) : undefined), [data]);
+  const now = React.useMemo(() => new Date(), []);
+  const report: IAnnualReport | undefined = React.useMemo(() => (data ? buildAnnualReport(data, now, data.timeZone) : undefined), [data, now]);
 
   const download = async (): Promise<void> => {
     if (!report) {
@@ -110,7 +111,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                 {strings.goalFulfilment}
               </Heading>
               {s.goals.length ? (
-                <GoalTable rows={s.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))} labelledBy={`sakerhet-ar-${s.area.id}-goals sakerhet-ar-${s.area.id}`} />
+                <GoalTable rows={s.goals.map((r) => ({ goal: r.goal, outcome: r.outcome, computed: r.indicator && { indicator: r.indicator, at: now } }))} labelledBy={`sakerhet-ar-${s.area.id}-goals sakerhet-ar-${s.area.id}`} />
               ) : (
                 <p className={classes.text}>{format(strings.noGoals, year)}</p>
               )}

@@ -3,10 +3,11 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { scrollerStyle, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
-import type { Locale } from '../../loc';
-import { computedStatus } from '../../analytics/indicators';
+import type { IStrings, Locale } from '../../loc';
+import type { TimeZone } from '../../model/calendar';
+import { computedStatus, IIndicatorValue } from '../../analytics/indicators';
 import type { GoalStatusKey, IGoal } from '../../model/types';
-import { formatDate, keepNumbersWhole, withUnit } from '../common/format';
+import { formatDateTime, keepNumbersWhole, withUnit } from '../common/format';
 import { formatNodes } from '../common/formatNodes';
 import { label } from '../common/labels';
 import { ListText } from '../common/ListText';
@@ -42,6 +43,24 @@ export interface IGoalRow {
   goal: IGoal;
   /** The outcome to show; by default the stored one. */
   outcome?: number;
+  /** A computed goal's indicator as just computed from all of the area's reports; by default the stored one. */
+  computed?: { indicator: IIndicatorValue; at: Date };
+}
+
+/**
+ * What a computed outcome rests on: when it was computed, from how many reports, and whether a
+ * deadline has passed since (validUntil) – then the outcome is as of that moment, not now.
+ */
+function computedNote(strings: IStrings, g: IGoal, computed: IGoalRow['computed'], now: Date, locale: Locale, zone: TimeZone): string {
+  const at = computed?.at ?? g.outcomeComputedAt;
+  if (!at) {
+    return strings.computedFromReports;
+  }
+  const basis = computed ? computed.indicator.basis : g.outcomeBasis;
+  const validUntil = computed ? computed.indicator.validUntil : g.outcomeValidUntil;
+  const when = formatDateTime(at, locale, zone);
+  const text = basis === undefined ? format(strings.computedOn, when) : basis === 1 ? format(strings.computedOnOfOne, when) : format(strings.computedOnOf, when, basis);
+  return validUntil && now.getTime() >= validUntil.getTime() ? `${text}. ${strings.computedBeforeDeadline}` : text;
 }
 
 export interface IGoalTableProps {
@@ -63,6 +82,8 @@ export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTabl
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
   const lang = useContentLang();
+  // The moment the table is shown: a stored outcome past its valid-until says so.
+  const now = React.useMemo(() => new Date(), []);
   return (
     <div className={classes.scroller} role="region" aria-label={labelledBy ? undefined : name} aria-labelledby={labelledBy} tabIndex={0}>
       <table className={classes.table}>
@@ -84,7 +105,7 @@ export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTabl
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ goal: g, outcome: given }) => {
+          {rows.map(({ goal: g, outcome: given, computed }) => {
             const outcome = given ?? g.outcome;
             const status = g.statusOverride ?? computedStatus(g, outcome);
             return (
@@ -101,7 +122,7 @@ export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTabl
                 <td>
                   <ListText>{g.indicator}</ListText>
                   {g.indicatorSource === 'computed' && (
-                    <p className={classes.note}>{g.outcomeComputedAt ? format(strings.computedOn, formatDate(g.outcomeComputedAt, locale, zone)) : strings.computedFromReports}</p>
+                    <p className={classes.note}>{computedNote(strings, g, computed, now, locale, zone)}</p>
                   )}
                 </td>
                 <td className="num">{g.baseline === undefined ? '–' : <Quantity value={g.baseline} unit={g.unit} locale={locale} />}</td>

@@ -264,6 +264,11 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
       setReopening(false);
       onChanged(saved);
       setMessage({ kind: 'success', text: strings.caseSaved });
+      if (saved.status !== base.status) {
+        // The area's computed goals count statuses and closing days: stored afresh for everyone who
+        // reads them (staff cannot compute them). In the background; it never fails the save.
+        services.outcomes.reportChanged(saved).catch(() => undefined);
+      }
       if (saved.status === 'closed' && base.status !== 'closed') {
         // The reporter of a named report hears by e-mail (never of an anonymous one). If the mail
         // cannot go, the report is closed all the same; the owner gets a quiet word.

@@ -91,6 +91,9 @@ export function useSubmit(services: IServices, onSaved: () => void, delays: numb
     // it never holds up the attachments or the receipt, and whatever becomes of it, the report
     // is stored – staff are told nothing about it.
     services.notifications.reportStored(incident).catch(() => undefined);
+    // Where the reporter reads all of the area's reports (its owner, deputy or the security chief),
+    // its computed goals are stored afresh; staff cannot, and nothing is asked for them.
+    services.outcomes.reportChanged(incident).catch(() => undefined);
     const results: IAttachmentResult[] = [];
     for (let i = 0; i < files.length; i++) {
       set({ phase: 'uploading', done: i, total: files.length });

@@ -51,20 +51,21 @@ const useStyles = makeStyles((theme) => ({
 
 /**
  * Computed outcomes are stored in the goals, so that staff (who cannot read everyone's reports)
- * and SharePoint's own list views see them too. Only changed values are written, each with its
- * ETag; a goal someone else just saved is left for the next time.
+ * and SharePoint's own list views see them too, with when and from how many reports they were
+ * computed. Only changed ones are written (value, basis or valid-until; or never computed), each
+ * with its ETag; a goal someone else just saved is left for the next time.
  */
-async function storeComputedOutcomes(services: IServices, user: ICurrentUser, situation: ISituation): Promise<boolean> {
+async function storeComputedOutcomes(services: IServices, user: ICurrentUser, situation: ISituation, at: Date): Promise<boolean> {
   if (!user.canEditGoals) {
     return false;
   }
-  const changed = situation.goals.filter((r) => r.goal.indicatorSource === 'computed' && r.outcome !== undefined && r.outcome !== r.goal.outcome);
+  const changed = situation.goals.filter(({ goal: g, indicator: i }) => i && (!g.outcomeComputedAt || i.value !== g.outcome || i.basis !== g.outcomeBasis || i.validUntil?.getTime() !== g.outcomeValidUntil?.getTime()));
   if (changed.length === 0) {
     return false;
   }
   const stored = await services.goals.storeOutcomes(
-    changed.map((r) => ({ goal: r.goal, outcome: r.outcome! })),
-    new Date()
+    changed.map((r) => ({ goal: r.goal, indicator: r.indicator! })),
+    at
   );
   return stored === changed.length;
 }
@@ -135,7 +136,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
       return;
     }
     const all = computeSituation(data.year, data.facts, data.goals, now, data.timeZone);
-    storeComputedOutcomes(services, data.user, all).then(setStored, () => setStored(false));
+    storeComputedOutcomes(services, data.user, all, now).then(setStored, () => setStored(false));
   }, [data, services, now]);
 
   const show = (e: React.FormEvent): void => {
@@ -298,7 +299,7 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
               <p>{format(strings.noGoals, year)}</p>
             ) : (
               <GoalTable
-                rows={situation.goals.map((r) => ({ goal: r.goal, outcome: r.outcome }))}
+                rows={situation.goals.map((r) => ({ goal: r.goal, outcome: r.outcome, computed: r.indicator && { indicator: r.indicator, at: now } }))}
                 label={format(strings.goalsFulfilmentHeading, year)}
                 areaName={situation.area ? undefined : areaName(view.data.areas)}
               />
