@@ -130,6 +130,8 @@ export interface IIncident {
   authorityReportedAt?: Date;
   /** When the status last changed (StatusChangedAt); absent on reports whose status never changed. */
   statusChangedAt?: Date;
+  /** The risk in the area's register the event realised (Risk), set by whoever handles the report. */
+  riskId?: number;
   /** The owner's closing message for the reporter (never the analysis); '' if none. */
   reporterMessage: string;
   /** What the reporter added after sending, each addition headed by its moment; '' if nothing. */
@@ -182,6 +184,9 @@ export interface IRisk {
   assessedAt?: Date;
   /** The last day of the next review (midnight in the site's zone). */
   nextReview?: Date;
+  /** When and by whom the risk was saved last (SharePoint's Modified and Editor), for "who saved first". */
+  modified?: Date;
+  editor?: IPerson;
 }
 
 /** One assessment of a risk; a re-assessment adds one, so the history stays. */

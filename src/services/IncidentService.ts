@@ -347,6 +347,9 @@ export class IncidentService implements IIncidentService {
     if (change.authorityReportedAt !== undefined) {
       body.AuthorityReportedAt = change.authorityReportedAt ? change.authorityReportedAt.toISOString() : null;
     }
+    if (change.riskId !== undefined && change.riskId !== (report.riskId ?? null)) {
+      body.RiskId = change.riskId;
+    }
     try {
       // The report's own ETag, never '*': a change someone else saved first is a conflict.
       await this.list().items.getById(report.id).update(body, report.etag);

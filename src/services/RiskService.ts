@@ -1,56 +1,16 @@
-import { startOfDay, TimeZone, CalendarDay } from '../model/calendar';
+import { startOfDay, TimeZone } from '../model/calendar';
 import { ASSESSMENT_STATUSES, INCIDENTS_LIST, RISKS_LIST, RISK_ASSESSMENTS_LIST, RISK_STATUSES, choiceValue } from '../model/schema';
-import type { IRisk, IRiskAssessment, IRiskScores, RiskStatusKey } from '../model/types';
+import type { IRisk, IRiskAssessment } from '../model/types';
 import { isGrade } from '../model/risk';
 import { ServiceError, toServiceError } from './errors';
 import { listOf, noAccessAs, THRESHOLD } from './lists';
-import { fromScores, RISK_ASSESSMENT_SHAPE, RISK_SHAPE, toRisk, toRiskAssessment } from './mapping';
+import { fromScores, RISK_ASSESSMENT_SHAPE, RISK_DETAIL_SHAPE, RISK_SHAPE, toRisk, toRiskAssessment } from './mapping';
+import type { ILinkedReport, INewAssessment, INewRisk, IRiskChanges, IRiskService } from './interfaces';
 import type { SPFI } from './sp';
 
 type Raw = Record<string, unknown>;
 
-export interface INewRisk {
-  areaId: number;
-  title: string;
-  threat: string;
-  harm: string;
-  location?: string;
-  controls?: string;
-  ownerId?: number;
-  /** The last day of the first review, on the site's calendar. */
-  nextReview?: CalendarDay;
-}
-
-export interface IRiskChanges {
-  title?: string;
-  threat?: string;
-  harm?: string;
-  location?: string;
-  controls?: string;
-  /** 0 clears it. */
-  ownerId?: number;
-  status?: RiskStatusKey;
-  /** '' clears it. */
-  nextReview?: CalendarDay;
-}
-
-export interface INewAssessment {
-  title: string;
-  scores: IRiskScores;
-  /** The day it was made, on the site's calendar. */
-  assessedAt: CalendarDay;
-  motivation?: string;
-  assessorId?: number;
-  /** Fastställ at once (the register then shows it), or keep it a draft only owners see. */
-  approve: boolean;
-}
-
-/** A report as a risk page lists it: no reporter, no description; only what an owner needs to open it. */
-export interface ILinkedReport {
-  id: number;
-  title: string;
-  occurredAt?: Date;
-}
+export type { ILinkedReport, INewAssessment, INewRisk, IRiskChanges } from './interfaces';
 
 /**
  * The risk register (Risker) and its assessment history (Riskbedömningar).
@@ -62,7 +22,7 @@ export interface ILinkedReport {
  * the site's time zone (model/calendar.ts). Errors: every method throws ServiceError
  * ('conflict' on a 412: someone saved the risk first; 'forbidden' without rights).
  */
-export class RiskService {
+export class RiskService implements IRiskService {
   constructor(
     private readonly sp: SPFI,
     private readonly siteUrl: string,
@@ -90,9 +50,9 @@ export class RiskService {
     return rows.map(toRisk);
   }
 
-  public async getRisk(id: number): Promise<IRisk> {
+  public async getRisk(id: number, sp?: SPFI): Promise<IRisk> {
     try {
-      const raw: Raw = await this.risks().items.getById(id).select(...RISK_SHAPE.select).expand(...RISK_SHAPE.expand)();
+      const raw: Raw = await this.risks(sp).items.getById(id).select(...RISK_DETAIL_SHAPE.select).expand(...RISK_DETAIL_SHAPE.expand)();
       return toRisk(raw);
     } catch (err) {
       throw toServiceError(err);
@@ -128,11 +88,14 @@ export class RiskService {
     return rows.map(toRiskAssessment);
   }
 
-  /** The reports linked to a risk (Händelser's Risk, indexed); owners only – item-level security hides them from anyone else. */
-  public async getLinkedReports(riskId: number, sp?: SPFI): Promise<ILinkedReport[]> {
+  /**
+   * The reports linked to a risk (Händelser's Risk, indexed); owners only – item-level security hides them from anyone else.
+   * @param scope the OData condition of the reports the user handles (model/scope.ts scopeCondition), after the indexed Risk
+   */
+  public async getLinkedReports(riskId: number, sp?: SPFI, scope?: string): Promise<ILinkedReport[]> {
     const rows: Raw[] = await listOf(sp ?? this.sp, INCIDENTS_LIST, this.siteUrl)
       .items.select('Id', 'Title', 'OccurredAt')
-      .filter(`RiskId eq ${Number(riskId)}`)
+      .filter(scope ? `RiskId eq ${Number(riskId)} and ${scope}` : `RiskId eq ${Number(riskId)}`)
       .top(THRESHOLD)()
       .catch(noAccessAs<Raw[]>([]));
     return rows.map((r) => ({ id: Number(r.Id), title: String(r.Title ?? ''), occurredAt: typeof r.OccurredAt === 'string' ? new Date(r.OccurredAt) : undefined }));

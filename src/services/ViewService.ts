@@ -7,14 +7,15 @@
  * site's calendar ("this year") before the zone is known asks for what covers the year in every
  * zone, and the answer is narrowed once the zone has arrived – still one round trip.
  */
-import type { IAction, IArea, IGoal, IGoverningDocument, IIncident, IRiskAssessment } from '../model/types';
+import type { IAction, IArea, IGoal, IGoverningDocument, IIncident, IRisk, IRiskAssessment } from '../model/types';
+import { byLevel } from '../analytics/risks';
 import type { AreaService } from './AreaService';
 import type { DocumentService } from './DocumentService';
 import { inOneBatch } from './batch';
-import { ServiceError } from './errors';
+import { ServiceError, toServiceError } from './errors';
 import type { GoalService } from './GoalService';
 import { CLOSED_STATUS, IncidentService, oneReportPerId } from './IncidentService';
-import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, IQueueDetail, IQueueView, IReportFormView, ISituationView, IStartView, IViewService } from './interfaces';
+import type { IAnnualReportView, IAreaView, ICaseView, ICurrentUser, IDocumentsView, IMyReportsView, INewRiskView, IQueueDetail, IQueueView, IReportFormView, IRiskView, ISituationView, IStartView, IViewService } from './interfaces';
 import type { ActionService } from './ActionService';
 import { ACTION_SHAPE, FACTS_SELECT, multiline, QUEUE_SELECT, reporterVisibleTo, toAction, toFacts, toQueueRow } from './mapping';
 import { handledAreas, scopeCondition } from '../model/scope';
@@ -119,29 +120,34 @@ export class ViewService implements IViewService {
     let goals: IGoal[];
     let documents: IGoverningDocument[];
     let reports: IIncident[];
+    let risks: IRisk[];
     let period: number;
     if (knowsAll) {
       [areas, user, timeZone] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()]);
       const area = findArea(areas, areaKey);
       const maxId = await this.maxId(this.sp);
       period = yearIn(this.now(), timeZone);
-      [goals, documents, reports] = await inOneBatch(this.sp, (b) => [
+      [goals, documents, reports, risks] = await inOneBatch(this.sp, (b) => [
         this.goals.getGoals(area.id, period, b),
         this.documents.getDocuments(b),
-        handles(user, areas, area) ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : user.canReport ? this.incidents.getMyReports(b, user, maxId) : Promise.resolve([])
+        handles(user, areas, area) ? this.incidents.latestInArea(area.id, maxId, user, 20, b) : user.canReport ? this.incidents.getMyReports(b, user, maxId) : Promise.resolve([]),
+        // The area's register as SharePoint lets the user read it (empty without access to Risker).
+        this.risks.getRisks(area.id, b)
       ] as const);
     } else {
       // The goals of this year on the site's calendar, which may be either of two near New Year.
       const years = yearsInAnyZone(this.now());
       let maxId: number;
       let allGoals;
-      [areas, user, timeZone, maxId, allGoals, documents] = await inOneBatch(this.sp, (b) => [
+      [areas, user, timeZone, maxId, allGoals, documents, risks] = await inOneBatch(this.sp, (b) => [
         this.areas.getAreas(b),
         this.users.getCurrentUser(b),
         this.site.timeZone(b),
         this.maxId(b),
         this.goals.getGoalsForYears(years.first, years.last, b),
-        this.documents.getDocuments(b)
+        this.documents.getDocuments(b),
+        // The register before the area's id is known: all of it the user may read, narrowed below.
+        this.risks.getRisks(undefined, b)
       ] as const);
       const area = findArea(areas, areaKey);
       period = yearIn(this.now(), timeZone);
@@ -158,7 +164,8 @@ export class ViewService implements IViewService {
       goals,
       // An area page shows the documents that govern it now: no drafts, nothing repealed.
       documents: documents.filter((d) => (d.areaIds.length === 0 || d.areaIds.includes(area.id)) && d.status !== 'draft' && d.status !== 'repealed'),
-      reports: reports.filter((r) => r.areaId === area.id).sort((a, b) => b.created.getTime() - a.created.getTime())
+      reports: reports.filter((r) => r.areaId === area.id).sort((a, b) => b.created.getTime() - a.created.getTime()),
+      risks: byLevel(risks.filter((r) => r.areaId === area.id))
     };
   }
 
@@ -190,17 +197,76 @@ export class ViewService implements IViewService {
       : await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
     if (!user.canManageReports) {
       // Her own report, as she sees it: no analysis, no investigator.
-      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user, undefined, false), actions: [], handles: false };
+      return { areas, user, timeZone, report: await this.incidents.getReport(id, undefined, user, undefined, false), actions: [], handles: false, risks: [] };
     }
     // Only a report of an area the user handles, or one they wrote; any other is "not found", and
     // neither it nor its actions come to the browser. The security chief's needs no check first.
     if (user.handlesAllAreas) {
-      const [report, actions] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b)] as const);
-      return { areas, user, timeZone, report, actions, handles: true };
+      const [report, actions, register] = await inOneBatch(this.sp, (b) => [this.incidents.getReport(id, b, user), this.actions.getActions(id, b), this.risks.getRisks(undefined, b)] as const);
+      return { areas, user, timeZone, report, actions, handles: true, risks: byLevel(register.filter((r) => r.areaId === report.areaId)) };
     }
     const report = await this.incidents.getReport(id, undefined, user, scopeCondition(user, areas));
     const handled = handles(user, areas, areas.find((a) => a.id === report.areaId));
-    return { areas, user, timeZone, report, actions: handled ? await this.actions.getActions(id) : [], handles: handled };
+    if (!handled) {
+      return { areas, user, timeZone, report, actions: [], handles: false, risks: [] };
+    }
+    // The report's actions and its area's register (to link the report to a risk) in one round trip.
+    const [actions, risks] = await inOneBatch(this.sp, (b) => [this.actions.getActions(id, b), this.risks.getRisks(report.areaId, b)] as const);
+    return { areas, user, timeZone, report, actions, handles: true, risks: byLevel(risks) };
+  }
+
+  /**
+   * One risk: the risk item (and the user, areas and zone when this session does not know them
+   * yet) in the first round trip; for those who handle its area, its assessments, measures and
+   * linked reports in a second. Anyone else gets the risk item only, as SharePoint lets them read
+   * it (fastställda figures; 'forbidden' without access to Risker): Riskbedömningar, where drafts
+   * live, is never asked for on their behalf.
+   */
+  public async loadRisk(id: number): Promise<IRiskView> {
+    const known = this.areas.cached && this.users.cached && this.site.cached;
+    let areas: IArea[];
+    let user: ICurrentUser;
+    let timeZone: TimeZone;
+    let risk: IRisk;
+    try {
+      if (known) {
+        [areas, user, timeZone] = await Promise.all([this.areas.getAreas(), this.users.getCurrentUser(), this.site.timeZone()]);
+        risk = await this.risks.getRisk(id);
+      } else {
+        [areas, user, timeZone, risk] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b), this.risks.getRisk(id, b)] as const);
+      }
+    } catch (err) {
+      throw toServiceError(err);
+    }
+    const area = areas.find((a) => a.id === risk.areaId);
+    if (!area) {
+      throw new ServiceError('notFound', `Risk ${id} belongs to no security area.`, 404);
+    }
+    if (!handles(user, areas, area)) {
+      return { areas, area, user, timeZone, risk, handles: false, assessments: [], actions: [], reports: [] };
+    }
+    const [assessments, actions, reports] = await inOneBatch(this.sp, (b) => [
+      this.risks.getAssessments([id], b),
+      this.actions.getRiskActions([id], b),
+      this.risks.getLinkedReports(id, b, scopeCondition(user, areas, false))
+    ] as const);
+    return { areas, area, user, timeZone, risk, handles: true, assessments, actions, reports };
+  }
+
+  /**
+   * What the form for a new risk needs: the area, whether the user handles it, and the report to
+   * create it from – read with the same scope as case handling (a report of an area the user
+   * does not handle is 'notFound'), and only one of this area.
+   */
+  public async loadNewRisk(areaKey: string, reportId?: number): Promise<INewRiskView> {
+    const [areas, user, timeZone] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b)] as const);
+    const area = findArea(areas, areaKey);
+    const handled = handles(user, areas, area);
+    if (!handled || reportId === undefined) {
+      return { areas, area, user, timeZone, handles: handled };
+    }
+    const report = await this.incidents.getReport(reportId, undefined, user, `AreaId eq ${Number(area.id)}`);
+    return { areas, area, user, timeZone, handles: true, report };
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { IIndicatorValue, IReportFacts } from '../analytics/indicators';
 import type { CalendarDay, TimeZone } from '../model/calendar';
 import type { IQueueFilter, IQueueRow } from '../model/queue';
-import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment, IDirectoryPerson } from '../model/types';
+import type { GoalStatusKey, IAction, IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IncidentStatusKey, INewIncident, IPerson, IRisk, IRiskAssessment, IDirectoryPerson, IRiskScores, RiskStatusKey } from '../model/types';
 
 export interface ICurrentUser {
   id: number;
@@ -93,6 +93,9 @@ export interface ICaseChange {
   authorityReportedAt?: Date | null;
   /** The closing message for the reporter ('' empties it). */
   reporterMessage?: string;
+  /** The risk of the area's register the event realised (Risk); null unlinks it. */
+  // eslint-disable-next-line @rushstack/no-new-null -- null empties the SharePoint field
+  riskId?: number | null;
 }
 
 export interface INewAction {
@@ -114,6 +117,74 @@ export interface IActionService {
    * a conflict if someone else saved it first, a rule error ('actionStarted') if it is not planned.
    */
   removeAction(action: IAction): Promise<void>;
+  /** An action decided to treat a risk (riskhanteringsåtgärd): it belongs to the risk, not to a report. */
+  addRiskAction(riskId: number, action: INewAction): Promise<IAction>;
+  /** A risk's actions, by due date. */
+  getRiskActions(riskIds: readonly number[]): Promise<IAction[]>;
+}
+
+/** A new risk in an area's register; it starts as Identifierad. */
+export interface INewRisk {
+  areaId: number;
+  title: string;
+  threat: string;
+  harm: string;
+  location?: string;
+  controls?: string;
+  ownerId?: number;
+  /** The last day of the first review, on the site's calendar. */
+  nextReview?: CalendarDay;
+}
+
+export interface IRiskChanges {
+  title?: string;
+  threat?: string;
+  harm?: string;
+  location?: string;
+  controls?: string;
+  /** 0 clears it. */
+  ownerId?: number;
+  status?: RiskStatusKey;
+  /** '' clears it. */
+  nextReview?: CalendarDay;
+}
+
+export interface INewAssessment {
+  title: string;
+  scores: IRiskScores;
+  /** The day it was made, on the site's calendar. */
+  assessedAt: CalendarDay;
+  motivation?: string;
+  assessorId?: number;
+  /** Fastställ at once (the register then shows it), or keep it a draft only owners see. */
+  approve: boolean;
+}
+
+/** A report as a risk page lists it: no reporter, no description; only what an owner needs to open it. */
+export interface ILinkedReport {
+  id: number;
+  title: string;
+  occurredAt?: Date;
+}
+
+/**
+ * The risk register (Risker) and its assessment history (Riskbedömningar), services/RiskService.ts.
+ * Every method throws ServiceError: 'invalid' for input the form should have caught (code
+ * 'riskIncomplete' or 'assessmentIncomplete'), 'conflict' when someone saved the risk first (412),
+ * 'forbidden' without rights.
+ */
+export interface IRiskService {
+  getRisk(id: number): Promise<IRisk>;
+  /** Every assessment of the given risks, newest first (drafts included: owners only). */
+  getAssessments(riskIds: readonly number[]): Promise<IRiskAssessment[]>;
+  /** Records a risk (Identifierad). */
+  addRisk(risk: INewRisk): Promise<IRisk>;
+  /** Saves changes with the ETag the risk was read with. */
+  updateRisk(risk: IRisk, changes: IRiskChanges): Promise<IRisk>;
+  /** Adds an assessment (the earlier ones stay); with `approve` it becomes the risk's current one. */
+  assess(risk: IRisk, assessment: INewAssessment): Promise<{ risk: IRisk; assessment: IRiskAssessment }>;
+  /** Fastställer a draft: its figures become the risk's. */
+  approve(risk: IRisk, draft: IRiskAssessment): Promise<{ risk: IRisk; assessment: IRiskAssessment }>;
 }
 
 export interface IDocumentService {
@@ -178,6 +249,11 @@ export interface IAreaView {
   documents: IGoverningDocument[];
   /** The area's latest reports (for those who handle it), or the user's own reports in the area. */
   reports: IIncident[];
+  /**
+   * The area's risk register as the user may read it (its fastställda figures only): empty for
+   * those SharePoint gives no access to Risker (staff, unless the region has opened it).
+   */
+  risks: IRisk[];
 }
 
 export interface IDocumentsView {
@@ -204,6 +280,30 @@ export interface ICaseView {
   handles: boolean;
   /** Actions (only for people who handle the report's area). */
   actions: IAction[];
+  /** The area's risk register, to link the report to the risk it realised (only for people who handle the report's area). */
+  risks: IRisk[];
+}
+
+/**
+ * One risk. Its history, measures and linked reports only for those who handle its area (its
+ * owner, deputy, the security chief); anyone else reads the risk item alone, with its fastställda
+ * figures – never a draft assessment.
+ */
+export interface IRiskView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
+  areas: IArea[];
+  area: IArea;
+  user: ICurrentUser;
+  risk: IRisk;
+  /** The user handles the risk's area: may edit, assess and add measures. */
+  handles: boolean;
+  /** Every assessment, newest first, drafts included (handlers only). */
+  assessments: IRiskAssessment[];
+  /** The risk's measures (Åtgärder with Risk), by due date (handlers only). */
+  actions: IAction[];
+  /** Reports linked to the risk, of the areas the user handles (handlers only). */
+  reports: ILinkedReport[];
 }
 
 /** The work queue: the reports of the areas the user handles that pass the query's filter. */
@@ -252,6 +352,18 @@ export interface IAnnualReportView extends ISituationView {
   assessments: IRiskAssessment[];
 }
 
+export interface INewRiskView {
+  /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
+  timeZone: TimeZone;
+  areas: IArea[];
+  area: IArea;
+  user: ICurrentUser;
+  /** The user handles the area (only then may they record a risk in it). */
+  handles: boolean;
+  /** The report the risk is created from, when there is one (a report of the area). */
+  report?: IIncidentDetail;
+}
+
 export interface IMyReportsView {
   /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
   timeZone: TimeZone;
@@ -268,6 +380,10 @@ export interface IViewService {
   loadMyReports(): Promise<IMyReportsView>;
   loadReportForm(): Promise<IReportFormView>;
   loadCase(id: number): Promise<ICaseView>;
+  /** One risk of the register (IRiskView); 'notFound' or 'forbidden' where the user may not read it. */
+  loadRisk(id: number): Promise<IRiskView>;
+  /** A new risk's form for an area the user handles; with a report of the area, that report to create it from. */
+  loadNewRisk(areaKey: string, reportId?: number): Promise<INewRiskView>;
   /** Without a year: the site's current year (known once the site's time zone is). */
   loadSituation(year?: number): Promise<ISituationView>;
   loadAnnualReport(year: number): Promise<IAnnualReportView>;
@@ -371,6 +487,7 @@ export interface IServices {
   actions: IActionService;
   users: IUserService;
   views: IViewService;
+  risks: IRiskService;
   /** The installation check, loaded when a site owner opens it. */
   setup(): Promise<ISetupService>;
 }

@@ -97,7 +97,10 @@ export const ACTION_SHAPE: IQueryShape = (() => {
   const shape = queryShape(ACTIONS_LIST, ['EditorId', 'Editor/Id', 'Editor/Title', 'Editor/EMail']);
   return { select: shape.select, expand: [...shape.expand, 'Editor'] };
 })();
+/** The register's risks (lists of them: no one's name beyond the risk owner's). */
 export const RISK_SHAPE = queryShape(RISKS_LIST);
+/** One risk with who saved it last, for "who saved first" after a conflict. */
+export const RISK_DETAIL_SHAPE: IQueryShape = { select: [...RISK_SHAPE.select, 'EditorId', 'Editor/Id', 'Editor/Title', 'Editor/EMail'], expand: [...RISK_SHAPE.expand, 'Editor'] };
 export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
 /**
  * A report without its reporter: no Author, no Editor (the reporter may have been the last to
@@ -106,8 +109,8 @@ export const RISK_ASSESSMENT_SHAPE = queryShape(RISK_ASSESSMENTS_LIST);
  */
 export const INCIDENT_SHAPE: IQueryShape = queryShape(INCIDENTS_LIST, ['Attachments']);
 
-/** The handling's internal fields: read only by people who handle reports, never for the reporter's own views. */
-const INTERNAL_FIELDS = ['Analysis', 'Investigator'];
+/** The handling's internal fields (the analysis, the investigator, the risk it realised): read only by people who handle reports, never for the reporter's own views. */
+const INTERNAL_FIELDS = ['Analysis', 'Investigator', 'Risk'];
 
 /**
  * A report as its reporter sees it: INCIDENT_SHAPE without the analysis and the investigator.
@@ -292,6 +295,7 @@ export function toIncident(raw: Raw, reporter: IPerson | undefined, editor?: IPe
     closedAt: date(raw.ClosedAt),
     authorityReportedAt: date(raw.AuthorityReportedAt),
     statusChangedAt: date(raw.StatusChangedAt),
+    riskId: num(raw.RiskId),
     reporterMessage: multiline(raw.ReporterMessage),
     reporterAddition: multiline(raw.ReporterAddition),
     reporterAddedAt: date(raw.ReporterAddedAt)
@@ -354,7 +358,9 @@ export function toRisk(raw: Raw): IRisk {
     status: (choiceKey(RISK_STATUSES, raw.RiskStatus) ?? 'identified') as RiskStatusKey,
     scores: scoresOf(raw),
     assessedAt: date(raw.AssessedAt),
-    nextReview: date(raw.NextReview)
+    nextReview: date(raw.NextReview),
+    modified: date(raw.Modified),
+    editor: person(raw.Editor)
   };
 }
 

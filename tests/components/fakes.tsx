@@ -8,7 +8,7 @@ import { render, RenderResult, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/app/App';
 import type { IHost } from '../../src/app/host';
 import type { Route } from '../../src/app/routes';
-import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail } from '../../src/model/types';
+import type { IArea, IGoal, IGoverningDocument, IIncident, IIncidentDetail, IRisk, IRiskAssessment } from '../../src/model/types';
 import type { IQueueRow } from '../../src/model/queue';
 import { handledAreas } from '../../src/model/scope';
 import { ServiceError } from '../../src/services/errors';
@@ -100,6 +100,33 @@ export function incident(overrides: Partial<IIncident> = {}): IIncident {
   };
 }
 
+/** Area 2's register: one risk assessed (Stor × Betydande = 9, Mycket hög), its review 20 Nov 2026 (due on the pinned day); one only identified. */
+export const RISKS: IRisk[] = [
+  {
+    id: 41,
+    etag: '"1"',
+    areaId: 2,
+    title: 'Patient förväxlas vid provtagning',
+    threat: 'Id-kontroll hoppas över vid hög belastning.',
+    harm: 'Patienter.',
+    location: 'Akutmottagningen',
+    controls: 'Id-band.',
+    owner: { id: 11, displayName: 'Erik Holm' },
+    status: 'assessed',
+    scores: { before: { likelihood: 3, consequence: 3 }, after: { likelihood: 1, consequence: 3 } },
+    assessedAt: startOfDay('2026-10-11', SITE_ZONE),
+    nextReview: startOfDay('2026-11-20', SITE_ZONE),
+    modified: new Date('2026-10-11T08:00:00Z'),
+    editor: { id: 11, displayName: 'Erik Holm' }
+  },
+  { id: 42, etag: '"1"', areaId: 2, title: 'Läkemedel till fel patient', threat: 'Avbrott.', harm: 'Patienter.', location: '', controls: '', status: 'identified' }
+];
+
+export const ASSESSMENTS: IRiskAssessment[] = [
+  { id: 402, etag: '"2"', riskId: 41, title: 'Omprövning efter händelse', assessedAt: startOfDay('2026-10-11', SITE_ZONE), status: 'approved', scores: RISKS[0].scores, assessor: { id: 11, displayName: 'Erik Holm' }, motivation: 'Två förväxlingar i år.' },
+  { id: 401, etag: '"2"', riskId: 41, title: 'Årlig riskanalys', assessedAt: startOfDay('2025-10-01', SITE_ZONE), status: 'approved', scores: { before: { likelihood: 2, consequence: 3 }, after: { likelihood: 2, consequence: 2 } }, motivation: '' }
+];
+
 export interface IFake extends IServices {
   retryListeners: Set<(attempt: number, status: string) => void>;
 }
@@ -138,7 +165,21 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
       addAction: jest.fn(async (incidentId: number, a) => ({ id: 1, etag: '"1"', incidentId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(a.dueDate, SITE_ZONE), status: 'planned' as const })),
       setActionStatus: jest.fn(async (a, status) => ({ ...a, status, etag: '"2"' })),
       updateAction: jest.fn(async (a, change) => ({ ...a, title: change.title, owner: { id: change.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(change.dueDate, SITE_ZONE), etag: '"2"' })),
-      removeAction: jest.fn(async () => undefined)
+      removeAction: jest.fn(async () => undefined),
+      addRiskAction: jest.fn(async (riskId: number, a) => ({ id: 2, etag: '"1"', incidentId: 0, riskId, title: a.title, owner: { id: a.ownerId, displayName: 'Erik Holm' }, dueDate: startOfDay(a.dueDate, SITE_ZONE), status: 'planned' as const })),
+      getRiskActions: jest.fn(async () => [])
+    },
+    // As RiskService answers: a save moves the ETag on; an assessment approved at once becomes the risk's.
+    risks: {
+      getRisk: jest.fn(async (id: number) => RISKS.find((r) => r.id === id)!),
+      getAssessments: jest.fn(async () => ASSESSMENTS),
+      addRisk: jest.fn(async (r) => ({ id: 43, etag: '"1"', areaId: r.areaId, title: r.title, threat: r.threat, harm: r.harm, location: r.location ?? '', controls: r.controls ?? '', status: 'identified' as const })),
+      updateRisk: jest.fn(async (r: IRisk, c) => ({ ...r, ...c, owner: r.owner, nextReview: r.nextReview, etag: '"2"' }) as IRisk),
+      assess: jest.fn(async (r: IRisk, a) => {
+        const assessment: IRiskAssessment = { id: 403, etag: '"1"', riskId: r.id, title: a.title, assessedAt: startOfDay(a.assessedAt, SITE_ZONE), status: a.approve ? 'approved' : 'draft', scores: a.scores, motivation: a.motivation ?? '' };
+        return { risk: a.approve ? { ...r, scores: a.scores, status: r.status === 'identified' ? ('assessed' as const) : r.status, etag: '"2"' } : r, assessment };
+      }),
+      approve: jest.fn(async (r: IRisk, d: IRiskAssessment) => ({ risk: { ...r, scores: d.scores, etag: '"3"' }, assessment: { ...d, status: 'approved' as const } }))
     },
     incidents: {
       submit: jest.fn(async (r) => incident({ ...r, id: 99, status: 'new', created: new Date(), modified: new Date(), reporter: { id: user.id, displayName: user.displayName } })),
@@ -151,6 +192,7 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
         analysis: change.analysis ?? r.analysis,
         authorityReportedAt: change.authorityReportedAt ?? undefined,
         reporterMessage: change.reporterMessage ?? r.reporterMessage,
+        riskId: change.riskId === undefined ? r.riskId : change.riskId ?? undefined,
         etag: '"2"',
         attachments: []
       })),
@@ -170,12 +212,25 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
         if (!area) {
           throw new ServiceError('notFound', 'No such area', 404);
         }
-        return { area, handlesArea: handledAreas(user, AREAS).includes(area), user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id) };
+        return { area, handlesArea: handledAreas(user, AREAS).includes(area), user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id), risks: RISKS.filter((r) => r.areaId === area.id) };
       }),
       loadDocuments: jest.fn(async () => ({ areas: AREAS, timeZone: SITE_ZONE, documents: DOCUMENTS })),
       loadMyReports: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, reports })),
       loadReportForm: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE })),
-      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [], handles: handledAreas(user, AREAS).some((a) => a.id === 2) })),
+      loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [], handles: handledAreas(user, AREAS).some((a) => a.id === 2), risks: handledAreas(user, AREAS).some((a) => a.id === 2) ? RISKS : [] })),
+      loadRisk: jest.fn(async (id: number) => {
+        const risk = RISKS.find((r) => r.id === id);
+        if (!risk) {
+          throw new ServiceError('notFound', 'No such risk', 404);
+        }
+        const handles = handledAreas(user, AREAS).some((a) => a.id === risk.areaId);
+        return { areas: AREAS, area: AREAS.find((a) => a.id === risk.areaId)!, user, timeZone: SITE_ZONE, risk, handles, assessments: handles ? ASSESSMENTS.filter((a) => a.riskId === id) : [], actions: [], reports: handles ? [{ id: 7, title: 'Fel patient fick provsvar' }] : [] };
+      }),
+      loadNewRisk: jest.fn(async (key: string, reportId?: number) => {
+        const area = AREAS.find((a) => a.key === key)!;
+        const handles = handledAreas(user, AREAS).some((a) => a.id === area.id);
+        return { areas: AREAS, area, user, timeZone: SITE_ZONE, handles, report: handles && reportId !== undefined ? { ...incident({ id: reportId }), attachments: [] } : undefined };
+      }),
       loadSituation: jest.fn(async (year?: number) => ({ year: year ?? yearIn(new Date(), SITE_ZONE), areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], risks: [], riskActions: [] })),
       loadAnnualReport: jest.fn(async (year: number) => ({ year, areas: AREAS, user, timeZone: SITE_ZONE, goals: GOALS, facts: [], risks: [], riskActions: [], analyses: new Map(), completedActions: [], assessments: [] })),
       loadQueue: jest.fn(async () => ({ areas: AREAS, handled: handledAreas(user, AREAS), user, timeZone: SITE_ZONE, rows: handledAreas(user, AREAS).length ? [queueRow(7), queueRow(8, { areaId: 1, severity: 'critical' })].filter((r) => handledAreas(user, AREAS).some((a) => a.id === r.areaId)) : [] })),
