@@ -14,6 +14,9 @@ const Situation = React.lazy(() => import(/* webpackChunkName: 'sakerhet-situati
 const AnnualReport = React.lazy(() => import(/* webpackChunkName: 'sakerhet-annual-report' */ '../components/AnnualReport'));
 // The installation check is for the site's owners, once per deployment or upgrade.
 const InstallationCheck = React.lazy(() => import(/* webpackChunkName: 'sakerhet-installation-check' */ '../components/InstallationCheck'));
+// A risk's page and the form for a new risk: for area owners mostly, so on demand.
+const RiskPage = React.lazy(() => import(/* webpackChunkName: 'sakerhet-risk' */ '../components/Risks/RiskPage'));
+const NewRisk = React.lazy(() => import(/* webpackChunkName: 'sakerhet-risk' */ '../components/Risks/NewRisk'));
 const Queue = React.lazy(() => import(/* webpackChunkName: 'sakerhet-queue' */ '../components/Queue'));
 
 export function ViewSwitch(): JSX.Element {
@@ -38,6 +41,18 @@ export function ViewSwitch(): JSX.Element {
       return (
         <React.Suspense fallback={<LoadingState label={strings.loadingReport} />}>
           <ReportDetail id={route.id} />
+        </React.Suspense>
+      );
+    case 'risk':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingRisk} />}>
+          <RiskPage id={route.id} />
+        </React.Suspense>
+      );
+    case 'newRisk':
+      return (
+        <React.Suspense fallback={<LoadingState label={strings.loadingRisk} />}>
+          <NewRisk areaKey={route.areaKey} reportId={route.reportId} />
         </React.Suspense>
       );
     case 'situation':

@@ -36,6 +36,10 @@ export function routeTitle(route: Route, strings: IStrings): string {
       return strings.myReportsHeading;
     case 'reportDetail':
       return reportDocumentTitle(strings, route.id);
+    case 'risk':
+      return riskDocumentTitle(strings, route.id);
+    case 'newRisk':
+      return strings.newRiskHeading;
     case 'situation':
       return strings.situationHeading;
     case 'annualReport':
@@ -45,6 +49,11 @@ export function routeTitle(route: Route, strings: IStrings): string {
     case 'queue':
       return strings.queueHeading;
   }
+}
+
+/** "Risk 12": a risk's page title (its text stays out of the browser's history, as a report's does). */
+export function riskDocumentTitle(strings: IStrings, id: number): string {
+  return `${strings.riskTitle} ${id}`;
 }
 
 /** "Rapport 42": a report's page title without its content. */

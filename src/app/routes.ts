@@ -12,6 +12,10 @@ export type Route =
   | { name: 'report'; areaKey?: string }
   | { name: 'myReports' }
   | { name: 'reportDetail'; id: number }
+  /** One risk of an area's register: risk/12. */
+  | { name: 'risk'; id: number }
+  /** A new risk in an area's register, perhaps from a report of the area: ny-risk/patientsakerhet[/30]. */
+  | { name: 'newRisk'; areaKey: string; reportId?: number }
   | { name: 'situation'; year?: number; areaKey?: string }
   | { name: 'annualReport'; year: number }
   | { name: 'installationCheck' }
@@ -32,6 +36,10 @@ export function routePath(route: Route): string {
       return 'mina-rapporter';
     case 'reportDetail':
       return `rapport/${route.id}`;
+    case 'risk':
+      return `risk/${route.id}`;
+    case 'newRisk':
+      return `ny-risk/${encodeURIComponent(route.areaKey)}${route.reportId === undefined ? '' : `/${route.reportId}`}`;
     case 'situation':
       // Without a year: the site's current year, which the view learns with the site's time zone.
       return ['lagesbild', route.year, route.areaKey && encodeURIComponent(route.areaKey)].filter((p) => p !== undefined && p !== '').join('/');
@@ -68,6 +76,13 @@ export function parseRoute(path: string | undefined): Route | undefined {
     }
     return { name: 'situation', year: y, areaKey: key };
   }
+  if (head === 'ny-risk' && rest.length <= 1) {
+    // ny-risk/<area> or ny-risk/<area>/<report id>
+    if (!arg || !/^[a-z0-9-]{1,40}$/.test(arg) || (rest.length === 1 && !/^\d{1,9}$/.test(rest[0]))) {
+      return undefined;
+    }
+    return rest.length === 1 ? { name: 'newRisk', areaKey: arg, reportId: Number(rest[0]) } : { name: 'newRisk', areaKey: arg };
+  }
   if (rest.length > 0) {
     return undefined;
   }
@@ -96,6 +111,8 @@ export function parseRoute(path: string | undefined): Route | undefined {
       return value === undefined ? { name: 'installationCheck' } : undefined;
     case 'rapport':
       return value && /^\d{1,9}$/.test(value) ? { name: 'reportDetail', id: Number(value) } : undefined;
+    case 'risk':
+      return value && /^\d{1,9}$/.test(value) ? { name: 'risk', id: Number(value) } : undefined;
     case 'sakerhetsberattelse':
       return year(value) ? { name: 'annualReport', year: year(value)! } : undefined;
     default:

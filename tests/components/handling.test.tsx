@@ -687,13 +687,19 @@ describe('nothing typed is lost', () => {
 });
 
 describe('merging after a conflict', () => {
-  const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '', reporterMessage: '' };
+  const base: ICaseForm = { status: 'new', analysis: '', reportedOn: '', reporterMessage: '', riskId: '' };
   it('keeps both owners\' changes to different fields, and this owner\'s where both changed one', () => {
     const mine: ICaseForm = { ...base, analysis: 'Min.', reportedOn: '2026-11-01' };
     const theirs: ICaseForm = { ...base, status: 'investigating', analysis: 'Deras.', investigator: { id: 12, displayName: 'Maria Berg' } };
     const { merged, theirChanges } = mergeCaseForms(base, mine, theirs);
-    expect(merged).toEqual({ status: 'investigating', analysis: 'Min.', reportedOn: '2026-11-01', reporterMessage: '', investigator: { id: 12, displayName: 'Maria Berg' } });
+    expect(merged).toEqual({ status: 'investigating', analysis: 'Min.', reportedOn: '2026-11-01', reporterMessage: '', riskId: '', investigator: { id: 12, displayName: 'Maria Berg' } });
     expect(theirChanges).toEqual(['status', 'investigator', 'analysis']);
+  });
+
+  it("keeps the other owner's link to a risk when this one changed something else, and names it as their change", () => {
+    const { merged, theirChanges } = mergeCaseForms(base, { ...base, analysis: 'Min.' }, { ...base, riskId: '41' });
+    expect([merged.riskId, merged.analysis]).toEqual(['41', 'Min.']);
+    expect(theirChanges).toEqual(['riskId']);
   });
 
   it('takes a cleared value of the other owner when this one left the field alone', () => {

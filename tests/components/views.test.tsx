@@ -90,7 +90,8 @@ describe('area page', () => {
       period: 2026,
       goals: [],
       documents: [],
-      reports: [incident({ id: 1 }), incident({ id: 2, title: 'Anonymt', anonymous: true, reporter: undefined })]
+      reports: [incident({ id: 1 }), incident({ id: 2, title: 'Anonymt', anonymous: true, reporter: undefined })],
+      risks: []
     });
     renderApp(services, { name: 'area', areaKey: 'patientsakerhet' });
     const table = await screen.findByRole('table');
@@ -180,7 +181,7 @@ describe('list text is text', () => {
     for (const [user, shown] of [[OWNER, true], [STAFF, false]] as const) {
       const services = fakeServices(user);
       const area = { ...AREAS[1], unusableCategories: [long] };
-      (services.views.loadArea as jest.Mock).mockResolvedValueOnce({ area, handlesArea: user === OWNER, user, timeZone: SITE_ZONE, period: 2026, goals: [], documents: [], reports: [] });
+      (services.views.loadArea as jest.Mock).mockResolvedValueOnce({ area, handlesArea: user === OWNER, user, timeZone: SITE_ZONE, period: 2026, goals: [], documents: [], reports: [], risks: [] });
       const { unmount } = renderApp(services, { name: 'area', areaKey: area.key });
       await screen.findByRole('heading', { name: area.title, level: 1 });
       expect(screen.queryByText(/är längre än 100 tecken och kan därför inte väljas i rapportformuläret/) !== null).toBe(shown);

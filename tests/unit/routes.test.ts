@@ -10,14 +10,17 @@ describe('routes', () => {
     { name: 'report' },
     { name: 'report', areaKey: 'kriminalitet' },
     { name: 'myReports' },
-    { name: 'reportDetail', id: 42 }
+    { name: 'reportDetail', id: 42 },
+    { name: 'risk', id: 12 },
+    { name: 'newRisk', areaKey: 'patientsakerhet' },
+    { name: 'newRisk', areaKey: 'patientsakerhet', reportId: 30 }
   ];
 
   it.each(routes.map((r) => [routePath(r), r] as const))('"%s" round-trips', (path, route) => {
     expect(parseRoute(`#/${path}`)).toEqual(route);
   });
 
-  it.each(['#/omrade', '#/okänd', '#/rapport/abc', '#/rapport/-1', '#/omrade/<script>', "#/omrade/x'y", '#/omrade/a/b', '#/mina-rapporter/x', '#/omrade/%E0%A4%A'])('"%s" names no place', (hash) => {
+  it.each(['#/omrade', '#/okänd', '#/rapport/abc', '#/rapport/-1', '#/omrade/<script>', "#/omrade/x'y", '#/omrade/a/b', '#/mina-rapporter/x', '#/omrade/%E0%A4%A', '#/risk/x', '#/risk/1/2', '#/ny-risk', '#/ny-risk/Omrade', '#/ny-risk/patientsakerhet/x', '#/ny-risk/a/1/2'])('"%s" names no place', (hash) => {
     expect(parseRoute(hash)).toBeUndefined();
   });
 

@@ -18,6 +18,8 @@ import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
 import { RouteLink } from '../common/RouteLink';
 import { ReportTable } from '../MyReports/ReportTable';
+import { RiskTable } from '../Risks/RiskTable';
+import { isDueForReview } from '../../analytics/risks';
 
 const useStyles = makeStyles((theme) => ({
   crumbs: { listStyle: 'none', margin: '0 0 8px', padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6, fontSize: theme.fonts.small.fontSize },
@@ -63,7 +65,8 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
   if (view.status === 'error') {
     return <ErrorState error={view.error} message={view.error.kind === 'notFound' ? strings.areaNotFound : undefined} onRetry={view.reload} recovering={view.recovering} />;
   }
-  const { area, goals, documents, reports, user, timeZone, period: year, handlesArea } = view.data;
+  const { area, goals, documents, reports, risks, user, timeZone, period: year, handlesArea } = view.data;
+  const due = risks.filter((r) => isDueForReview(r, now, timeZone)).length;
 
   return (
     <TimeZoneContext.Provider value={timeZone}>
@@ -149,6 +152,30 @@ export function AreaPage({ areaKey }: IAreaPageProps): JSX.Element {
           <GoalTable rows={goals.map((goal) => ({ goal }))} label={format(strings.goalsHeading, year)} />
         )}
       </section>
+
+      {/* The register as SharePoint lets the user read it: nothing for staff unless the region has opened it. */}
+      {(handlesArea || risks.length > 0) && (
+        <section className={classes.section}>
+          <Heading depth={1} className={classes.sectionTitle} id="sakerhet-risks">
+            {strings.areaRisksHeading}
+          </Heading>
+          {handlesArea && (
+            <p>
+              <RouteButton to={{ name: 'newRisk', areaKey: area.key }} icon="Add">
+                {strings.newRiskHeading}
+              </RouteButton>
+            </p>
+          )}
+          {risks.length === 0 ? (
+            <p className={classes.muted}>{strings.areaRisksNone}</p>
+          ) : (
+            <>
+              {due > 0 && <p>{format(strings.riskDueCount, due)}</p>}
+              <RiskTable risks={risks} caption={strings.areaRisksCaption} now={now} />
+            </>
+          )}
+        </section>
+      )}
 
       <section className={classes.section}>
         <Heading depth={1} className={classes.sectionTitle} id="sakerhet-docs">

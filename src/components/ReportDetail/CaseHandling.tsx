@@ -7,7 +7,7 @@ import { useLeaveGuard } from '../../hooks/useLeaveGuard';
 import { parseDay, resolveWallClock, TimeZone, wallClockIn } from '../../model/calendar';
 import { allowedNextStatuses, openActions } from '../../model/caseRules';
 import { ACTIONS_LIST, fieldOf, INCIDENTS_LIST } from '../../model/schema';
-import type { IAction, IIncidentDetail, IncidentStatusKey, IPerson } from '../../model/types';
+import type { IAction, IArea, IIncidentDetail, IncidentStatusKey, IPerson, IRisk } from '../../model/types';
 import { toServiceError, ServiceError } from '../../services/errors';
 import { Button } from '../common/Button';
 import { errorMessage } from '../common/errorMessage';
@@ -23,6 +23,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { TextInput } from '../common/TextInput';
 import { useFocusFallback } from '../common/useFocusFallback';
 import { PeoplePicker } from './PeoplePicker';
+import { RouteLink } from '../common/RouteLink';
 
 const useStyles = makeStyles((theme) => ({
   section: { margin: '24px 0', padding: 16, border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, display: 'grid', gap: 16, maxWidth: 760 },
@@ -38,7 +39,8 @@ const useStyles = makeStyles((theme) => ({
   wide: { gridColumn: '1 / -1' },
   diff: { margin: '4px 0 0', paddingLeft: 20 },
   readOnly: { margin: 0, display: 'grid', gap: 12, selectors: { dt: { fontWeight: 600 }, dd: { margin: 0 } } },
-  text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' }
+  text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  riskRow: { display: 'grid', gap: 4 }
 }));
 
 const ACTION_TITLE_MAX = fieldOf(ACTIONS_LIST, 'Title').maxLength!;
@@ -53,6 +55,8 @@ export interface ICaseForm {
   reportedOn: string;
   /** The closing message for the reporter. */
   reporterMessage: string;
+  /** The id of the risk the event realised, or '' for none. */
+  riskId: string;
 }
 
 type CaseField = keyof ICaseForm;
@@ -64,7 +68,7 @@ interface IActionDraft {
   due: string;
 }
 type IActionProblems = { [K in 'title' | 'owner' | 'due']?: string };
-const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn', 'reporterMessage'];
+const CASE_FIELDS: CaseField[] = ['status', 'investigator', 'analysis', 'reportedOn', 'reporterMessage', 'riskId'];
 
 function sameValue(field: CaseField, a: ICaseForm, b: ICaseForm): boolean {
   return field === 'investigator' ? a.investigator?.id === b.investigator?.id : a[field] === b[field];
@@ -95,7 +99,8 @@ function formOfIn(report: IIncidentDetail, zone: TimeZone): ICaseForm {
     investigator: report.investigator,
     analysis: report.analysis,
     reportedOn: report.authorityReportedAt ? wallClockIn(report.authorityReportedAt, zone).date : '',
-    reporterMessage: report.reporterMessage
+    reporterMessage: report.reporterMessage,
+    riskId: report.riskId ? String(report.riskId) : ''
   };
 }
 
@@ -111,6 +116,10 @@ function reportedOnInstant(day: string, zone: TimeZone): Date | undefined {
 export interface ICaseHandlingProps {
   report: IIncidentDetail;
   actions: IAction[];
+  /** The report's area (its risk register, to link the report to the risk it realised). */
+  area?: IArea;
+  /** The area's risks, highest level first (none: only unlinking is offered). */
+  risks?: IRisk[];
   onChanged(report: IIncidentDetail): void;
 }
 
@@ -120,7 +129,7 @@ export interface ICaseHandlingProps {
  * the version it started from; if someone else saved first, the user sees their version and
  * decides – nothing is overwritten silently.
  */
-export function CaseHandling({ report, actions: initialActions, onChanged }: ICaseHandlingProps): JSX.Element {
+export function CaseHandling({ report, actions: initialActions, area, risks = [], onChanged }: ICaseHandlingProps): JSX.Element {
   const classes = useStyles();
   const { strings, locale } = useStrings();
   const services = useServices();
@@ -233,6 +242,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     (!!editing && !!editedAction && (editing.title !== editedAction.title || editing.owner?.id !== editedAction.owner?.id || editing.due !== isoDate(editedAction.dueDate, zone)));
   useLeaveGuard(unsaved);
 
+  /** A linked risk's title; a risk that is not in the area's register now by its number. */
+  const riskName = (id: string): string => risks.find((r) => String(r.id) === id)?.title ?? `${strings.riskTitle} ${id}`;
   /** "Saved by Erik Holm 8 okt. 2025 10:30." – who saved first, after a conflict. */
   const savedBy = (item: { editor?: IPerson; modified?: Date }): string =>
     item.modified ? (item.editor ? format(strings.savedByAt, item.editor.displayName, formatDateTime(item.modified, locale, zone)) : format(strings.savedAt, formatDateTime(item.modified, locale, zone))) : '';
@@ -253,7 +264,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
         investigatorId: form.investigator ? form.investigator.id : null,
         analysis: form.analysis,
         authorityReportedAt: form.reportedOn ? reportedOnInstant(form.reportedOn, zone) ?? null : null,
-        reporterMessage: form.reporterMessage
+        reporterMessage: form.reporterMessage,
+        riskId: form.riskId ? Number(form.riskId) : null
       });
       if (saved.status === 'closed') {
         // The form becomes read-only and the save button goes: focus to the section's heading.
@@ -302,6 +314,8 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
                 return [strings.authorityReportedAt, theirs.reportedOn || strings.noneGiven, false];
               case 'reporterMessage':
                 return theirs.reporterMessage ? [strings.reporterMessage, theirs.reporterMessage, true] : [strings.reporterMessage, strings.noneGiven, false];
+              case 'riskId':
+                return theirs.riskId ? [strings.caseRisk, riskName(theirs.riskId), true] : [strings.caseRisk, strings.caseRiskNone, false];
             }
           });
           setBase(fresh);
@@ -477,6 +491,11 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
     }
   };
 
+  const riskOptions = [{ value: '', text: strings.caseRiskNone }, ...risks.map((r) => ({ value: String(r.id), text: r.title, lang: contentLang }))];
+  if (form.riskId && !risks.some((r) => String(r.id) === form.riskId)) {
+    riskOptions.push({ value: form.riskId, text: riskName(form.riskId), lang: contentLang });
+  }
+
   const statusOptions = allowedNextStatuses(base.status).map((s) => ({ value: s, text: label(strings, 'incidentStatus', s) }));
 
   return (
@@ -528,6 +547,10 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             <div>
               <dt>{strings.reporterMessage}</dt>
               <dd className={classes.text}>{base.reporterMessage ? <ListText>{base.reporterMessage}</ListText> : strings.noneGiven}</dd>
+            </div>
+            <div>
+              <dt>{strings.caseRisk}</dt>
+              <dd>{form.riskId ? <RouteLink to={{ name: 'risk', id: Number(form.riskId) }}><ListText>{riskName(form.riskId)}</ListText></RouteLink> : strings.caseRiskNone}</dd>
             </div>
             {flagged && (
               <div>
@@ -585,6 +608,22 @@ export function CaseHandling({ report, actions: initialActions, onChanged }: ICa
             lang={contentLang}
             error={form.reporterMessage.length > MESSAGE_MAX ? format(strings.errTooLong, strings.reporterMessage, MESSAGE_MAX) : undefined}
           />
+          <div className={classes.riskRow}>
+            <Select id="sakerhet-case-risk" label={strings.caseRisk} value={form.riskId} onChange={(v) => setForm((f) => ({ ...f, riskId: v }))} options={riskOptions} describedBy="sakerhet-case-risk-help" />
+            <p className={classes.help} id="sakerhet-case-risk-help">
+              {strings.caseRiskHelp}
+            </p>
+            <span className={classes.row}>
+              {form.riskId && (
+                <RouteLink to={{ name: 'risk', id: Number(form.riskId) }}>
+                  {strings.openRisk}: <ListText>{riskName(form.riskId)}</ListText>
+                </RouteLink>
+              )}
+              {area && (
+                <RouteLink to={{ name: 'newRisk', areaKey: area.key, reportId: report.id }}>{strings.createRiskFromReport}</RouteLink>
+              )}
+            </span>
+          </div>
           {flagged && (
             <div className={classes.row}>
               <TextInput id="sakerhet-case-reported" type="date" label={strings.authorityReportedAt} value={form.reportedOn} onChange={(v) => setForm((f) => ({ ...f, reportedOn: v }))} />

@@ -134,7 +134,7 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
           </div>
         ))}
       </dl>
-      {handles && <CaseHandling report={r} actions={actions} onChanged={setChanged} />}
+      {handles && <CaseHandling report={r} actions={actions} area={area} risks={view.data.risks} onChanged={setChanged} />}
       {!handles && own && <ReporterFeedback report={r} onChanged={setChanged} />}
       {!handles && router.mode === 'app' && (
         <p>

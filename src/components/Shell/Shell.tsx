@@ -74,6 +74,8 @@ function sectionOf(route: Route): string {
   // The area pages belong to the overview, a report's page to My reports.
   switch (route.name) {
     case 'area':
+    case 'risk':
+    case 'newRisk':
       return 'overview';
     case 'reportDetail':
       return 'myReports';
