@@ -153,6 +153,8 @@ describe("a risk's page", () => {
     expect(services.actions.addRiskAction).not.toHaveBeenCalled();
     fireEvent.change(screen.getByLabelText(/^Ansvarig \*$/), { target: { value: 'Er' } });
     fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+    // The chosen person is added to the site first (ensureUser), then shown in the field.
+    await screen.findByDisplayValue('Erik Holm');
     fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
     // The people picker has its own status region (how many were found): the measure's is the one that says it was added.
     await waitFor(() => expect(screen.getAllByRole('status').map((r) => r.textContent)).toContain('Åtgärden ”Dubbelkontroll av id vid provtagning” är tillagd.'));
