@@ -12,8 +12,7 @@ import { Shell } from '../components/Shell/Shell';
 import { ViewSwitch } from './ViewSwitch';
 import type { IHost } from './host';
 import { ensureIcons } from './icons';
-import type { Route } from './routes';
-import { parseRoute } from './routes';
+import { parseRoute, Route } from './routes';
 import { THEMES, ThemeName } from './theme';
 import { useRouterState } from './useRouterState';
 
@@ -52,7 +51,7 @@ export function App(props: IAppProps): JSX.Element {
   }, [host]);
 
   // A Teams deep link (subEntityId) opens the app at that place.
-  const home = React.useMemo(() => (host.deepLink ? parseRoute(host.deepLink) ?? props.home : props.home), [host.deepLink, props.home]);
+  const home = React.useMemo<Route>(() => (host.deepLink ? parseRoute(host.deepLink) ?? { name: 'notFound', path: host.deepLink.slice(0, 200) } : props.home), [host.deepLink, props.home]);
   const router = useRouterState(home, props.routing, props.mode);
   const hostState = React.useMemo<IHostState>(() => ({ ...host, theme: themeName, headingLevel: props.headingLevel }), [host, themeName, props.headingLevel]);
   const theme = themeName === 'light' && host.sectionTheme ? host.sectionTheme : THEMES[themeName];

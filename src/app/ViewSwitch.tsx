@@ -5,6 +5,7 @@ import { Overview } from '../components/Overview';
 import { AreaPage } from '../components/AreaPage';
 import { Documents } from '../components/Documents';
 import { MyReports } from '../components/MyReports';
+import { NotFound } from '../components/common/NotFound';
 
 // The report form and a single report's page load on demand: most visits only read.
 const ReportForm = React.lazy(() => import(/* webpackChunkName: 'sakerhet-report-form' */ '../components/ReportForm'));
@@ -79,5 +80,7 @@ export function ViewSwitch(): JSX.Element {
           <Queue filter={route.filter} />
         </React.Suspense>
       );
+    case 'notFound':
+      return <NotFound path={route.path} />;
   }
 }

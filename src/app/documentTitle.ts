@@ -48,6 +48,8 @@ export function routeTitle(route: Route, strings: IStrings): string {
       return strings.installationHeading;
     case 'queue':
       return strings.queueHeading;
+    case 'notFound':
+      return strings.pageNotFoundTitle;
   }
 }
 

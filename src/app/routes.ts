@@ -20,7 +20,9 @@ export type Route =
   | { name: 'annualReport'; year: number }
   | { name: 'installationCheck' }
   /** The work queue ("Att hantera"); its filter lives in the address: att-hantera?status=all&sort=severity. */
-  | { name: 'queue'; filter?: Partial<IQueueFilter> };
+  | { name: 'queue'; filter?: Partial<IQueueFilter> }
+  /** An address in the app's part of the URL (#/…) that names no place: said so, not silently the overview. */
+  | { name: 'notFound'; path: string };
 
 export function routePath(route: Route): string {
   switch (route.name) {
@@ -51,7 +53,22 @@ export function routePath(route: Route): string {
       const query = queueQuery(route.filter ?? {});
       return query ? `att-hantera?${query}` : 'att-hantera';
     }
+    case 'notFound':
+      return route.path;
   }
+}
+
+/**
+ * The place an address names, or "not found" for an address that names none. Only the app's own
+ * part of the hash (#/…) is the app's: a SharePoint page's own anchors (#a-heading) are not.
+ * @returns undefined when the address is not the app's (no place was asked for)
+ */
+export function routeOfAddress(hash: string): Route | undefined {
+  const path = hash.replace(/^#/, '');
+  if (!path.startsWith('/') || path === '/') {
+    return undefined;
+  }
+  return parseRoute(path) ?? { name: 'notFound', path: path.replace(/^\//, '').slice(0, 200) };
 }
 
 function year(value: string | undefined): number | undefined {

@@ -1,10 +1,13 @@
 import * as React from 'react';
 import type { IRouter } from '../hooks/contexts';
-import { parseRoute, Route, routePath, sameRoute } from './routes';
+import { Route, routeOfAddress, routePath, sameRoute } from './routes';
 
-/** The place in the page address; an empty address means "where the app starts". */
+/**
+ * The place in the page address; an empty address (or the page's own anchor) means "where the app
+ * starts", an address of the app's that names no place is "not found".
+ */
 function routeFromHash(home: Route): Route {
-  return window.location.hash.replace(/^#\/?/, '') ? parseRoute(window.location.hash) ?? home : home;
+  return routeOfAddress(window.location.hash) ?? home;
 }
 
 /**

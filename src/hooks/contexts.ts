@@ -61,8 +61,22 @@ export const TimeZoneContext = React.createContext<string | undefined>(undefined
  */
 export const ViewTitleContext = React.createContext<(path: string, title: string) => void>(() => undefined);
 
+/** What the navigation needs to know of the signed-in user (a subset of ICurrentUser). */
+export interface INavigationUser {
+  canManageReports: boolean;
+  canReport: boolean;
+}
+
 /**
  * Where a view tells the shell who is signed in, once its data (which carries the user) has come:
- * the navigation offers "Att hantera" to people who handle reports.
+ * the navigation offers "Att hantera" and the lägesbild to people who handle reports, and
+ * "Rapportera" and "Mina rapporter" only to people who may file reports (not intranet visitors).
  */
-export const KnownUserContext = React.createContext<(user: { canManageReports: boolean }) => void>(() => undefined);
+export const KnownUserContext = React.createContext<(user: INavigationUser) => void>(() => undefined);
+
+/**
+ * Where a view tells the shell which navigation section it belongs to when its route alone does not
+ * say: a report's page is "Mina rapporter" for its reporter, "Att hantera" for those who handle it.
+ * (the view's path, the section's route name).
+ */
+export const ViewSectionContext = React.createContext<(path: string, section: string) => void>(() => undefined);

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { languageOf } from '../loc';
-import { HostContext, IHostState, IStringsState, KnownUserContext, RouterContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
+import { routePath } from '../app/routes';
+import { HostContext, IHostState, IStringsState, INavigationUser, KnownUserContext, RouterContext, ViewSectionContext, IRouter, StringsContext, TimeZoneContext } from './contexts';
 
 export function useHost(): IHostState {
   return React.useContext(HostContext);
@@ -35,11 +36,26 @@ export function useContentLang(): string | undefined {
 }
 
 /** Tells the shell who is signed in, once a view has loaded them (see KnownUserContext). */
-export function useAnnounceUser(user: { canManageReports: boolean } | undefined): void {
+export function useAnnounceUser(user: INavigationUser | undefined): void {
   const announce = React.useContext(KnownUserContext);
   React.useEffect(() => {
     if (user) {
       announce(user);
     }
   }, [announce, user]);
+}
+
+/**
+ * Tells the shell which navigation section the current view belongs to (see ViewSectionContext);
+ * undefined: the one its route names.
+ */
+export function useViewSection(section: 'myReports' | 'queue' | undefined): void {
+  const announce = React.useContext(ViewSectionContext);
+  const { route } = React.useContext(RouterContext);
+  const path = routePath(route);
+  React.useEffect(() => {
+    if (section) {
+      announce(path, section);
+    }
+  }, [announce, path, section]);
 }

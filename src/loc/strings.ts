@@ -29,10 +29,14 @@ export interface IStrings {
   retry: string;
   /** Under an error the view will get over by itself: it tries again without being asked. */
   errorRecovering: string;
-  errorTitle: string;
   errorOffline: string;
   errorThrottled: string;
   errorForbidden: string;
+  /** A report's page that does not exist or is not the user's to see. */
+  reportNotFound: string;
+  /** An address that names no place; {0} the address. */
+  pageNotFound: string;
+  pageNotFoundTitle: string;
   errorNotFound: string;
   errorConflict: string;
   errorThreshold: string;
@@ -148,6 +152,7 @@ export interface IStrings {
   attachments: string;
   noneGiven: string;
   reportIdLabel: string;
+  backToQueue: string;
   backToMyReports: string;
   feedbackHeading: string;
   feedbackStatus: string;
@@ -347,6 +352,7 @@ export interface IStrings {
   situationHeading: string;
   situationIntro: string;
   situationOnlyOwners: string;
+  annualReportOnlyOwners: string;
   loadingSituation: string;
   wholeRegion: string;
   period: string;

@@ -170,8 +170,9 @@ export class ViewService implements IViewService {
   }
 
   public async loadDocuments(): Promise<IDocumentsView> {
-    const [areas, timeZone, documents] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.site.timeZone(b), this.documents.getDocuments(b)] as const);
-    return { areas, timeZone, documents };
+    // The user rides along in the same $batch: the navigation offers reporting only to those who may.
+    const [areas, user, timeZone, documents] = await inOneBatch(this.sp, (b) => [this.areas.getAreas(b), this.users.getCurrentUser(b), this.site.timeZone(b), this.documents.getDocuments(b)] as const);
+    return { areas, user, timeZone, documents };
   }
 
   public async loadMyReports(): Promise<IMyReportsView> {

@@ -260,6 +260,7 @@ export interface IDocumentsView {
   /** The site's time zone (IANA), from its regional settings: the calendar of every date shown. */
   timeZone: TimeZone;
   areas: IArea[];
+  user: ICurrentUser;
   documents: IGoverningDocument[];
 }
 

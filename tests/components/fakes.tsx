@@ -214,7 +214,7 @@ export function fakeServices(user: ICurrentUser = STAFF, overrides: Partial<Reco
         }
         return { area, handlesArea: handledAreas(user, AREAS).includes(area), user, timeZone: SITE_ZONE, period: yearIn(new Date(), SITE_ZONE), goals: GOALS.filter((g) => g.areaId === area.id), documents: DOCUMENTS.filter((d) => d.areaIds.length === 0 || d.areaIds.includes(area.id)), reports: reports.filter((r) => r.areaId === area.id), risks: RISKS.filter((r) => r.areaId === area.id) };
       }),
-      loadDocuments: jest.fn(async () => ({ areas: AREAS, timeZone: SITE_ZONE, documents: DOCUMENTS })),
+      loadDocuments: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, documents: DOCUMENTS })),
       loadMyReports: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE, reports })),
       loadReportForm: jest.fn(async () => ({ areas: AREAS, user, timeZone: SITE_ZONE })),
       loadCase: jest.fn(async (id: number) => ({ areas: AREAS, user, timeZone: SITE_ZONE, report: { ...incident({ id }), attachments: [{ fileName: 'foto.png', url: '/sites/sakerhet/Lists/Handelser/Attachments/7/foto.png' }] }, actions: [], handles: handledAreas(user, AREAS).some((a) => a.id === 2), risks: handledAreas(user, AREAS).some((a) => a.id === 2) ? RISKS : [] })),

@@ -170,8 +170,59 @@ describe('my reports and a report', () => {
   it('says a report is out of reach without showing anything of it', async () => {
     const services = fakeServices();
     (services.views.loadCase as jest.Mock).mockRejectedValueOnce(new ServiceError('notFound', 'Item does not exist', 404));
-    renderApp(services, { name: 'reportDetail', id: 123 });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Det du letar efter finns inte, eller så har du inte behörighet att se det.');
+    renderApp(services, { name: 'reportDetail', id: 123 }, { mode: 'app' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rapporten finns inte, eller så har du inte behörighet att se den.');
+    expect(alert).not.toHaveTextContent('Något gick fel');
+    // A way on instead of a pointless retry.
+    expect(within(alert).getByRole('link', { name: 'Tillbaka till Mina rapporter' })).toHaveAttribute('href', '#/mina-rapporter');
+    expect(within(alert).queryByRole('button', { name: 'Försök igen' })).not.toBeInTheDocument();
+  });
+});
+
+describe('navigation', () => {
+  const nav = (): HTMLElement => screen.getByRole('navigation', { name: 'Säkerhet' });
+  const current = (): string | null | undefined => within(nav()).queryAllByRole('link').find((l) => l.getAttribute('aria-current') === 'page')?.textContent;
+  const offered = (): string[] => within(nav()).getAllByRole('link').map((l) => l.textContent ?? '');
+
+  it('highlights Mina rapporter on the reporter\'s own report, with a way back there', async () => {
+    renderApp(fakeServices(STAFF), { name: 'reportDetail', id: 7 }, { mode: 'app' });
+    await screen.findByRole('heading', { name: 'Patient föll' });
+    expect(current()).toBe('Mina rapporter');
+    expect(screen.getByRole('link', { name: 'Tillbaka till Mina rapporter' })).toHaveAttribute('href', '#/mina-rapporter');
+    expect(offered()).toEqual(['Översikt', 'Styrande dokument', 'Mina rapporter', 'Rapportera']);
+  });
+
+  it('highlights Att hantera on a report the owner handles, with a way back there, and offers the lägesbild', async () => {
+    renderApp(fakeServices(OWNER), { name: 'reportDetail', id: 7 }, { mode: 'app' });
+    await screen.findByRole('heading', { name: 'Patient föll' });
+    await waitFor(() => expect(current()).toBe('Att hantera'));
+    expect(screen.getByRole('link', { name: 'Tillbaka till Att hantera' })).toHaveAttribute('href', '#/att-hantera');
+    expect(offered()).toEqual(['Översikt', 'Att hantera', 'Lägesbild', 'Styrande dokument', 'Mina rapporter', 'Rapportera']);
+  });
+
+  it('highlights Lägesbild on the lägesbild and on the säkerhetsberättelse', async () => {
+    const first = renderApp(fakeServices(OWNER), { name: 'situation' }, { mode: 'app' });
+    await waitFor(() => expect(current()).toBe('Lägesbild'));
+    first.unmount();
+    renderApp(fakeServices(OWNER), { name: 'annualReport', year: 2025 }, { mode: 'app' });
+    await waitFor(() => expect(current()).toBe('Lägesbild'));
+  });
+
+  it('offers an intranet visitor neither reporting nor Mina rapporter, also from the documents', async () => {
+    const visitor = { ...STAFF, id: 20, displayName: 'Nils Ek', canReport: false };
+    renderApp(fakeServices(visitor), { name: 'documents' }, { mode: 'app' });
+    await screen.findByRole('link', { name: /Öppna Säkerhetspolicy/ });
+    await waitFor(() => expect(offered()).toEqual(['Översikt', 'Styrande dokument']));
+    expect(current()).toBe('Styrande dokument');
+  });
+
+  it('says an address names no page, instead of showing the overview', async () => {
+    renderApp(fakeServices(), { name: 'notFound', path: 'omraden/brand' }, { mode: 'app' });
+    expect(await screen.findByRole('heading', { name: 'Sidan finns inte', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText(/Sidan “omraden\/brand” finns inte i Säkerhet/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Tillbaka till översikten' })).toHaveAttribute('href', '#/');
+    expect(current()).toBeUndefined();
   });
 });
 

@@ -105,6 +105,7 @@ describe('an intranet visitor (nils, Read)', () => {
     expect(area.documents.length).toBeGreaterThan(0);
     const documents = await services.views.loadDocuments();
     expect(documents.documents.length).toBeGreaterThan(0);
+    expect(documents.user).toMatchObject({ canReport: false, canManageReports: false });
   });
 });
 

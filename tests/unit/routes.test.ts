@@ -1,4 +1,4 @@
-import { parseRoute, routePath, Route } from '../../src/app/routes';
+import { parseRoute, routeOfAddress, routePath, Route } from '../../src/app/routes';
 import { webPartView } from '../../src/app/webParts';
 
 describe('routes', () => {
@@ -22,6 +22,17 @@ describe('routes', () => {
 
   it.each(['#/omrade', '#/okänd', '#/rapport/abc', '#/rapport/-1', '#/omrade/<script>', "#/omrade/x'y", '#/omrade/a/b', '#/mina-rapporter/x', '#/omrade/%E0%A4%A', '#/risk/x', '#/risk/1/2', '#/ny-risk', '#/ny-risk/Omrade', '#/ny-risk/patientsakerhet/x', '#/ny-risk/a/1/2'])('"%s" names no place', (hash) => {
     expect(parseRoute(hash)).toBeUndefined();
+  });
+
+  it('says an address of the app that names no place is not found, and leaves the page\'s own anchors alone', () => {
+    expect(routeOfAddress('#/okand-sida')).toEqual({ name: 'notFound', path: 'okand-sida' });
+    expect(routeOfAddress('#/rapport/abc')).toEqual({ name: 'notFound', path: 'rapport/abc' });
+    expect(routePath({ name: 'notFound', path: 'rapport/abc' })).toBe('rapport/abc');
+    expect(routeOfAddress('#/omrade/brandsakerhet')).toEqual({ name: 'area', areaKey: 'brandsakerhet' });
+    // A SharePoint page's anchor to one of its headings, or no address: the app starts at home.
+    expect(routeOfAddress('#rubrik-1')).toBeUndefined();
+    expect(routeOfAddress('#/')).toBeUndefined();
+    expect(routeOfAddress('')).toBeUndefined();
   });
 
   it('maps each web part to its view', () => {

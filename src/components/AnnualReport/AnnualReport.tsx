@@ -78,7 +78,7 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
       <ViewTitle className={classes.title}>{format(strings.annualReportHeading, year)}</ViewTitle>
       {view.status === 'loading' && <LoadingState label={strings.loadingAnnualReport} />}
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
-      {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.situationOnlyOwners}</Notice>}
+      {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.annualReportOnlyOwners}</Notice>}
       {report && view.status === 'done' && view.data.user.canManageReports && (
         <TimeZoneContext.Provider value={view.data.timeZone}>
           <p className={classes.intro}>{format(strings.annualReportIntro, year)}</p>

@@ -3,7 +3,7 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useContentLang, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../model/schema';
 import type { TimeZone } from '../../model/calendar';
@@ -86,6 +86,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadDocuments(), [services]);
+  useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
   const [filters, setFilters] = React.useState<IFilters>({ ...NO_FILTERS, area: areaKey ?? '' });
   const now = React.useMemo(() => new Date(), []);
   const lang = useContentLang();

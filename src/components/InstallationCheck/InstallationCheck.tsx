@@ -2,7 +2,7 @@ import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format, IStrings } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
-import { useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
 import type { IRepairResult, ISetupIssue, ISetupReport } from '../../services/interfaces';
 import { toServiceError } from '../../services/errors';
@@ -114,6 +114,9 @@ export function InstallationCheck(): JSX.Element {
   const { strings } = useStrings();
   const services = useServices();
   const check = useAsync(async () => (await services.setup()).check(), [services]);
+  // The check's data does not carry the user; the navigation needs them (Att hantera, Lägesbild).
+  const me = useAsync(() => services.users.getCurrentUser(), [services]);
+  useAnnounceUser(me.status === 'done' ? me.data : undefined);
   const [report, setReport] = React.useState<ISetupReport | undefined>(undefined);
   const [repairing, setRepairing] = React.useState(false);
   const [result, setResult] = React.useState<IRepairResult | undefined>(undefined);

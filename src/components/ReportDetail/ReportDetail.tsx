@@ -3,7 +3,7 @@ import { Link } from '@fluentui/react/lib/Link';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useAnnounceUser, useRouter, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useRouter, useStrings, useViewSection } from '../../hooks/useHost';
 import { reportDocumentTitle } from '../../app/documentTitle';
 import { useServices } from '../../hooks/useServices';
 import { ErrorState } from '../common/ErrorState';
@@ -22,6 +22,7 @@ import { CaseHandling } from './CaseHandling';
 import { ReporterFeedback } from './ReporterFeedback';
 
 const useStyles = makeStyles((theme) => ({
+  back: { margin: '0 0 12px' },
   kicker: { margin: '0 0 4px', color: theme.semanticColors.bodySubtext },
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none', overflowWrap: 'anywhere' },
   facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))', gap: '12px 24px', margin: '16px 0' },
@@ -42,16 +43,27 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   const router = useRouter();
   const view = useAsync(() => services.views.loadCase(id), [services, id]);
   useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
+  // Handling someone's report belongs to "Att hantera"; reading her own, to "Mina rapporter".
+  const handling = view.status === 'done' && view.data.user.canManageReports && view.data.handles;
+  useViewSection(view.status === 'done' ? (handling ? 'queue' : 'myReports') : undefined);
   const [changed, setChanged] = React.useState<IIncidentDetail | undefined>();
   if (view.status === 'loading') {
     return <LoadingState label={strings.loadingReport} />;
   }
   if (view.status === 'error') {
-    return <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />;
+    return (
+      <ErrorState
+        error={view.error}
+        message={view.error.kind === 'notFound' || view.error.kind === 'forbidden' ? strings.reportNotFound : undefined}
+        onRetry={view.reload}
+        recovering={view.recovering}
+        wayOn={router.mode === 'app' ? { to: { name: 'myReports' }, label: strings.backToMyReports } : undefined}
+      />
+    );
   }
   const { areas, actions, timeZone } = view.data;
   // Case handling only in the areas the user handles; elsewhere an area owner is a reporter like anyone.
-  const handles = view.data.user.canManageReports && view.data.handles;
+  const handles = handling;
   const r = changed && changed.id === view.data.report.id ? changed : view.data.report;
   const area = areas.find((a) => a.id === r.areaId);
   // Her own report: a reader who does not handle it can only read her own (item-level security).
@@ -122,6 +134,12 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
   ];
   return (
     <TimeZoneContext.Provider value={timeZone}>
+      {/* A way back from every report page (single-view web parts have the shell's own). */}
+      {router.mode === 'app' && (
+        <p className={classes.back}>
+          {handles ? <RouteLink to={{ name: 'queue' }}>{strings.backToQueue}</RouteLink> : <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>}
+        </p>
+      )}
       <p className={classes.kicker}>{strings.reportDetailHeading}</p>
       <ViewTitle className={classes.title} documentTitle={reportDocumentTitle(strings, r.id)}>
         <ListText>{r.title}</ListText>
@@ -136,11 +154,6 @@ export default function ReportDetail({ id }: IReportDetailProps): JSX.Element {
       </dl>
       {handles && <CaseHandling report={r} actions={actions} area={area} risks={view.data.risks} onChanged={setChanged} />}
       {!handles && own && <ReporterFeedback report={r} onChanged={setChanged} />}
-      {!handles && router.mode === 'app' && (
-        <p>
-          <RouteLink to={{ name: 'myReports' }}>{strings.backToMyReports}</RouteLink>
-        </p>
-      )}
     </TimeZoneContext.Provider>
   );
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Icon } from '@fluentui/react/lib/Icon';
 import { makeStyles } from '@fluentui/react/lib/Theme';
 import { useHost, useRouter, useStrings } from '../../hooks/useHost';
-import { KnownUserContext, ViewTitleContext } from '../../hooks/contexts';
+import { INavigationUser, KnownUserContext, ViewSectionContext, ViewTitleContext } from '../../hooks/contexts';
 import { documentTitle, routeTitle } from '../../app/documentTitle';
 import { useFocusRescue } from '../../app/focusRescue';
 import { LeaveDialog } from './LeaveDialog';
@@ -61,27 +61,34 @@ const useStyles = makeStyles((theme) => ({
   main: { outline: 'none', minWidth: 0 }
 }));
 
-const NAV: { key: 'navOverview' | 'navQueue' | 'navDocuments' | 'navMyReports' | 'navReport'; route: Route; handlers?: boolean }[] = [
+type NavKey = 'navOverview' | 'navQueue' | 'navSituation' | 'navDocuments' | 'navMyReports' | 'navReport';
+
+/**
+ * The navigation. `handlers`: for the people who handle reports, once a view has told who is
+ * signed in. `reporters`: hidden once a view has told that the user may not file reports (an
+ * intranet visitor has no access to Händelser).
+ */
+const NAV: { key: NavKey; route: Route; handlers?: boolean; reporters?: boolean }[] = [
   { key: 'navOverview', route: { name: 'overview' } },
-  // For the people who handle reports, once a view has told who is signed in.
   { key: 'navQueue', route: { name: 'queue' }, handlers: true },
+  { key: 'navSituation', route: { name: 'situation' }, handlers: true },
   { key: 'navDocuments', route: { name: 'documents' } },
-  { key: 'navMyReports', route: { name: 'myReports' } },
-  { key: 'navReport', route: { name: 'report' } }
+  { key: 'navMyReports', route: { name: 'myReports' }, reporters: true },
+  { key: 'navReport', route: { name: 'report' }, reporters: true }
 ];
 
+/** The navigation section a route belongs to; a view may say otherwise (ViewSectionContext). */
 function sectionOf(route: Route): string {
-  // The area pages belong to the overview, a report's page to My reports.
   switch (route.name) {
     case 'area':
     case 'risk':
     case 'newRisk':
       return 'overview';
     case 'reportDetail':
+      // Until the report has loaded: her own report is the common case.
       return 'myReports';
-    case 'situation':
     case 'annualReport':
-      return 'queue';
+      return 'situation';
     default:
       return route.name;
   }
@@ -128,8 +135,12 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
   const path = routePath(router.route);
   const [viewTitle, setViewTitleState] = React.useState<{ path: string; title: string }>();
   const setViewTitle = React.useCallback((p: string, title: string) => setViewTitleState({ path: p, title }), []);
-  const [handler, setHandler] = React.useState(false);
-  const announceUser = React.useCallback((user: { canManageReports: boolean }) => setHandler(user.canManageReports), []);
+  const [user, setUser] = React.useState<INavigationUser>();
+  const announceUser = React.useCallback((u: INavigationUser) => setUser((was) => (was && was.canManageReports === u.canManageReports && was.canReport === u.canReport ? was : { canManageReports: u.canManageReports, canReport: u.canReport })), []);
+  const [viewSection, setViewSectionState] = React.useState<{ path: string; section: string }>();
+  const setViewSection = React.useCallback((p: string, section: string) => setViewSectionState({ path: p, section }), []);
+  const section = viewSection?.path === path ? viewSection.section : sectionOf(router.route);
+  const shown = NAV.filter((item) => (!item.handlers || user?.canManageReports === true) && (!item.reporters || user?.canReport !== false));
   usePageTitle(viewTitle?.path === path ? viewTitle.title : routeTitle(router.route, strings));
 
   // Focus fell to the body: to the view's title, or, while the view loads, to the content region
@@ -160,9 +171,9 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
         <div className={classes.header}>
           <nav aria-label={strings.mainNavigation}>
             <ul className={classes.navList}>
-              {NAV.filter((item) => !item.handlers || handler).map((item) => (
+              {shown.map((item) => (
                 <li key={item.key}>
-                  <RouteLink to={item.route} className={classes.navLink} aria-current={sectionOf(router.route) === item.route.name ? 'page' : undefined}>
+                  <RouteLink to={item.route} className={classes.navLink} aria-current={section === item.route.name ? 'page' : undefined}>
                     {strings[item.key]}
                   </RouteLink>
                 </li>
@@ -180,7 +191,9 @@ export function Shell({ children }: { children: React.ReactNode }): JSX.Element 
       )}
       <Landmark ref={main as React.RefObject<HTMLElement>} tabIndex={-1} className={classes.main} aria-label={Landmark === 'section' ? strings.appTitle : undefined}>
         <ViewTitleContext.Provider value={setViewTitle}>
-          <KnownUserContext.Provider value={announceUser}>{children}</KnownUserContext.Provider>
+          <KnownUserContext.Provider value={announceUser}>
+            <ViewSectionContext.Provider value={setViewSection}>{children}</ViewSectionContext.Provider>
+          </KnownUserContext.Provider>
         </ViewTitleContext.Provider>
       </Landmark>
       <LeaveDialog />
