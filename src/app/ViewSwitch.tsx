@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { useRouter, useStrings } from '../hooks/useHost';
+import { routePath } from './routes';
 import { LoadingState } from '../components/common/LoadingState';
 import { Overview } from '../components/Overview';
 import { AreaPage } from '../components/AreaPage';
@@ -29,7 +30,8 @@ export function ViewSwitch(): JSX.Element {
     case 'area':
       return <AreaPage areaKey={route.areaKey} />;
     case 'documents':
-      return <Documents areaKey={route.areaKey} />;
+      // A new address (Back to another filter, a link from an area) starts the view afresh from it.
+      return <Documents key={routePath(route)} areaKey={route.areaKey} filter={route.filter} />;
     case 'myReports':
       return <MyReports />;
     case 'report':

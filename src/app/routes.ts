@@ -1,4 +1,5 @@
 import { IQueueFilter, parseQueueQuery, queueQuery } from '../model/queue';
+import { documentQuery, IDocumentFilter, parseDocumentQuery } from '../model/documents';
 
 /**
  * The app's places, and their URLs. The whole-section web part keeps the place in the URL's hash
@@ -8,7 +9,8 @@ import { IQueueFilter, parseQueueQuery, queueQuery } from '../model/queue';
 export type Route =
   | { name: 'overview' }
   | { name: 'area'; areaKey: string }
-  | { name: 'documents'; areaKey?: string }
+  /** The filter other than the area lives in the query: dokument/brandsakerhet?typ=routine&giltighet=alla. */
+  | { name: 'documents'; areaKey?: string; filter?: Partial<IDocumentFilter> }
   | { name: 'report'; areaKey?: string }
   | { name: 'myReports' }
   | { name: 'reportDetail'; id: number }
@@ -30,8 +32,10 @@ export function routePath(route: Route): string {
       return '';
     case 'area':
       return `omrade/${encodeURIComponent(route.areaKey)}`;
-    case 'documents':
-      return route.areaKey ? `dokument/${encodeURIComponent(route.areaKey)}` : 'dokument';
+    case 'documents': {
+      const query = documentQuery(route.filter ?? {});
+      return `${route.areaKey ? `dokument/${encodeURIComponent(route.areaKey)}` : 'dokument'}${query ? `?${query}` : ''}`;
+    }
     case 'report':
       return route.areaKey ? `rapportera/${encodeURIComponent(route.areaKey)}` : 'rapportera';
     case 'myReports':
@@ -81,6 +85,11 @@ export function parseRoute(path: string | undefined): Route | undefined {
   const queue = /^att-hantera\/?(?:\?(.*))?$/.exec(whole);
   if (queue) {
     return { name: 'queue', filter: parseQueueQuery(queue[1] ?? '') };
+  }
+  const documents = /^dokument(?:\/([a-z0-9-]{1,40}))?\/?\?(.*)$/.exec(whole);
+  if (documents) {
+    const { area, ...filter } = parseDocumentQuery(documents[1], documents[2]);
+    return { name: 'documents', areaKey: area || undefined, filter };
   }
   const clean = whole.replace(/\/$/, '');
   const [head, arg, ...rest] = clean.split('/');

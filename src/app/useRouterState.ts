@@ -117,5 +117,15 @@ export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'a
     };
   }, []);
 
-  return React.useMemo(() => ({ route, navigate, home, mode, routing, focusRequest, guardLeave, leaving }), [route, navigate, home, mode, routing, guardLeave, leaving]);
+  const replaceAddress = React.useCallback(
+    (to: Route) => {
+      if (routing === 'hash') {
+        // replaceState fires no hashchange: the view stays; Back and reload see the new address.
+        window.history.replaceState(window.history.state, '', `#/${routePath(to)}`);
+      }
+    },
+    [routing]
+  );
+
+  return React.useMemo(() => ({ route, navigate, home, mode, routing, focusRequest, guardLeave, leaving, replaceAddress }), [route, navigate, home, mode, routing, guardLeave, leaving, replaceAddress]);
 }

@@ -45,6 +45,12 @@ export interface IRouter {
   guardLeave(hasUnsavedEdits: () => boolean): () => void;
   /** While the user is being asked whether to leave unsaved edits: the answers. */
   leaving?: { stay(): void; leave(): void };
+  /**
+   * Puts `route`'s address in place of the current one (no new history entry, no view change),
+   * where the address routes: after a submit the receipt's address is the sent report's, so a
+   * reload shows the report rather than an empty form. Optional: the default router has none.
+   */
+  replaceAddress?(route: Route): void;
 }
 
 export const RouterContext = React.createContext<IRouter>({ route: { name: 'overview' }, navigate: () => undefined, home: { name: 'overview' }, mode: 'app', routing: 'memory', focusRequest: { current: false }, guardLeave: () => () => undefined });

@@ -94,6 +94,8 @@ const strings: IStrings = {
   filterValidity: 'Validity',
   all: 'All',
   allAreasOnly: 'Applies to all areas',
+  validityAll: 'All, including drafts and repealed',
+  documentsInForceOnly: 'Documents in force are shown; choose Validity for drafts and repealed ones.',
   validityCurrent: 'In force',
   validityExpiring: 'Expires within 90 days',
   validityExpired: 'Expired',

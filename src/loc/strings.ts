@@ -106,6 +106,9 @@ export interface IStrings {
   filterValidity: string;
   all: string;
   allAreasOnly: string;
+  validityAll: string;
+  /** After the count, while only documents in force are shown (the default). */
+  documentsInForceOnly: string;
   validityCurrent: string;
   validityExpiring: string;
   validityExpired: string;

@@ -95,6 +95,8 @@ const strings: IStrings = {
   filterValidity: 'Giltighet',
   all: 'Alla',
   allAreasOnly: 'Gäller alla områden',
+  validityAll: 'Alla, även utkast och upphävda',
+  documentsInForceOnly: 'Gällande dokument visas; välj Giltighet för utkast och upphävda.',
   validityCurrent: 'Gällande',
   validityExpiring: 'Upphör inom 90 dagar',
   validityExpired: 'Har upphört',

@@ -119,7 +119,13 @@ describe('area page', () => {
 describe('governing documents', () => {
   it('filters by type, area and validity, and clears the filters', async () => {
     renderApp(fakeServices(), { name: 'documents' });
-    expect(await screen.findByText('3 av 3 dokument visas')).toBeInTheDocument();
+    // In force by default: "Gammal anvisning" ended 10 days ago.
+    expect(await screen.findByText('2 av 3 dokument visas')).toBeInTheDocument();
+    expect(screen.getByText('Gällande dokument visas; välj Giltighet för utkast och upphävda.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Öppna Gammal anvisning/ })).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Giltighet'), { target: { value: '' } });
+    expect(screen.getByText('3 av 3 dokument visas')).toBeInTheDocument();
+    expect(screen.queryByText(/Gällande dokument visas/)).not.toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('Dokumenttyp'), { target: { value: 'routine' } });
     expect(screen.getByText('1 av 3 dokument visas')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Öppna Rutin för fallprevention/ })).toHaveAttribute('href', '/sites/sakerhet/StyrandeDokument/fall.pdf');
@@ -137,9 +143,26 @@ describe('governing documents', () => {
 
   it('starts filtered to an area when opened from one', async () => {
     renderApp(fakeServices(), { name: 'documents', areaKey: 'arbetsmiljo' });
-    expect(await screen.findByText('2 av 3 dokument visas')).toBeInTheDocument();
+    // The policy (all areas) is in force; the area's own instruction has ended.
+    expect(await screen.findByText('1 av 3 dokument visas')).toBeInTheDocument();
     expect(screen.getByLabelText('Säkerhetsområde')).toHaveValue('arbetsmiljo');
     expect(DOCUMENTS.length).toBe(3);
+  });
+});
+
+describe('governing documents in force', () => {
+  it('shows a draft only on request, and takes its filter from the address', async () => {
+    const draft = { ...DOCUMENTS[1], id: 4, title: 'Ny rutin (utkast)', status: 'draft' as const };
+    const services = fakeServices();
+    (services.views.loadDocuments as jest.Mock).mockResolvedValue({ areas: AREAS, user: STAFF, timeZone: SITE_ZONE, documents: [...DOCUMENTS, draft] });
+    const first = renderApp(services, { name: 'documents' });
+    expect(await screen.findByText('2 av 4 dokument visas')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Öppna Ny rutin/ })).not.toBeInTheDocument();
+    first.unmount();
+    renderApp(services, { name: 'documents', filter: { validity: '', status: 'draft' } });
+    expect(await screen.findByText('1 av 4 dokument visas')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Öppna Ny rutin/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Giltighet')).toHaveValue('');
   });
 });
 
@@ -202,10 +225,13 @@ describe('navigation', () => {
   });
 
   it('highlights Lägesbild on the lägesbild and on the säkerhetsberättelse', async () => {
+    // Both views load as chunks of their own: on a loaded machine that takes longer than 5 s.
     const first = renderApp(fakeServices(OWNER), { name: 'situation' }, { mode: 'app' });
+    await screen.findByRole('heading', { name: /^Lägesbild/, level: 1 }, { timeout: 30000 });
     await waitFor(() => expect(current()).toBe('Lägesbild'));
     first.unmount();
     renderApp(fakeServices(OWNER), { name: 'annualReport', year: 2025 }, { mode: 'app' });
+    await screen.findByRole('heading', { name: 'Säkerhetsberättelse 2025', level: 1 }, { timeout: 30000 });
     await waitFor(() => expect(current()).toBe('Lägesbild'));
   });
 

@@ -83,6 +83,13 @@ describe('staff (Anna Lind)', () => {
     expect(stored.fields).toMatchObject({ Category: 'Skada på byggnad', EventType: 'Brist', Severity: 'Måttlig', Status: 'Ny', Anonymous: false });
     expect(stored.attachments.map((a) => a.name)).toEqual(['dörr.png']);
     reportId = stored.id;
+    // The receipt's address is the sent report's page: reloading it shows the report, not an empty form.
+    expect(new URL(page.url()).hash).toBe(`#/rapport/${stored.id}`);
+    const reloaded = await open(context, server, new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash);
+    await main(reloaded).getByRole('heading', { name: TITLE }).waitFor();
+    await main(reloaded).getByRole('link', { name: 'Tillbaka till Mina rapporter' }).waitFor();
+    expect(pageErrors(reloaded)).toEqual([]);
+    await reloaded.close();
 
     await main(page).getByRole('button', { name: 'Gå till Mina rapporter' }).click();
     await main(page).getByRole('heading', { name: 'Mina rapporter', level: 2 }).waitFor();
@@ -126,7 +133,7 @@ describe('area owner (Erik Holm, patientsäkerhet)', () => {
     expect(await main(page).getByRole('row').filter({ hasText: 'Hot från anhörig i väntrummet' }).count()).toBe(0);
     const threat = [...server.store.list('incidents').items.values()].find((i) => i.fields.Title === 'Hot från anhörig i väntrummet')!;
     await page.goto(`${server.url}/#/rapport/${threat.id}`);
-    await main(page).getByText('Det du letar efter finns inte, eller så har du inte behörighet att se det.').waitFor();
+    await main(page).getByText('Rapporten finns inte, eller så har du inte behörighet att se den.').waitFor();
     expect(await main(page).getByText('Hot från anhörig i väntrummet').count()).toBe(0);
     expect(await main(page).getByText('Johan Ek').count()).toBe(0);
     await context.close();
@@ -150,7 +157,7 @@ describe('no leaks between staff members', () => {
     await main(page).getByRole('table').waitFor();
     expect(await main(page).getByText(TITLE).count()).toBe(0);
     await page.goto(`${server.url}/#/rapport/${reportId}`);
-    await main(page).getByText('Det du letar efter finns inte, eller så har du inte behörighet att se det.').waitFor();
+    await main(page).getByText('Rapporten finns inte, eller så har du inte behörighet att se den.').waitFor();
     expect(await main(page).getByText(TITLE).count()).toBe(0);
     const status = await page.evaluate(async (id) => {
       const res = await fetch(`/sites/sakerhet/_api/web/getList('/sites/sakerhet/Lists/Handelser')/items(${id})`, { headers: { Accept: 'application/json' } });
@@ -171,6 +178,11 @@ describe('governing documents (intranet visitors and staff)', () => {
     await main(page).getByText(/^\d+ av \d+ dokument visas$/).waitFor();
     await main(page).getByLabel('Dokumenttyp').selectOption('policy');
     await main(page).getByText('1 av 25 dokument visas').waitFor();
+    // The filter is in the address: a reload shows the same list.
+    expect(page.url()).toMatch(/#\/dokument\?typ=policy$/);
+    await page.reload();
+    await main(page).getByText('1 av 25 dokument visas').waitFor();
+    expect(await main(page).getByLabel('Dokumenttyp').inputValue()).toBe('policy');
     await main(page).getByRole('button', { name: 'Rensa filtren' }).click();
     await main(page).getByLabel('Giltighet').selectOption('expired');
     const expired = await main(page).getByRole('article').allTextContents();

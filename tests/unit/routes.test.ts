@@ -24,6 +24,14 @@ describe('routes', () => {
     expect(parseRoute(hash)).toBeUndefined();
   });
 
+  it('keeps the documents\' filter in the address, defaults left out, and reads back only what it knows', () => {
+    expect(routePath({ name: 'documents', areaKey: 'brandsakerhet', filter: { type: 'routine', validity: '', text: ' RS 2024 ' } })).toBe('dokument/brandsakerhet?typ=routine&giltighet=alla&q=RS+2024');
+    expect(routePath({ name: 'documents', filter: { validity: 'current', status: '' } })).toBe('dokument');
+    expect(parseRoute('#/dokument/brandsakerhet?typ=routine&giltighet=alla&q=RS+2024')).toEqual({ name: 'documents', areaKey: 'brandsakerhet', filter: { type: 'routine', status: '', validity: '', text: 'RS 2024' } });
+    // Unknown values take the default: in force, any type.
+    expect(parseRoute('#/dokument?typ=<b>&giltighet=snart&status=draft')).toEqual({ name: 'documents', areaKey: undefined, filter: { type: '', status: 'draft', validity: 'current', text: '' } });
+  });
+
   it('says an address of the app that names no place is not found, and leaves the page\'s own anchors alone', () => {
     expect(routeOfAddress('#/okand-sida')).toEqual({ name: 'notFound', path: 'okand-sida' });
     expect(routeOfAddress('#/rapport/abc')).toEqual({ name: 'notFound', path: 'rapport/abc' });

@@ -3,7 +3,8 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
-import { useAnnounceUser, useContentLang, useStrings } from '../../hooks/useHost';
+import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
+import { DEFAULT_DOCUMENT_FILTER, documentQuery, IDocumentFilter } from '../../model/documents';
 import { useServices } from '../../hooks/useServices';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../model/schema';
 import type { TimeZone } from '../../model/calendar';
@@ -38,16 +39,13 @@ const useStyles = makeStyles((theme) => ({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 }
 }));
 
-interface IFilters {
-  text: string;
-  type: string;
-  area: string;
-  status: string;
-  validity: string;
-}
+type IFilters = IDocumentFilter;
 
-const NO_FILTERS: IFilters = { text: '', type: '', area: '', status: '', validity: '' };
-
+/**
+ * The documents a filter lets through. "In force" (validity 'current', the default) is begun, not
+ * ended and not repealed (validityOf), and not a draft: a draft governs nothing yet.
+ * @param now the moment "today" is taken from, on the site's calendar (`zone`, IANA)
+ */
 export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: IFilters, now: Date, zone: TimeZone): IGoverningDocument[] {
   return docs.filter((d) => {
     if (f.type && d.documentType !== f.type) {
@@ -67,7 +65,7 @@ export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: I
     }
     if (f.validity) {
       const v = validityOf(d, now, zone);
-      if (f.validity === 'current' ? v !== 'current' && v !== 'expiring' : v !== f.validity) {
+      if (f.validity === 'current' ? (v !== 'current' && v !== 'expiring') || d.status === 'draft' : v !== f.validity) {
         return false;
       }
     }
@@ -78,24 +76,32 @@ export function filterDocuments(docs: IGoverningDocument[], areas: IArea[], f: I
 export interface IDocumentsProps {
   /** Start filtered to one area (from an area page or the web part's setting). */
   areaKey?: string;
+  /** The rest of the filter, from the address. */
+  filter?: Partial<IDocumentFilter>;
 }
 
 /** The governing documents library: browse and search by type, area, status and validity. */
-export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
+export function Documents({ areaKey, filter }: IDocumentsProps): JSX.Element {
   const classes = useStyles();
   const { strings } = useStrings();
   const services = useServices();
   const view = useAsync(() => services.views.loadDocuments(), [services]);
   useAnnounceUser(view.status === 'done' ? view.data.user : undefined);
-  const [filters, setFilters] = React.useState<IFilters>({ ...NO_FILTERS, area: areaKey ?? '' });
+  const router = useRouter();
+  const [filters, setFilters] = React.useState<IFilters>(() => ({ ...DEFAULT_DOCUMENT_FILTER, ...filter, area: areaKey ?? '' }));
+  // The filter lives in the address too (in place, not a history entry per keystroke): a reload or
+  // a shared link shows the same list, and Back returns to it.
+  const { replaceAddress } = router;
+  React.useEffect(() => {
+    const { area, ...rest } = filters;
+    replaceAddress?.({ name: 'documents', areaKey: area || undefined, filter: rest });
+  }, [filters, replaceAddress]);
   const now = React.useMemo(() => new Date(), []);
   const lang = useContentLang();
   const set =
     (key: keyof IFilters): ((value: string) => void) =>
     (value: string): void =>
       setFilters((f) => ({ ...f, [key]: value }));
-
-  React.useEffect(() => setFilters((f) => ({ ...f, area: areaKey ?? '' })), [areaKey]);
 
   return (
     <>
@@ -139,14 +145,14 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
               value={filters.validity}
               onChange={set('validity')}
               options={[
-                { value: '', text: strings.all },
                 { value: 'current', text: strings.validityCurrent },
+                { value: '', text: strings.validityAll },
                 { value: 'expiring', text: strings.validityExpiring },
                 { value: 'expired', text: strings.validityExpired }
               ]}
             />
             <div>
-              <Button onClick={() => setFilters(NO_FILTERS)} disabled={JSON.stringify(filters) === JSON.stringify(NO_FILTERS)}>
+              <Button onClick={() => setFilters(() => DEFAULT_DOCUMENT_FILTER)} disabled={documentQuery(filters) === '' && !filters.area}>
                 {strings.clearFilters}
               </Button>
             </div>
@@ -158,6 +164,7 @@ export function Documents({ areaKey }: IDocumentsProps): JSX.Element {
                 <p className={classes.count} role="status">
                   {shown.length === 0 ? strings.noDocumentsMatch : format(strings.documentsShown, shown.length, view.data.documents.length)}
                 </p>
+                {filters.validity === 'current' && <p className={classes.count}>{strings.documentsInForceOnly}</p>}
                 <ul className={classes.list}>
                   {shown.map((d) => (
                     <li key={d.id}>

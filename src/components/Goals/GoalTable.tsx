@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
-import { scrollerStyle, tableStyle } from '../common/styles';
+import { cardListStyles, narrowerThan, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useContentLang, useStrings, useTimeZone } from '../../hooks/useHost';
 import type { IStrings, Locale } from '../../loc';
@@ -14,8 +14,11 @@ import { ListText } from '../common/ListText';
 import { StatusBadge, StatusTone } from '../common/StatusBadge';
 
 const useStyles = makeStyles((theme) => ({
-  scroller: scrollerStyle,
-  table: tableStyle(theme),
+  // On a phone or a tablet the table becomes cards: Utfall and Status are never out of sight
+  // (issue 14). Its six or seven columns, with values kept on one line, need a desk's width.
+  ...cardListStyles(theme, narrowerThan('56rem')),
+  table: [tableStyle(theme), { selectors: { 'td.num': { whiteSpace: 'nowrap' } } }],
+  cardFact: { margin: 0 },
   // Follow-ups and judgements are the owners' own text: their line breaks are kept.
   note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext, whiteSpace: 'pre-line' }
 }));
@@ -84,63 +87,111 @@ export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTabl
   const lang = useContentLang();
   // The moment the table is shown: a stored outcome past its valid-until says so.
   const now = React.useMemo(() => new Date(), []);
+  const content = rows.map(({ goal: g, outcome: given, computed }) => {
+    const outcome = given ?? g.outcome;
+    const status = g.statusOverride ?? computedStatus(g, outcome);
+    return {
+      g,
+      area: areaName && areaName(g),
+      title: (
+        <>
+          <ListText>{g.title}</ListText>
+          {g.followUp && (
+            <p className={classes.note} lang={lang}>
+              {g.followUp}
+            </p>
+          )}
+        </>
+      ),
+      indicator: (
+        <>
+          <ListText>{g.indicator}</ListText>
+          {g.indicatorSource === 'computed' && (
+            <p className={classes.note}>{computedNote(strings, g, computed, now, locale, zone)}</p>
+          )}
+        </>
+      ),
+      baseline: g.baseline === undefined ? '–' : <Quantity value={g.baseline} unit={g.unit} locale={locale} />,
+      target: formatNodes(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, [<Quantity key="t" value={g.target} unit={g.unit} locale={locale} />]),
+      outcome: outcome === undefined ? strings.notMeasured : <Quantity value={outcome} unit={g.unit} locale={locale} />,
+      status: (
+        <>
+          <StatusBadge tone={goalTone(status)}>{label(strings, 'goalStatus', status)}</StatusBadge>
+          {g.statusOverride && (
+            <p className={classes.note}>
+              {strings.judgedStatus}: <ListText>{g.statusComment}</ListText>
+            </p>
+          )}
+        </>
+      )
+    };
+  });
   return (
-    <div className={classes.scroller} role="region" aria-label={labelledBy ? undefined : name} aria-labelledby={labelledBy} tabIndex={0}>
-      <table className={classes.table}>
-        <thead>
-          <tr>
-            {areaName && <th scope="col">{strings.area}</th>}
-            <th scope="col">{strings.goal}</th>
-            <th scope="col">{strings.indicator}</th>
-            <th scope="col" className="num">
-              {strings.baseline}
-            </th>
-            <th scope="col" className="num">
-              {strings.target}
-            </th>
-            <th scope="col" className="num">
-              {strings.outcome}
-            </th>
-            <th scope="col">{strings.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ goal: g, outcome: given, computed }) => {
-            const outcome = given ?? g.outcome;
-            const status = g.statusOverride ?? computedStatus(g, outcome);
-            return (
-              <tr key={g.id}>
-                {areaName && <td lang={lang}>{areaName(g)}</td>}
-                <td>
-                  <ListText>{g.title}</ListText>
-                  {g.followUp && (
-                    <p className={classes.note} lang={lang}>
-                      {g.followUp}
-                    </p>
-                  )}
-                </td>
-                <td>
-                  <ListText>{g.indicator}</ListText>
-                  {g.indicatorSource === 'computed' && (
-                    <p className={classes.note}>{computedNote(strings, g, computed, now, locale, zone)}</p>
-                  )}
-                </td>
-                <td className="num">{g.baseline === undefined ? '–' : <Quantity value={g.baseline} unit={g.unit} locale={locale} />}</td>
-                <td className="num">{formatNodes(g.direction === 'atMost' ? strings.targetAtMost : strings.targetAtLeast, [<Quantity key="t" value={g.target} unit={g.unit} locale={locale} />])}</td>
-                <td className="num">{outcome === undefined ? strings.notMeasured : <Quantity value={outcome} unit={g.unit} locale={locale} />}</td>
-                <td>
-                  <StatusBadge tone={goalTone(status)}>{label(strings, 'goalStatus', status)}</StatusBadge>
-                  {g.statusOverride && (
-                    <p className={classes.note}>
-                      {strings.judgedStatus}: <ListText>{g.statusComment}</ListText>
-                    </p>
-                  )}
-                </td>
+    <>
+      <div className={classes.scroller} role="region" aria-label={labelledBy ? undefined : name} aria-labelledby={labelledBy} tabIndex={0}>
+        <table className={classes.table}>
+          <thead>
+            <tr>
+              {areaName && <th scope="col">{strings.area}</th>}
+              <th scope="col">{strings.goal}</th>
+              <th scope="col">{strings.indicator}</th>
+              <th scope="col" className="num">
+                {strings.baseline}
+              </th>
+              <th scope="col" className="num">
+                {strings.target}
+              </th>
+              <th scope="col" className="num">
+                {strings.outcome}
+              </th>
+              <th scope="col">{strings.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {content.map((c) => (
+              <tr key={c.g.id}>
+                {areaName && <td lang={lang}>{c.area}</td>}
+                <td>{c.title}</td>
+                <td>{c.indicator}</td>
+                <td className="num">{c.baseline}</td>
+                <td className="num">{c.target}</td>
+                <td className="num">{c.outcome}</td>
+                <td>{c.status}</td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* The same goals as cards where the section is narrow: the goal, then outcome against target and status. */}
+      <ul className={classes.cards} aria-label={labelledBy ? undefined : name} aria-labelledby={labelledBy}>
+        {content.map((c) => (
+          <li key={c.g.id} className={classes.card}>
+            {c.area !== undefined && (
+              <p className={classes.cardFacts} lang={lang}>
+                {c.area}
+              </p>
+            )}
+            <div className={classes.cardTitle}>{c.title}</div>
+            <p className={classes.cardFacts}>
+              <span>
+                {strings.outcome}: {c.outcome}
+              </span>
+              <span>
+                {strings.target}: {c.target}
+              </span>
+              <span>
+                {strings.baseline}: {c.baseline}
+              </span>
+            </p>
+            <div className={classes.cardFact}>{c.status}</div>
+            <div className={classes.cardFacts}>
+              <div>
+                {strings.indicator}: {c.indicator}
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -26,13 +26,11 @@ import { RouteLink } from '../common/RouteLink';
 import { SearchField } from '../common/SearchField';
 import { Select } from '../common/Select';
 import { StatusBadge } from '../common/StatusBadge';
-import { scrollerStyle, tableStyle, visuallyHiddenStyle } from '../common/styles';
+import { cardListStyles, narrowerThan, tableStyle, visuallyHiddenStyle } from '../common/styles';
 import { TextInput } from '../common/TextInput';
 import { ViewTitle } from '../common/ViewTitle';
 import { statusTone } from '../MyReports/ReportTable';
 import { previousVisit } from '../common/lastVisit';
-
-const NARROW = '@media (max-width: 40rem)';
 
 const useStyles = makeStyles((theme) => ({
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
@@ -43,13 +41,10 @@ const useStyles = makeStyles((theme) => ({
   results: { margin: '8px 0', fontSize: theme.fonts.large.fontSize, fontWeight: 600, outline: 'none' },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', margin: '0 0 12px' },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize, maxWidth: '75ch' },
-  scroller: [scrollerStyle, { selectors: { [NARROW]: { display: 'none' } } }],
   table: [tableStyle(theme), { selectors: { th: { whiteSpace: 'nowrap' }, caption: visuallyHiddenStyle } }],
   // At 320–400 px the table becomes a list: each report a card with its key facts.
-  cards: { display: 'none', listStyle: 'none', margin: 0, padding: 0, selectors: { [NARROW]: { display: 'grid', gap: 8 } } },
-  card: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, display: 'grid', gap: 4, overflowWrap: 'anywhere' },
-  cardTitle: { margin: 0, fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600 },
-  cardFacts: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 12px', fontSize: theme.fonts.small.fontSize },
+  // Its eight columns need a desk's width; a tablet gets the cards too.
+  ...cardListStyles(theme, narrowerThan('60rem')),
   pager: { display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'center', margin: '16px 0' }
 }));
 

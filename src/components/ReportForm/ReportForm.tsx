@@ -128,6 +128,20 @@ export default function ReportForm({ areaKey }: IReportFormProps): JSX.Element {
   );
 }
 
+/**
+ * While the receipt shows, the address is the sent report's page: a reload (or a shared ward
+ * computer's next user pressing Reload) shows the report as stored, never an empty form that looks
+ * as if nothing was sent.
+ */
+function useSentAddress(id: number | undefined): void {
+  const router = useRouter();
+  React.useEffect(() => {
+    if (id !== undefined) {
+      router.replaceAddress?.({ name: 'reportDetail', id });
+    }
+  }, [router, id]);
+}
+
 interface IBodyProps extends IDrafts {
   areas: IArea[];
   user: ICurrentUser;
@@ -154,6 +168,7 @@ function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProp
   const submitter = useSubmit(services, () => reset(draft.areaKey));
   const area = areas.find((a) => a.key === draft.areaKey);
   const phase = submitter.state.phase;
+  useSentAddress(submitter.state.phase === 'done' ? submitter.state.incident.id : undefined);
   const busy = phase === 'saving' || phase === 'waiting' || phase === 'uploading';
 
   // Re-check fields the user has already been told about, as they fix them.
@@ -201,6 +216,7 @@ function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProp
           router.focusRequest.current = true;
           setFiles([]);
           submitter.reset();
+          router.replaceAddress?.(router.route);
         }}
       />
     );

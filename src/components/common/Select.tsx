@@ -4,7 +4,9 @@ import { FieldLabel } from './FieldLabel';
 import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
-  field: { display: 'grid', gap: 4, minWidth: 0 },
+  // minmax(0, 1fr): the column is the field's width, not its widest option's (a long area name
+  // otherwise made the select overflow its grid cell and cover the next filter).
+  field: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 4, minWidth: 0 },
   select: [controlStyle(theme), { maxWidth: '100%' }]
 }));
 

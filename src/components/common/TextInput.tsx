@@ -4,7 +4,7 @@ import { FieldError, FieldLabel } from './FieldLabel';
 import { controlStyle } from './styles';
 
 const useStyles = makeStyles((theme) => ({
-  field: { display: 'grid', gap: 4, minWidth: 0 },
+  field: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 4, minWidth: 0 },
   control: [
     controlStyle(theme),
     {

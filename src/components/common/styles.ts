@@ -36,6 +36,32 @@ export function tableStyle(theme: ITheme, cellPadding: string = '8px 12px 8px 0'
 /** Lets a wide table scroll on its own at 320 px instead of the page. */
 export const scrollerStyle: IRawStyle = { overflowX: 'auto', maxWidth: '100%' };
 
+/**
+ * Narrow: the section's own width – a phone, or a narrow column of a SharePoint page – not the
+ * window's (the shell is the size container, `container-type: inline-size`).
+ */
+export const NARROW = narrowerThan('40rem');
+
+/** The container query for a section narrower than `width` (a CSS length). */
+export function narrowerThan(width: string): string {
+  return `@container (max-width: ${width})`;
+}
+
+/**
+ * A table that becomes a list of cards when narrow (issue 14: key columns never pushed out of
+ * sight): `scroller` holds the table and hides when narrow, `cards` shows instead.
+ * @param narrow the container query below which the cards show (a table with many columns needs more room)
+ */
+export function cardListStyles(theme: ITheme, narrow: string = NARROW): Record<'scroller' | 'cards' | 'card' | 'cardTitle' | 'cardFacts', IRawStyle | IRawStyle[]> {
+  return {
+    scroller: [scrollerStyle, { selectors: { [narrow]: { display: 'none' } } }],
+    cards: { display: 'none', listStyle: 'none', margin: 0, padding: 0, selectors: { [narrow]: { display: 'grid', gap: 8 } } },
+    card: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, display: 'grid', gap: 4, overflowWrap: 'anywhere' },
+    cardTitle: { margin: 0, fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600 },
+    cardFacts: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 12px', fontSize: theme.fonts.small.fontSize }
+  };
+}
+
 /** Text for screen readers only: out of sight, still read (not display: none, which hides it from them too). */
 export const visuallyHiddenStyle: IRawStyle = {
   position: 'absolute',
