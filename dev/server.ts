@@ -580,7 +580,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     }
   );
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
-  server.keepAliveTimeout = 5000;
+  // No keep-alive timeout of the server's own: an idle connection is the client's to close (Node's
+  // fetch closes its idle connections after 4 s, browsers later). With a 5 s server timeout, a test
+  // process whose event loop was blocked for seconds (generating 9,000 reports under load) reused a
+  // connection the server was closing at that moment: ECONNRESET on the next request.
+  server.keepAliveTimeout = 0;
   // A connection that sends nothing for a minute (a request or between requests) is closed.
   server.timeout = 60_000;
 

@@ -188,9 +188,10 @@ describe('säkerhetsberättelse', () => {
     const base = await (services.views.loadAnnualReport as jest.Mock)(YEAR);
     (services.views.loadAnnualReport as jest.Mock).mockResolvedValueOnce({ ...base, goals: base.goals.map((g: IGoal, i: number) => (i === 0 ? { ...g, followUp: 'Rad 1\nRad 2\n\nStycke 2' } : g)) });
     renderApp(services, { name: 'annualReport', year: YEAR });
-    // In the follow-up list and in the goal table's note alike.
-    const [note, item] = await screen.findAllByText(/Rad 1/);
-    for (const element of [item.closest('li')!, note]) {
+    // In the goal table's note, in its card on a phone, and in the follow-up list alike.
+    const found = await screen.findAllByText(/Rad 1/);
+    expect(found).toHaveLength(3);
+    for (const element of found.map((match) => (match.tagName === 'P' ? match : match.closest('li')!))) {
       expect(element.textContent).toContain('Rad 1\nRad 2\n\nStycke 2');
       // pre-line: the text's own line breaks are shown (and printed) as line breaks.
       expect(getComputedStyle(element).whiteSpace).toBe('pre-line');
