@@ -19,11 +19,12 @@ import { Notice } from '../common/Notice';
 import { ViewTitle } from '../common/ViewTitle';
 import { GoalTable } from '../Goals/GoalTable';
 import { incidentsText, riskChangeText, riskLevelText, riskRegisterText, summaryText, typeBreakdown } from './text';
-import { scrollerStyle, tableStyle } from '../common/styles';
+import { cardListStyles, tableStyle } from '../common/styles';
 
 const useStyles = makeStyles((theme) => ({
   title: { margin: '0 0 8px', fontSize: theme.fonts.xxLarge.fontSize, fontWeight: 600, outline: 'none' },
-  intro: { margin: '0 0 12px', maxWidth: '75ch' },
+  // The intro explains the screen; the board's paper starts with the report itself.
+  intro: { margin: '0 0 12px', maxWidth: '75ch', selectors: { '@media print': { display: 'none' } } },
   actions: { display: 'flex', flexWrap: 'wrap', gap: 12, margin: '0 0 20px', selectors: { '@media print': { display: 'none' } } },
   meta: { color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   area: { margin: '28px 0 0', paddingTop: 16, borderTop: `2px solid ${theme.semanticColors.bodyDivider}`, selectors: { '@media print': { breakBefore: 'page' } } },
@@ -34,7 +35,8 @@ const useStyles = makeStyles((theme) => ({
   // The owners' own texts keep their line breaks, on screen and in print.
   text: { margin: '4px 0', maxWidth: '75ch', whiteSpace: 'pre-line' },
   ownText: { whiteSpace: 'pre-line' },
-  scroller: scrollerStyle,
+  // The risk tables become cards where the section is narrow (issue 14); print and .docx keep the table.
+  ...cardListStyles(theme),
   table: tableStyle(theme, '6px 12px 6px 0')
 }));
 
@@ -158,6 +160,28 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
                     </tbody>
                   </table>
                 </div>
+              )}
+              {s.register.length > 0 && (
+                <ul className={classes.cards} aria-labelledby={`sakerhet-ar-${s.area.id}-risks sakerhet-ar-${s.area.id}`}>
+                  {s.register.map((r, i) => (
+                    <li key={i} className={classes.card}>
+                      <p className={classes.cardTitle} lang={lang}>
+                        {r.title}
+                      </p>
+                      <p className={classes.cardFacts}>
+                        <span>
+                          {strings.riskLevel}: {riskLevelText(strings, r.level, r.value)}
+                        </span>
+                        <span>
+                          {strings.riskAfterMeasures}: {r.residualLevel ? riskLevelText(strings, r.residualLevel) : '–'}
+                        </span>
+                        <span>
+                          {strings.riskChangeColumn}: {riskChangeText(strings, r)}
+                        </span>
+                      </p>
+                    </li>
+                  ))}
+                </ul>
               )}
               {s.riskMeasures.length > 0 && (
                 <>

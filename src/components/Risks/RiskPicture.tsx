@@ -13,7 +13,7 @@ import { formatDate, isoDate } from '../common/format';
 import { Heading } from '../common/Heading';
 import { LiveRegion } from '../common/LiveRegion';
 import { StatusBadge } from '../common/StatusBadge';
-import { scrollerStyle, tableStyle } from '../common/styles';
+import { cardListStyles, NARROW, scrollerStyle, tableStyle } from '../common/styles';
 
 /**
  * A level's cell colours per theme, each pair with a text contrast of at least 4.5:1; the level's
@@ -47,18 +47,28 @@ const useStyles = makeStyles((theme) => ({
   subTitle: { margin: '16px 0 8px', fontSize: theme.fonts.large.fontSize, fontWeight: 600 },
   help: { margin: '0 0 8px', maxWidth: '75ch', color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   toggle: { display: 'flex', flexWrap: 'wrap', gap: 8, margin: '0 0 12px' },
-  scroller: scrollerStyle,
+  // The lists of risks and measures become cards where the section is narrow (issue 14).
+  ...cardListStyles(theme),
+  matrixScroller: scrollerStyle,
+  // The matrix stays a matrix on a phone: tighter, smaller type, long scale words wrap.
   matrix: {
     borderCollapse: 'separate',
     borderSpacing: '4px',
     selectors: {
       caption: { textAlign: 'left', fontWeight: 600, padding: '0 0 4px' },
       th: { fontWeight: 600, padding: '4px 8px', textAlign: 'left', verticalAlign: 'middle', fontSize: theme.fonts.small.fontSize },
-      td: { minWidth: '3.5rem', height: '3.5rem', padding: '2px 4px', textAlign: 'center', verticalAlign: 'middle', borderRadius: 4, border: '2px solid transparent' }
+      td: { minWidth: '3.5rem', height: '3.5rem', padding: '2px 4px', textAlign: 'center', verticalAlign: 'middle', borderRadius: 4, border: '2px solid transparent' },
+      [NARROW]: {
+        borderSpacing: '2px',
+        selectors: {
+          th: { padding: 2, fontSize: theme.fonts.xSmall.fontSize, overflowWrap: 'anywhere', hyphens: 'auto' },
+          td: { minWidth: 0, height: '3rem', padding: 1 }
+        }
+      }
     }
   },
-  count: { display: 'block', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600, lineHeight: '1.2' },
-  level: { display: 'block', fontSize: theme.fonts.small.fontSize },
+  count: { display: 'block', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600, lineHeight: '1.2', selectors: { [NARROW]: { fontSize: theme.fonts.large.fontSize } } },
+  level: { display: 'block', fontSize: theme.fonts.small.fontSize, selectors: { [NARROW]: { fontSize: theme.fonts.xSmall.fontSize } } },
   table: tableStyle(theme, '6px 12px 6px 0')
 }));
 
@@ -94,6 +104,19 @@ export function RiskPicture({ risks: allRisks, riskActions, areas, area, now, ti
   const late = riskActions.filter((a) => a.riskId !== undefined && riskIds.has(a.riskId) && isLate(a, now, timeZone));
   const areaTitle = (id: number): string => areas.find((a) => a.id === id)?.title ?? '';
   const riskTitle = (id: number | undefined): string => risks.find((r) => r.id === id)?.title ?? '';
+  const nextReview = (r: IRisk): React.ReactNode =>
+    r.nextReview ? (
+      <StatusBadge tone="warning">
+        <time dateTime={isoDate(r.nextReview, timeZone)}>{formatDate(r.nextReview, locale, timeZone)}</time>
+      </StatusBadge>
+    ) : (
+      strings.notScheduled
+    );
+  const lateDue = (a: IAction): JSX.Element => (
+    <StatusBadge tone="bad">
+      <time dateTime={isoDate(a.dueDate, timeZone)}>{formatDate(a.dueDate, locale, timeZone)}</time>
+    </StatusBadge>
+  );
   const assessed = heatMap(risks, 'before').flat().reduce((a, b) => a + b, 0);
   const text = strings as unknown as Record<string, string>;
 
@@ -121,7 +144,7 @@ export function RiskPicture({ risks: allRisks, riskActions, areas, area, now, ti
               {strings.riskAfterMeasures}
             </Button>
           </div>
-          <div className={classes.scroller} role="region" aria-label={format(strings.riskMatrixCaption, whenText.toLowerCase())} tabIndex={0}>
+          <div className={classes.matrixScroller} role="region" aria-label={format(strings.riskMatrixCaption, whenText.toLowerCase())} tabIndex={0}>
             <table className={classes.matrix}>
               <caption>{format(strings.riskMatrixCaption, whenText.toLowerCase())}</caption>
               <thead>
@@ -183,20 +206,32 @@ export function RiskPicture({ risks: allRisks, riskActions, areas, area, now, ti
                   <td lang={contentLang}>{r.title}</td>
                   {!area && <td lang={contentLang}>{areaTitle(r.areaId)}</td>}
                   <td>{r.scores ? text[`riskLevel_${riskLevel(r.scores.before)}`] : '–'}</td>
-                  <td>
-                    {r.nextReview ? (
-                      <StatusBadge tone="warning">
-                        <time dateTime={isoDate(r.nextReview, timeZone)}>{formatDate(r.nextReview, locale, timeZone)}</time>
-                      </StatusBadge>
-                    ) : (
-                      strings.notScheduled
-                    )}
-                  </td>
+                  <td>{nextReview(r)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {due.length > 0 && (
+        <ul className={classes.cards} aria-label={strings.risksDueHeading}>
+          {due.map((r) => (
+            <li key={r.id} className={classes.card}>
+              <p className={classes.cardTitle} lang={contentLang}>
+                {r.title}
+              </p>
+              <p className={classes.cardFacts}>
+                <span>
+                  {strings.nextReview}: {nextReview(r)}
+                </span>
+                <span>
+                  {strings.riskLevel}: {r.scores ? text[`riskLevel_${riskLevel(r.scores.before)}`] : '–'}
+                </span>
+                {!area && <span lang={contentLang}>{areaTitle(r.areaId)}</span>}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
 
       <Heading depth={2} className={classes.subTitle}>
@@ -221,16 +256,32 @@ export function RiskPicture({ risks: allRisks, riskActions, areas, area, now, ti
                   <td lang={contentLang}>{a.title}</td>
                   <td lang={contentLang}>{riskTitle(a.riskId)}</td>
                   <td>{a.owner?.displayName ?? ''}</td>
-                  <td>
-                    <StatusBadge tone="bad">
-                      <time dateTime={isoDate(a.dueDate, timeZone)}>{formatDate(a.dueDate, locale, timeZone)}</time>
-                    </StatusBadge>
-                  </td>
+                  <td>{lateDue(a)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {late.length > 0 && (
+        <ul className={classes.cards} aria-label={strings.riskActionsLateHeading}>
+          {late.map((a) => (
+            <li key={a.id} className={classes.card}>
+              <p className={classes.cardTitle} lang={contentLang}>
+                {a.title}
+              </p>
+              <p className={classes.cardFacts}>
+                <span>
+                  {strings.deadline}: {lateDue(a)}
+                </span>
+                <span>{a.owner?.displayName ?? ''}</span>
+              </p>
+              <p className={classes.cardFacts} lang={contentLang}>
+                {riskTitle(a.riskId)}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

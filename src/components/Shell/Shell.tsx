@@ -31,6 +31,8 @@ const useStyles = makeStyles((theme) => ({
     }
   },
   header: {
+    // The navigation is not printed (the säkerhetsberättelse goes on paper to the board).
+    selectors: { '@media print': { display: 'none' } },
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
@@ -57,7 +59,7 @@ const useStyles = makeStyles((theme) => ({
       '@media (forced-colors: active)': { borderBottom: '2px solid Canvas' }
     }
   },
-  back: { display: 'inline-flex', alignItems: 'center', gap: 6, marginBottom: 12 },
+  back: { display: 'inline-flex', alignItems: 'center', gap: 6, marginBottom: 12, selectors: { '@media print': { display: 'none' } } },
   main: { outline: 'none', minWidth: 0 }
 }));
 

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { makeStyles } from '@fluentui/react/lib/Theme';
-import { scrollerStyle, tableStyle } from '../common/styles';
+import { cardListStyles, tableStyle } from '../common/styles';
 import { format } from '../../loc';
 import { useAsync } from '../../hooks/useAsync';
 import { TimeZoneContext } from '../../hooks/contexts';
 import { useAnnounceUser, useContentLang, useRouter, useStrings } from '../../hooks/useHost';
 import { useServices } from '../../hooks/useServices';
-import { computeSituation, EVENT_TYPE_KEYS, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
+import { computeSituation, EVENT_TYPE_KEYS, IDeadlineRow, ISituation, SEVERITY_KEYS, STATUS_KEYS } from '../../analytics/situation';
 import { yearIn } from '../../model/calendar';
 import { IQueueFilter, monthFilter, situationFilter } from '../../model/queue';
 import type { Route } from '../../app/routes';
@@ -45,7 +45,8 @@ const useStyles = makeStyles((theme) => ({
   section: { margin: '0 0 28px' },
   sectionTitle: { margin: '0 0 8px', fontSize: theme.fonts.xLarge.fontSize, fontWeight: 600 },
   help: { margin: '0 0 8px', maxWidth: '75ch', color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  scroller: scrollerStyle,
+  // Its tables become cards where the section is narrow (issue 14).
+  ...cardListStyles(theme),
   table: tableStyle(theme, '6px 12px 6px 0')
 }));
 
@@ -148,6 +149,21 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
   // The queue with the reports a figure counts: the year's, of the area shown (or all the user handles).
   const inQueue = (extra: Partial<IQueueFilter>, area: string | undefined = areaKey): Route => ({ name: 'queue', filter: situationFilter(year, area, extra) });
   const monthQueue = (month: number): Route => ({ name: 'queue', filter: monthFilter(year, month, areaKey) });
+  // A deadline's cells, in the table and in its cards alike.
+  const zone = data?.timeZone ?? '';
+  const areaTitle = (areaId: number): string => data?.areas.find((a) => a.id === areaId)?.title ?? '';
+  const occurred = (d: IDeadlineRow): JSX.Element => <time dateTime={isoDate(d.report.occurredAt, zone)}>{formatDate(d.report.occurredAt, locale, zone)}</time>;
+  const due = (d: IDeadlineRow): JSX.Element => <time dateTime={d.due}>{formatDay(d.due, locale)}</time>;
+  const deadlineState = (d: IDeadlineRow): JSX.Element =>
+    d.reported ? (
+      <StatusBadge tone="good">{strings.reportedToAuthority}</StatusBadge>
+    ) : d.daysLeft < 0 ? (
+      <StatusBadge tone="bad">{format(strings.daysOverdue, -d.daysLeft)}</StatusBadge>
+    ) : d.daysLeft === 0 ? (
+      <StatusBadge tone="warning">{strings.dueToday}</StatusBadge>
+    ) : (
+      <StatusBadge tone="warning">{format(strings.daysLeft, d.daysLeft)}</StatusBadge>
+    );
   const areaName =
     (areas: IArea[]): ((g: IGoal) => string) =>
     (g: IGoal): string =>
@@ -262,30 +278,39 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                         <td lang={contentLang}>
                           <RouteLink to={{ name: 'reportDetail', id: d.report.id }}>{d.report.title}</RouteLink>
                         </td>
-                        <td lang={contentLang}>{view.data.areas.find((a) => a.id === d.report.areaId)?.title ?? ''}</td>
-                        <td>
-                          <time dateTime={isoDate(d.report.occurredAt, view.data.timeZone)}>{formatDate(d.report.occurredAt, locale, view.data.timeZone)}</time>
-                        </td>
+                        <td lang={contentLang}>{areaTitle(d.report.areaId)}</td>
+                        <td>{occurred(d)}</td>
                         <td>{label(strings, 'authority', d.authority)}</td>
-                        <td>
-                          <time dateTime={d.due}>{formatDay(d.due, locale)}</time>
-                        </td>
-                        <td>
-                          {d.reported ? (
-                            <StatusBadge tone="good">{strings.reportedToAuthority}</StatusBadge>
-                          ) : d.daysLeft < 0 ? (
-                            <StatusBadge tone="bad">{format(strings.daysOverdue, -d.daysLeft)}</StatusBadge>
-                          ) : d.daysLeft === 0 ? (
-                            <StatusBadge tone="warning">{strings.dueToday}</StatusBadge>
-                          ) : (
-                            <StatusBadge tone="warning">{format(strings.daysLeft, d.daysLeft)}</StatusBadge>
-                          )}
-                        </td>
+                        <td>{due(d)}</td>
+                        <td>{deadlineState(d)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+            )}
+            {situation.deadlines.length > 0 && (
+              <ul className={classes.cards} aria-label={strings.deadlinesHeading}>
+                {situation.deadlines.map((d) => (
+                  <li key={`${d.report.id}-${d.authority}`} className={classes.card}>
+                    <p className={classes.cardTitle} lang={contentLang}>
+                      <RouteLink to={{ name: 'reportDetail', id: d.report.id }}>{d.report.title}</RouteLink>
+                    </p>
+                    <p className={classes.cardFacts}>
+                      <span>{deadlineState(d)}</span>
+                      <span>
+                        {label(strings, 'authority', d.authority)}, {strings.deadline.toLocaleLowerCase(locale)} {due(d)}
+                      </span>
+                    </p>
+                    <p className={classes.cardFacts}>
+                      <span lang={contentLang}>{areaTitle(d.report.areaId)}</span>
+                      <span>
+                        {strings.occurredAt}: {occurred(d)}
+                      </span>
+                    </p>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
 
@@ -356,6 +381,34 @@ export default function Situation({ year: givenYear, areaKey }: ISituationProps)
                   </tbody>
                 </table>
               </div>
+              <ul className={classes.cards} aria-label={strings.perAreaHeading}>
+                {perArea.map(({ area: a, situation: s }) => (
+                  <li key={a.id} className={classes.card}>
+                    <p className={classes.cardTitle} lang={contentLang}>
+                      <RouteLink to={{ name: 'situation', year, areaKey: a.key }}>{a.title}</RouteLink>
+                    </p>
+                    <p className={classes.cardFacts}>
+                      <span>
+                        {strings.reportsCount}: <RouteLink to={inQueue({}, a.key)}>{s.total.current}</RouteLink>
+                      </span>
+                      <span>
+                        {strings.seriousCount}: <RouteLink to={inQueue({ severity: 'atLeastSerious' }, a.key)}>{s.serious.current}</RouteLink>
+                      </span>
+                      <span>
+                        {strings.openCount}: <RouteLink to={inQueue({ status: 'open' }, a.key)}>{s.open}</RouteLink>
+                      </span>
+                    </p>
+                    <p className={classes.cardFacts}>
+                      <span>
+                        {format(strings.trendColumn, year - 1)}: {trendText(strings, s.total, locale)}
+                      </span>
+                      <span>
+                        {strings.goalsMet}: {format(strings.goalsMetValue, s.goalStatus.met, s.goals.length)}
+                      </span>
+                    </p>
+                  </li>
+                ))}
+              </ul>
             </section>
           )}
         </TimeZoneContext.Provider>

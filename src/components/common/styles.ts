@@ -54,8 +54,9 @@ export function narrowerThan(width: string): string {
  */
 export function cardListStyles(theme: ITheme, narrow: string = NARROW): Record<'scroller' | 'cards' | 'card' | 'cardTitle' | 'cardFacts', IRawStyle | IRawStyle[]> {
   return {
-    scroller: [scrollerStyle, { selectors: { [narrow]: { display: 'none' } } }],
-    cards: { display: 'none', listStyle: 'none', margin: 0, padding: 0, selectors: { [narrow]: { display: 'grid', gap: 8 } } },
+    // On paper the table, whatever the width of the page.
+    scroller: [scrollerStyle, { selectors: { [narrow]: { display: 'none' }, '@media print': { display: 'block' } } }],
+    cards: { display: 'none', listStyle: 'none', margin: 0, padding: 0, selectors: { [narrow]: { display: 'grid', gap: 8 }, '@media print': { display: 'none' } } },
     card: { border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4, padding: 12, display: 'grid', gap: 4, overflowWrap: 'anywhere' },
     cardTitle: { margin: 0, fontSize: theme.fonts.mediumPlus.fontSize, fontWeight: 600 },
     cardFacts: { margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 12px', fontSize: theme.fonts.small.fontSize }
