@@ -26,7 +26,7 @@ const strings: IStrings = {
   errorThrottled: 'SharePoint is very busy right now. Wait a moment and try again.',
   errorForbidden: 'You do not have access to this. Contact the security unit if you need access.',
   reportNotFound: 'The report does not exist, or you do not have permission to see it.',
-  pageNotFound: 'The page {0} does not exist in Security. The address may be misspelt or out of date.',
+  pageNotFound: 'The page “{0}” does not exist in Security. The address may be misspelt or out of date.',
   pageNotFoundTitle: 'Page not found',
   errorNotFound: 'What you are looking for does not exist, or you do not have access to it.',
   errorConflict: 'Someone else changed this in the meantime. Reload and make your change again.',

@@ -27,7 +27,7 @@ const strings: IStrings = {
   errorThrottled: 'SharePoint är hårt belastat just nu. Vänta en stund och försök igen.',
   errorForbidden: 'Du har inte behörighet till det här. Kontakta säkerhetsenheten om du behöver tillgång.',
   reportNotFound: 'Rapporten finns inte, eller så har du inte behörighet att se den.',
-  pageNotFound: 'Sidan {0} finns inte i Säkerhet. Adressen kan vara felstavad eller gammal.',
+  pageNotFound: 'Sidan ”{0}” finns inte i Säkerhet. Adressen kan vara felstavad eller gammal.',
   pageNotFoundTitle: 'Sidan finns inte',
   errorNotFound: 'Det du letar efter finns inte, eller så har du inte behörighet att se det.',
   errorConflict: 'Någon annan har ändrat detta under tiden. Ladda om och gör din ändring igen.',

@@ -246,7 +246,7 @@ describe('navigation', () => {
   it('says an address names no page, instead of showing the overview', async () => {
     renderApp(fakeServices(), { name: 'notFound', path: 'omraden/brand' }, { mode: 'app' });
     expect(await screen.findByRole('heading', { name: 'Sidan finns inte', level: 1 })).toBeInTheDocument();
-    expect(screen.getByText(/Sidan “omraden\/brand” finns inte i Säkerhet/)).toBeInTheDocument();
+    expect(screen.getByText(/Sidan ”omraden\/brand” finns inte i Säkerhet/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Tillbaka till översikten' })).toHaveAttribute('href', '#/');
     expect(current()).toBeUndefined();
   });

@@ -22,7 +22,7 @@ export function NotFound({ path }: { path: string }): JSX.Element {
     <>
       <ViewTitle className={classes.title}>{strings.pageNotFoundTitle}</ViewTitle>
       <Notice kind="warning" actions={<RouteLink to={{ name: 'overview' }}>{strings.backToOverview}</RouteLink>}>
-        {format(strings.pageNotFound, `“${path}”`)}
+        {format(strings.pageNotFound, path)}
       </Notice>
     </>
   );
