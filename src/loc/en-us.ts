@@ -477,6 +477,8 @@ const strings: IStrings = {
 
   // Säkerhetsberättelse
   annualReportHeading: 'Annual security report {0}',
+  docxContents: 'Contents',
+  docxPageOf: 'Page {0} of {1}',
   annualReportIntro: "The region's annual security report for {0}: for each security area the overall goals, goal fulfilment, risk analyses, incidents, follow-up and improvements. The numbers are computed from the lists; the texts were written by the area owners.",
   loadingAnnualReport: 'Compiling the annual security report…',
   downloadDocx: 'Download as a Word document',

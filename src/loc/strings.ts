@@ -499,6 +499,10 @@ export interface IStrings {
   annualReportLink: string;
   outcomesStored: string;
   annualReportHeading: string;
+  /** The Word document's table of contents. */
+  docxContents: string;
+  /** The Word document's footer: {0} this page, {1} the number of pages (Word's own fields). */
+  docxPageOf: string;
   annualReportIntro: string;
   loadingAnnualReport: string;
   downloadDocx: string;

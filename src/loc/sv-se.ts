@@ -478,6 +478,8 @@ const strings: IStrings = {
 
   // Säkerhetsberättelse
   annualReportHeading: 'Säkerhetsberättelse {0}',
+  docxContents: 'Innehåll',
+  docxPageOf: 'Sida {0} av {1}',
   annualReportIntro: 'Regionens samlade säkerhetsberättelse för {0}: för varje säkerhetsområde övergripande mål, måluppfyllelse, riskanalyser, incidenter, uppföljning och förbättringar. Siffrorna räknas fram ur listorna; texterna har områdesansvariga skrivit.',
   loadingAnnualReport: 'Sammanställer säkerhetsberättelsen…',
   downloadDocx: 'Ladda ner som Word-dokument',

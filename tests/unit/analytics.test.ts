@@ -311,6 +311,49 @@ describe('säkerhetsberättelse', () => {
     expect(summaryText(en, buildAnnualReport(one, NOW, ZONE), 'en-US')).toMatch(/^In 2026, 1 deficiency, event or incident was reported in the region's security areas, and none in 2025 to compare with\. 1 of them was serious\. /);
   });
 
+  it('makes the Word document a board paper: title page, contents, an area per page, page numbers, its language and the screen\'s columns', async () => {
+    const r = buildAnnualReport(input, NOW, ZONE);
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE)));
+    const read = (name: string): Promise<string> => zip.file(name)!.async('string');
+    const xml = await read('word/document.xml');
+    // Contents: the summary and each area, linked to a bookmark on its heading, with its page as a
+    // PAGEREF field (LibreOffice computes it as it lays out; Word updates fields on opening).
+    for (const name of ['summary', ...r.areas.map((a) => `area_${a.area.id}`)]) {
+      expect(xml).toContain(`<w:hyperlink w:history="1" w:anchor="${name}">`);
+      expect(xml).toContain(`<w:instrText xml:space="preserve">PAGEREF ${name}</w:instrText>`);
+      expect(xml).toContain(`<w:bookmarkStart w:name="${name}" w:id=`);
+    }
+    expect(await read('word/settings.xml')).toContain('<w:updateFields/>');
+    // The title page and the contents end in page breaks; each area starts a page.
+    expect(xml.match(/<w:br w:type="page"\/>/g)).toHaveLength(2);
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(areas.length);
+    // No header or page number on the title page; then the title on top and "Sida X av Y" below.
+    expect(xml).toContain('<w:titlePg/>');
+    const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map(read));
+    expect(headers.some((h) => h.includes('Säkerhetsberättelse 2026'))).toBe(true);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map(read));
+    const pageOf = footers.find((f) => f.includes('PAGE'))!;
+    expect(pageOf.replace(/<[^>]+>/g, '')).toMatch(/^Sida\s*PAGE\s*av\s*NUMPAGES\s*$/);
+    // Swedish by default; the product wrote it, and modified it last.
+    expect(await read('word/styles.xml')).toMatch(/<w:lang w:val="sv-SE"\/>/);
+    const core = await read('docProps/core.xml');
+    expect(core).toContain('<dc:creator>Säkerhet</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Säkerhet</cp:lastModifiedBy>');
+    // The goal table has the screen's columns, Utgångsvärde too, in fixed widths that add up to the page's text width.
+    const goalTable = xml.split('<w:tbl>').find((t) => t.includes('Utgångsvärde'))!;
+    expect(goalTable).toContain('<w:tblLayout w:type="fixed"/>');
+    const widths = [...goalTable.split('</w:tblGrid>')[0].matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(6);
+    // A4 (11,906 twips) less two 1-inch margins (1,440 each) = 9,026; each column rounded down.
+    expect(widths.reduce((a, b) => a + b, 0)).toBeGreaterThan(9026 - 6);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(9026);
+    // English: its own words around the page fields, the English language.
+    const english = await JSZip.loadAsync(await Packer.toBuffer(annualReportDocument(r, en, 'en-US', ZONE)));
+    const enFooters = await Promise.all(Object.keys(english.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => english.file(f)!.async('string')));
+    expect(enFooters.find((f) => f.includes('PAGE'))!.replace(/<[^>]+>/g, '')).toMatch(/^Page\s*PAGE\s*of\s*NUMPAGES\s*$/);
+    expect(await english.file('word/styles.xml')!.async('string')).toMatch(/<w:lang w:val="en-US"\/>/);
+  });
+
   it('writes a Word document with a heading per area and the numbers from the lists', async () => {
     const r = buildAnnualReport(input, NOW, ZONE);
     const buffer = await Packer.toBuffer(annualReportDocument(r, sv, 'sv-SE', ZONE));
