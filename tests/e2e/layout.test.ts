@@ -75,7 +75,10 @@ async function layoutProblems(page: Page): Promise<ILayoutProblems> {
   });
 }
 
-const VIEWS: { name: string; user: User; path: string; ready: (page: Page) => Promise<unknown> }[] = [
+/** The sample's risk with a review due (its id is the emulator's). */
+const dueRisk = (): string => `/#/risk/${[...server.store.list('risks').items.values()].find((i) => i.fields.Title === 'Fördröjd bedömning på akuten vid hög belastning')!.id}`;
+
+const VIEWS: { name: string; user: User; path: string | (() => string); ready: (page: Page) => Promise<unknown> }[] = [
   { name: 'overview', user: 'anna', path: '/', ready: (p) => main(p).getByText('14 av 14 områden visas').waitFor() },
   { name: 'area page', user: 'erik', path: '/#/omrade/patientsakerhet', ready: (p) => main(p).getByRole('heading', { name: /Mål och indikatorer/ }).waitFor() },
   { name: 'governing documents', user: 'johan', path: '/#/dokument', ready: (p) => main(p).getByText(/^\d+ av \d+ dokument visas$/).waitFor() },
@@ -83,6 +86,8 @@ const VIEWS: { name: string; user: User; path: string; ready: (page: Page) => Pr
   { name: 'report form', user: 'anna', path: '/#/rapportera/patientsakerhet', ready: (p) => main(p).getByRole('button', { name: 'Skicka rapporten' }).waitFor() },
   { name: 'Att hantera', user: 'erik', path: '/#/att-hantera', ready: (p) => main(p).getByRole('heading', { name: /rapporter/i }).first().waitFor() },
   { name: 'case handling', user: 'erik', path: '/#/rapport/30', ready: (p) => main(p).getByRole('heading', { name: 'Handläggning' }).waitFor() },
+  { name: 'risk page', user: 'erik', path: dueRisk, ready: (p) => main(p).getByRole('heading', { name: 'Bedömningar' }).waitFor() },
+  { name: 'new risk', user: 'erik', path: '/#/ny-risk/patientsakerhet', ready: (p) => main(p).getByRole('heading', { name: 'Ny risk' }).first().waitFor() },
   { name: 'lägesbild', user: 'maria', path: '/#/lagesbild/2026', ready: (p) => main(p).getByRole('heading', { name: /Mål/ }).first().waitFor() },
   { name: 'säkerhetsberättelse', user: 'maria', path: '/#/sakerhetsberattelse/2026', ready: (p) => main(p).getByRole('heading', { name: 'Säkerhetsberättelse 2026', level: 2 }).waitFor() }
 ];
@@ -90,7 +95,7 @@ const VIEWS: { name: string; user: User; path: string; ready: (page: Page) => Pr
 describe.each(VIEWS)('$name ($user)', ({ user, path, ready }) => {
   it.each(WIDTHS)('at %i px: no sideways scrolling, no column out of sight, no overlapping controls', async (width) => {
     const context = await contextFor(browser, server, user, { width, height: 900 });
-    const page = await open(context, server, path);
+    const page = await open(context, server, typeof path === 'string' ? path : path());
     await ready(page);
     // Lazy parts (charts, fonts) settle before measuring.
     await page.waitForLoadState('networkidle');

@@ -26,7 +26,7 @@ import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';
 import { RouteLink } from '../common/RouteLink';
 import { StatusBadge } from '../common/StatusBadge';
-import { scrollerStyle, tableStyle } from '../common/styles';
+import { cardListStyles, narrowerThan, tableStyle } from '../common/styles';
 import { TextInput } from '../common/TextInput';
 import { ViewTitle } from '../common/ViewTitle';
 import { PeoplePicker } from '../ReportDetail/PeoplePicker';
@@ -48,7 +48,8 @@ const useStyles = makeStyles((theme) => ({
   row: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'end' },
   form: { display: 'grid', gap: 16, padding: 16, border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4 },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  scroller: scrollerStyle,
+  // The history's seven columns need a desk's width; narrower, each assessment is a card (issue 14).
+  ...cardListStyles(theme, narrowerThan('56rem')),
   table: tableStyle(theme),
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 8 },
   item: { display: 'grid', gap: 4, padding: '8px 0', borderBottom: `1px solid ${theme.semanticColors.bodyDivider}` },
@@ -343,6 +344,20 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
     }
   };
 
+  // An assessment's status and, for a draft, the button that approves it: in the table and its cards.
+  const assessmentStatus = (a: (typeof history)[number]): JSX.Element => (
+    <>
+      <StatusBadge tone={a.status === 'approved' ? 'good' : 'warning'}>{label(strings, 'assessmentStatus', a.status)}</StatusBadge>
+      {a.status === 'draft' && (
+        <>
+          {' '}
+          <Button onClick={() => approve(a)} disabled={assessingBusy} aria-label={`${strings.approveDraft}: ${a.title}`}>
+            {strings.approveDraft}
+          </Button>
+        </>
+      )}
+    </>
+  );
   const date = (d: Date | undefined): React.ReactNode => (d ? <time dateTime={isoDate(d, zone)}>{formatDate(d, locale, zone)}</time> : strings.noneGiven);
   const facts: [string, React.ReactNode, boolean?][] = [
     [
@@ -468,17 +483,7 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
                     <tr key={a.id}>
                       <td>{date(a.assessedAt)}</td>
                       <td lang={lang}>{a.title}</td>
-                      <td>
-                        <StatusBadge tone={a.status === 'approved' ? 'good' : 'warning'}>{label(strings, 'assessmentStatus', a.status)}</StatusBadge>
-                        {a.status === 'draft' && (
-                          <>
-                            {' '}
-                            <Button onClick={() => approve(a)} disabled={assessingBusy} aria-label={`${strings.approveDraft}: ${a.title}`}>
-                              {strings.approveDraft}
-                            </Button>
-                          </>
-                        )}
-                      </td>
+                      <td>{assessmentStatus(a)}</td>
                       <td>
                         <LevelBadge score={a.scores?.before} />
                       </td>
@@ -494,6 +499,35 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
                 </tbody>
               </table>
             </div>
+          )}
+          {history.length > 0 && (
+            <ul className={classes.cards} aria-labelledby="sakerhet-risk-history">
+              {history.map((a) => (
+                <li key={a.id} className={classes.card}>
+                  <p className={classes.cardTitle} lang={lang}>
+                    {a.title}
+                  </p>
+                  <p className={classes.cardFacts}>
+                    <span>{date(a.assessedAt)}</span>
+                    <span>{a.assessor?.displayName ?? strings.noneGiven}</span>
+                  </p>
+                  <p className={classes.cardFacts}>
+                    <span>
+                      {strings.riskBeforeMeasures}: <LevelBadge score={a.scores?.before} />
+                    </span>
+                    <span>
+                      {strings.riskAfterMeasures}: <LevelBadge score={a.scores?.after} />
+                    </span>
+                  </p>
+                  {a.motivation && (
+                    <p className={`${classes.cardFacts} ${classes.value}`} lang={lang}>
+                      {a.motivation}
+                    </p>
+                  )}
+                  <div className={classes.cardFacts}>{assessmentStatus(a)}</div>
+                </li>
+              ))}
+            </ul>
           )}
           {assessing ? (
             <form className={classes.form} onSubmit={saveAssessment} noValidate aria-label={strings.assessRisk}>

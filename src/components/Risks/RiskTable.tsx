@@ -10,10 +10,11 @@ import { formatDate, isoDate } from '../common/format';
 import { label } from '../common/labels';
 import { RouteLink } from '../common/RouteLink';
 import { StatusBadge, StatusTone } from '../common/StatusBadge';
-import { scrollerStyle, tableStyle, visuallyHiddenStyle } from '../common/styles';
+import { cardListStyles, tableStyle, visuallyHiddenStyle } from '../common/styles';
 
 const useStyles = makeStyles((theme) => ({
-  scroller: scrollerStyle,
+  // On a phone the table becomes cards: the level and next review are never out of sight (issue 14).
+  ...cardListStyles(theme),
   table: [tableStyle(theme), { selectors: { caption: visuallyHiddenStyle } }]
 }));
 
@@ -53,7 +54,20 @@ export function RiskTable({ risks, caption, now }: IRiskTableProps): JSX.Element
   const { strings, locale } = useStrings();
   const zone = useTimeZone();
   const lang = useContentLang();
+  const review = (r: IRisk): JSX.Element => (
+    <>
+        {r.nextReview ? <time dateTime={isoDate(r.nextReview, zone)}>{formatDate(r.nextReview, locale, zone)}</time> : strings.notScheduled}
+        {isDueForReview(r, now, zone) && (
+          <>
+            {' '}
+            <StatusBadge tone="warning">{strings.riskDue}</StatusBadge>
+          </>
+        )}
+    </>
+  );
+  const status = (r: IRisk): JSX.Element => <StatusBadge tone={riskStatusTone(r.status)}>{label(strings, 'riskStatus', r.status)}</StatusBadge>;
   return (
+    <>
     <div className={classes.scroller} role="region" aria-label={caption} tabIndex={0}>
       <table className={classes.table}>
         <caption>{caption}</caption>
@@ -74,22 +88,31 @@ export function RiskTable({ risks, caption, now }: IRiskTableProps): JSX.Element
               <td>
                 <LevelBadge score={r.scores?.before} />
               </td>
-              <td>
-                <StatusBadge tone={riskStatusTone(r.status)}>{label(strings, 'riskStatus', r.status)}</StatusBadge>
-              </td>
-              <td>
-                {r.nextReview ? <time dateTime={isoDate(r.nextReview, zone)}>{formatDate(r.nextReview, locale, zone)}</time> : strings.notScheduled}
-                {isDueForReview(r, now, zone) && (
-                  <>
-                    {' '}
-                    <StatusBadge tone="warning">{strings.riskDue}</StatusBadge>
-                  </>
-                )}
-              </td>
+              <td>{status(r)}</td>
+              <td>{review(r)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+    <ul className={classes.cards} aria-label={caption}>
+      {risks.map((r) => (
+        <li key={r.id} className={classes.card}>
+          <p className={classes.cardTitle} lang={lang}>
+            <RouteLink to={{ name: 'risk', id: r.id }}>{r.title}</RouteLink>
+          </p>
+          <p className={classes.cardFacts}>
+            <LevelBadge score={r.scores?.before} />
+            {status(r)}
+          </p>
+          <p className={classes.cardFacts}>
+            <span>
+              {strings.nextReview}: {review(r)}
+            </span>
+          </p>
+        </li>
+      ))}
+    </ul>
+    </>
   );
 }
