@@ -132,6 +132,17 @@ export function computeSituation(year: number, allFacts: IReportFacts[], goals: 
 }
 
 /** Change from the previous period in per cent, or undefined when there is nothing to compare with. */
+/**
+ * Below this many the year before, a change reads as counts ("7 mot 2"), not per cent: "250 %
+ * fler" on 2 reports says more than the numbers do (issue 14).
+ */
+export const SMALL_COUNT = 20;
+
+/** Whether a change is better told as counts than as per cent (a year before with 1–19). */
+export function comparesAsCounts(pair: ICountPair): boolean {
+  return pair.previous > 0 && pair.previous < SMALL_COUNT;
+}
+
 export function trend(pair: ICountPair): number | undefined {
   if (pair.previous === 0) {
     return undefined;

@@ -373,6 +373,8 @@ export interface IStrings {
   trendColumn: string;
   trendUp: string;
   trendDown: string;
+  /** A change on small numbers as counts: {0} this year, {1} the year before. */
+  trendCounts: string;
   trendSame: string;
   trendNone: string;
   chartByMonth: string;
@@ -503,6 +505,8 @@ export interface IStrings {
   docxContents: string;
   /** The Word document's footer: {0} this page, {1} the number of pages (Word's own fields). */
   docxPageOf: string;
+  /** A year with nothing in the lists; {0} the year. */
+  annualReportEmpty: string;
   annualReportIntro: string;
   loadingAnnualReport: string;
   downloadDocx: string;
@@ -513,6 +517,8 @@ export interface IStrings {
   /** The comparison with the year before inside summaryText: {0} the trend, {1} the year before. */
   summaryTrend: string;
   /** …when the year before has no reports: {0} the year before. */
+  /** {0} the count of the year before, {1} that year. */
+  summaryTrendCounts: string;
   summaryTrendNone: string;
   overallGoals: string;
   goalFulfilment: string;

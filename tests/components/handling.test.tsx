@@ -80,7 +80,8 @@ describe('lägesbild', () => {
     const figures = await screen.findByRole('list', { name: /Hela regionen/ });
     const figure = (name: string): HTMLElement => within(figures).getByText(name).closest('li')!;
     expect(within(figure('Rapporter')).getByText('4')).toBeInTheDocument();
-    expect(within(figure('Rapporter')).getByText(/100 % fler/)).toBeInTheDocument();
+    // 4 against 2 the year before: counts, not "100 % fler" (too few for a percentage).
+    expect(within(figure('Rapporter')).getByText(/: 4 mot 2$/)).toBeInTheDocument();
     expect(within(figure('Allvarliga händelser')).getByText('1')).toBeInTheDocument();
     expect(within(figure('Öppna rapporter')).getByText('3')).toBeInTheDocument();
 
@@ -169,6 +170,15 @@ describe('säkerhetsberättelse', () => {
     }));
     return services;
   }
+
+  it('says a year with nothing in the lists has nothing to tell, instead of fourteen sections of zeros', async () => {
+    const services = fakeServices(OWNER);
+    (services.views.loadAnnualReport as jest.Mock).mockImplementation(async (year: number) => ({ year, areas: AREAS, user: OWNER, timeZone: SITE_ZONE, goals: [], facts: [], analyses: new Map(), completedActions: [] }));
+    renderApp(services, { name: 'annualReport', year: 2019 });
+    expect(await screen.findByText('Listorna har inga rapporter, mål, riskbedömningar eller genomförda åtgärder för 2019. Välj ett annat år i lägesbilden.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Arbetsmiljö' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Word/ })).not.toBeInTheDocument();
+  });
 
   it('writes each area\'s section from the lists, with the owners\' texts carried in', async () => {
     renderApp(annualServices(), { name: 'annualReport', year: YEAR });

@@ -8,6 +8,7 @@ import { buildAnnualReport } from '../../src/analytics/annualReport';
 import { computedStatus, computeIndicator, evaluateGoal, IReportFacts, measureIndicator } from '../../src/analytics/indicators';
 import { computeSituation, trend } from '../../src/analytics/situation';
 import { annualReportDocument } from '../../src/components/AnnualReport/docx';
+import { trendText } from '../../src/components/common/trend';
 import en from '../../src/loc/en-us';
 import sv from '../../src/loc/sv-se';
 import { summaryText } from '../../src/components/AnnualReport/text';
@@ -297,10 +298,29 @@ describe('säkerhetsberättelse', () => {
     expect(analysis.match(/<w:br\/>/g)).toHaveLength(1);
   });
 
+  it('tells a change on small numbers as counts, and as per cent from 20 the year before', () => {
+    // comparesAsCounts: 1–19 the year before. (35 − 9) / 9 would read "288,9 % fler".
+    expect(trendText(sv, { current: 35, previous: 9 }, 'sv-SE')).toBe('35 mot 9');
+    expect(trendText(sv, { current: 5, previous: 19 }, 'sv-SE')).toBe('5 mot 19');
+    expect(trendText(en, { current: 1, previous: 2 }, 'en-US')).toBe('1 against 2');
+    // 20 the year before: (30 − 20) / 20 = 50 % more; (10 − 20) / 20 = 50 % fewer.
+    expect(trendText(sv, { current: 30, previous: 20 }, 'sv-SE')).toMatch(/^50\s%\sfler$/);
+    expect(trendText(sv, { current: 10, previous: 20 }, 'sv-SE')).toMatch(/^50\s%\sfärre$/);
+    // No change, and nothing the year before, as before.
+    expect(trendText(sv, { current: 3, previous: 3 }, 'sv-SE')).toBe('lika många');
+    expect(trendText(sv, { current: 3, previous: 0 }, 'sv-SE')).toBe('inget att jämföra med');
+  });
+
   it('says how the year compares with the year before in words that read right, with and without a year before', () => {
-    // Hand-counted from ROWS: 7 reports in 2026 and 2 in 2025 → (7 − 2) / 2 = 250 % more; 5 serious in 2026.
+    // Hand-counted from ROWS: 7 reports in 2026 and 2 in 2025 – too few for a percentage ("250 % fler"):
+    // the count of the year before. 5 serious in 2026. Goals: 2, of them 1 met, 1 partly met, none not met.
     const withPrevious = summaryText(sv, buildAnnualReport(input, NOW, ZONE), 'sv-SE');
-    expect(withPrevious).toMatch(/^Under 2026 rapporterades 7 brister, händelser och incidenter inom regionens säkerhetsområden, 250\s%\sfler jämfört med 2025\. 5 av dem var allvarliga\. /);
+    expect(withPrevious).toBe(
+      'Under 2026 rapporterades 7 brister, händelser och incidenter inom regionens säkerhetsområden, mot 2 under 2025. 5 av dem var allvarliga. Av årets 2 mål är 1 uppfyllt, 1 delvis uppfyllt och 0 inte uppfyllda; 0 följs fortfarande upp.'
+    );
+    expect(summaryText(en, buildAnnualReport(input, NOW, ZONE), 'en-US')).toBe(
+      "In 2026, 7 deficiencies, events and incidents were reported in the region's security areas, against 2 in 2025. 5 of them were serious. Of the year's 2 goals, 1 is met, 1 partly met and 0 not met; 0 are still being followed up."
+    );
     // Without the 2025 reports there is nothing to compare with – said once, not "… jämfört med 2025".
     const only2026 = { ...input, facts: input.facts.filter((f) => f.occurredAt.getTime() >= Date.UTC(2025, 11, 31, 23)) };
     const alone = summaryText(sv, buildAnnualReport(only2026, NOW, ZONE), 'sv-SE');

@@ -44,6 +44,11 @@ export interface IAnnualReportProps {
   year: number;
 }
 
+/** Nothing to tell: no reports, goals, risk assessments or completed actions in the year. */
+export function isEmptyYear(report: IAnnualReport): boolean {
+  return report.summary.total.current === 0 && report.summary.goals === 0 && report.areas.every((a) => a.register.length === 0 && a.completedActions.length === 0);
+}
+
 /** The säkerhetsberättelse for a year: on screen, printable, and as a Word document to download. */
 export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element {
   const classes = useStyles();
@@ -81,7 +86,9 @@ export default function AnnualReport({ year }: IAnnualReportProps): JSX.Element 
       {view.status === 'loading' && <LoadingState label={strings.loadingAnnualReport} />}
       {view.status === 'error' && <ErrorState error={view.error} onRetry={view.reload} recovering={view.recovering} />}
       {view.status === 'done' && !view.data.user.canManageReports && <Notice kind="info">{strings.annualReportOnlyOwners}</Notice>}
-      {report && view.status === 'done' && view.data.user.canManageReports && (
+      {/* A year with nothing in the lists says so, instead of fourteen sections of zeros. */}
+      {report && view.status === 'done' && view.data.user.canManageReports && isEmptyYear(report) && <Notice kind="info">{format(strings.annualReportEmpty, year)}</Notice>}
+      {report && view.status === 'done' && view.data.user.canManageReports && !isEmptyYear(report) && (
         <TimeZoneContext.Provider value={view.data.timeZone}>
           <p className={classes.intro}>{format(strings.annualReportIntro, year)}</p>
           <div className={classes.actions}>

@@ -2,7 +2,7 @@
 import type { IAnnualAreaSection, IAnnualReport, IAnnualRisk } from '../../analytics/annualReport';
 import type { RiskLevelKey } from '../../model/schema';
 import { computedStatus } from '../../analytics/indicators';
-import { EVENT_TYPE_KEYS, trend } from '../../analytics/situation';
+import { comparesAsCounts, EVENT_TYPE_KEYS, trend } from '../../analytics/situation';
 import { format, IStrings, Locale } from '../../loc';
 import type { IGoal } from '../../model/types';
 import { withUnit } from '../common/format';
@@ -12,8 +12,13 @@ import { trendText } from '../common/trend';
 export function summaryText(strings: IStrings, r: IAnnualReport, locale: Locale): string {
   const f = r.summary.fulfilment;
   // "inget att jämföra med jämfört med 2026" read wrongly: without a year before, say so plainly.
+  // On small numbers the count of the year before, not a percentage: "mot 2 under 2025".
   const comparison =
-    trend(r.summary.total) === undefined ? format(strings.summaryTrendNone, r.year - 1) : format(strings.summaryTrend, trendText(strings, r.summary.total, locale), r.year - 1);
+    trend(r.summary.total) === undefined
+      ? format(strings.summaryTrendNone, r.year - 1)
+      : comparesAsCounts(r.summary.total)
+        ? format(strings.summaryTrendCounts, r.summary.total.previous, r.year - 1)
+        : format(strings.summaryTrend, trendText(strings, r.summary.total, locale), r.year - 1);
   return format(strings.summaryText, r.year, r.summary.total.current, comparison, r.summary.serious, r.summary.goals, f.met, f.partlyMet, f.notMet, f.ongoing);
 }
 
