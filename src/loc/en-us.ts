@@ -39,7 +39,7 @@ const strings: IStrings = {
 
   overviewHeading: 'Security areas',
   searchAreas: 'Search security areas',
-  searchAreasPlaceholder: 'Search by name, purpose or owner',
+  searchAreasPlaceholder: 'Search by name, owner or report category',
   areasShown: '{0} of {1} areas shown',
   noAreasMatch: 'No security area matches “{0}”.',
   ownerLabel: 'Owner',
@@ -201,6 +201,8 @@ const strings: IStrings = {
   submit: 'Send the report',
   submitting: 'Sending…',
   clearDraft: 'Clear the form',
+  clearDraftQuestion: 'Clear the form? What you have written and chosen is removed, the draft on this device too.',
+  clearDraftConfirm: 'Yes, clear',
   draftNotKept: 'Your draft is not kept on this device, as the key for your drafts could not be fetched from SharePoint. Send the report before you close the page.',
   draftRestored: 'Your draft from {0} has been restored.',
   draftSaved: 'Draft saved.',

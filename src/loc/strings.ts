@@ -215,6 +215,8 @@ export interface IStrings {
   submit: string;
   submitting: string;
   clearDraft: string;
+  clearDraftQuestion: string;
+  clearDraftConfirm: string;
   /** The draft cannot be kept on the device (no key from SharePoint): it lives in memory only. */
   draftNotKept: string;
   draftRestored: string;

@@ -40,7 +40,7 @@ const strings: IStrings = {
 
   overviewHeading: 'Säkerhetsområden',
   searchAreas: 'Sök säkerhetsområde',
-  searchAreasPlaceholder: 'Sök på namn, syfte eller ansvarig',
+  searchAreasPlaceholder: 'Sök på namn, ansvarig eller vad du vill rapportera (t.ex. hot)',
   areasShown: '{0} av {1} områden visas',
   noAreasMatch: 'Inget säkerhetsområde matchar ”{0}”.',
   ownerLabel: 'Ansvarig',
@@ -202,6 +202,8 @@ const strings: IStrings = {
   submit: 'Skicka rapporten',
   submitting: 'Skickar…',
   clearDraft: 'Rensa formuläret',
+  clearDraftQuestion: 'Rensa formuläret? Det du har skrivit och valt försvinner, också utkastet på den här enheten.',
+  clearDraftConfirm: 'Ja, rensa',
   draftNotKept: 'Utkastet sparas inte på den här enheten, eftersom nyckeln för dina utkast inte gick att hämta från SharePoint. Skicka rapporten innan du stänger sidan.',
   draftRestored: 'Ditt utkast från {0} har återställts.',
   draftSaved: 'Utkastet är sparat.',

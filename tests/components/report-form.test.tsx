@@ -338,7 +338,17 @@ describe('drafts on a shared computer', () => {
     await openForm();
     fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Halvfärdig' } });
     expect(await storedDraft()).toBeDefined();
+    // Asked first: "Avbryt" keeps everything and gives focus back to the button.
     fireEvent.click(screen.getByRole('button', { name: 'Rensa formuläret' }));
+    const question = screen.getByRole('group', { name: /^Rensa formuläret\? Det du har skrivit/ });
+    expect(document.activeElement).toHaveTextContent(/^Rensa formuläret\?/);
+    fireEvent.click(within(question).getByRole('button', { name: 'Avbryt' }));
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Halvfärdig');
+    expect(await storedDraft()).toBeDefined();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rensa formuläret' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Rensa formuläret' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, rensa' }));
+    expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('');
     expect(await storedDraft()).toBeUndefined();
     expect(window.localStorage.getItem(draftKey(STAFF.id))).toBeNull();
   });

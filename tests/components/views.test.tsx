@@ -40,6 +40,11 @@ describe('start page', () => {
     fireEvent.change(search, { target: { value: 'PATIENTSAKER' } });
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.getByText('1 av 2 områden visas')).toBeInTheDocument();
+    // By what one would report there: a report category, an authority duty.
+    fireEvent.change(search, { target: { value: 'hot' } });
+    expect(screen.getAllByRole('article').map((a) => within(a).getByRole('heading').textContent)).toEqual(['Arbetsmiljö']);
+    fireEvent.change(search, { target: { value: 'lex maria' } });
+    expect(screen.getAllByRole('article').map((a) => within(a).getByRole('heading').textContent)).toEqual(['Patientsäkerhet']);
     fireEvent.change(search, { target: { value: 'xyz' } });
     expect(screen.getByText('Inget säkerhetsområde matchar ”xyz”.')).toBeInTheDocument();
     fireEvent.keyDown(search, { key: 'Escape' });

@@ -112,6 +112,8 @@ describe('staff (Anna Lind)', () => {
     expect(await main(again).getByLabel('Rubrik').inputValue()).toBe('Halvskriven rapport');
     expect(await main(again).getByLabel('Säkerhetsområde').inputValue()).toBe('brandsakerhet');
     await main(again).getByRole('button', { name: 'Rensa formuläret' }).click();
+    // Asked first.
+    await main(again).getByRole('button', { name: 'Ja, rensa' }).click();
     expect(await main(again).getByLabel('Rubrik').inputValue()).toBe('');
     await context.close();
   });

@@ -15,6 +15,8 @@ import { LoadingState } from '../common/LoadingState';
 import { RouteButton } from '../common/RouteButton';
 import { RouteLink } from '../common/RouteLink';
 import { matchesSearch } from '../../model/search';
+import { REPORT_FLAGS } from '../../model/schema';
+import type { ReportFlagKey } from '../../model/types';
 import { SearchField } from '../common/SearchField';
 import { StatusBadge } from '../common/StatusBadge';
 
@@ -80,7 +82,22 @@ export function Overview(): JSX.Element {
   const lang = useContentLang();
 
   const matching = (areas: IArea[]): IArea[] =>
-    areas.filter((a) => matchesSearch(query, a.title, a.purpose, a.scope, a.ownerRole, a.owner?.displayName, a.key));
+    // Also by what one would report there ("hot", "lex maria", "stickskada"): the area's report
+    // categories, its laws and the authority duties its reports carry (issue 14).
+    areas.filter((a) =>
+      matchesSearch(
+        query,
+        a.title,
+        a.purpose,
+        a.scope,
+        a.ownerRole,
+        a.owner?.displayName,
+        a.key,
+        ...a.reportCategories,
+        ...a.laws,
+        ...REPORT_FLAGS.filter((f) => a.reportFlags.includes(f.key as ReportFlagKey)).map((f) => f.value)
+      )
+    );
 
   return (
     <>

@@ -48,6 +48,8 @@ const useStyles = makeStyles((theme) => ({
   legend: { fontWeight: 600, padding: '0 4px' },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
   actions: { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center' },
+  confirm: { margin: '12px 0 0', padding: 12, border: `1px solid ${theme.semanticColors.bodyDivider}`, borderRadius: 4 },
+  confirmText: { margin: '0 0 8px', fontWeight: 600, outline: 'none' },
   status: { margin: 0 },
   messages: { display: 'grid', gap: 8 }
 }));
@@ -165,6 +167,14 @@ function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProp
   const summary = React.useRef<HTMLDivElement>(null);
   const submitButton = React.useRef<HTMLButtonElement>(null);
   const form = React.useRef<HTMLFormElement>(null);
+  const [confirmingClear, setConfirmingClear] = React.useState(false);
+  const clearButton = React.useRef<HTMLButtonElement>(null);
+  const clearQuestion = React.useRef<HTMLParagraphElement>(null);
+  React.useLayoutEffect(() => {
+    if (confirmingClear) {
+      clearQuestion.current?.focus();
+    }
+  }, [confirmingClear]);
   const submitter = useSubmit(services, () => reset(draft.areaKey));
   const area = areas.find((a) => a.key === draft.areaKey);
   const phase = submitter.state.phase;
@@ -467,18 +477,42 @@ function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProp
               <Button onClick={submitter.cancel}>{strings.cancel}</Button>
             </span>
           )}
-          <Button
-            disabled={busy}
-            onClick={() => {
-              reset(areaKey);
-              setFiles([]);
-              setErrors({});
-              setFailedSubmits(0);
-            }}
-          >
-            {strings.clearDraft}
-          </Button>
+          {!confirmingClear && (
+            <Button disabled={busy} onClick={() => setConfirmingClear(true)} ref={clearButton}>
+              {strings.clearDraft}
+            </Button>
+          )}
         </div>
+        {/* Clearing throws away what was written: asked first, in place (focus goes to the question). */}
+        {confirmingClear && (
+          <div role="group" aria-labelledby="sakerhet-clear-question" className={classes.confirm}>
+            <p id="sakerhet-clear-question" className={classes.confirmText} tabIndex={-1} ref={clearQuestion}>
+              {strings.clearDraftQuestion}
+            </p>
+            <div className={classes.actions}>
+              <Button
+                onClick={() => {
+                  reset(areaKey);
+                  setFiles([]);
+                  setErrors({});
+                  setFailedSubmits(0);
+                  setConfirmingClear(false);
+                  form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+                }}
+              >
+                {strings.clearDraftConfirm}
+              </Button>
+              <Button
+                onClick={() => {
+                  setConfirmingClear(false);
+                  window.setTimeout(() => clearButton.current?.focus());
+                }}
+              >
+                {strings.cancel}
+              </Button>
+            </div>
+          </div>
+        )}
       </form>
     </>
   );
