@@ -185,6 +185,8 @@ const strings: IStrings = {
   fieldAttachmentsHelp: 'Photos or PDF, at most {0} files of at most {1} MB each. Do not photograph patients. Attachments are not kept in the draft.',
   addFiles: 'Add files',
   remove: 'Remove',
+  chooseFiles: 'Choose files',
+  chooseMoreFiles: 'Choose more files',
   removeFile: 'Remove {0}',
   fieldAnonymous: 'Do not show my name to the area owner',
   fieldAnonymousHelp:

@@ -199,6 +199,8 @@ export interface IStrings {
   fieldAttachments: string;
   fieldAttachmentsHelp: string;
   addFiles: string;
+  chooseFiles: string;
+  chooseMoreFiles: string;
   removeFile: string;
   remove: string;
   fieldAnonymous: string;

@@ -186,6 +186,8 @@ const strings: IStrings = {
   fieldAttachmentsHelp: 'Foton eller PDF, högst {0} filer på högst {1} MB vardera. Fotografera inte patienter. Bilagor sparas inte i utkastet.',
   addFiles: 'Lägg till filer',
   remove: 'Ta bort',
+  chooseFiles: 'Välj filer',
+  chooseMoreFiles: 'Välj fler filer',
   removeFile: 'Ta bort {0}',
   fieldAnonymous: 'Visa inte mitt namn för områdesansvarig',
   fieldAnonymousHelp:

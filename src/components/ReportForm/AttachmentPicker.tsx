@@ -4,7 +4,8 @@ import { makeStyles } from '@fluentui/react/lib/Theme';
 import { FieldError } from '../common/FieldLabel';
 import { format } from '../../loc';
 import { useStrings } from '../../hooks/useHost';
-import { Button } from '../common/Button';
+import { Button, useButtonClassNames } from '../common/Button';
+import { visuallyHiddenStyle } from '../common/styles';
 import { useFocusFallback } from '../common/useFocusFallback';
 import { fileProblem, MAX_FILE_MB, MAX_FILES } from './validation';
 
@@ -12,14 +13,16 @@ const useStyles = makeStyles((theme) => ({
   root: { display: 'grid', gap: 6 },
   label: { fontWeight: 600 },
   help: { margin: 0, color: theme.semanticColors.bodySubtext, fontSize: theme.fonts.small.fontSize },
-  input: {
-    font: 'inherit',
-    color: theme.semanticColors.bodyText,
-    maxWidth: '100%',
-    selectors: { ':focus-visible': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '2px' } }
-  },
+  // The platform's file input, out of sight but focusable and operable: its own text ("No file
+  // chosen", in the browser's language) contradicted the list of chosen files. Its label is the
+  // visible button, with the input's focus ring.
+  input: [visuallyHiddenStyle, { selectors: { ':focus-visible + label': { outline: `2px solid ${theme.semanticColors.focusBorder}`, outlineOffset: '2px' } } }],
+  choose: { justifySelf: 'start' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 4 },
-  file: { display: 'flex', alignItems: 'center', gap: 8, overflowWrap: 'anywhere' },
+  // A camera's long file name wraps; "Ta bort" keeps its width.
+  file: { display: 'flex', alignItems: 'center', gap: 8 },
+  fileName: { flex: '1 1 auto', minWidth: 0, overflowWrap: 'anywhere' },
+  remove: { flex: '0 0 auto', whiteSpace: 'nowrap' },
   problem: { color: theme.semanticColors.errorText },
 }));
 
@@ -37,6 +40,7 @@ function size(bytes: number): string {
 /** Photos and PDFs for a report: chosen with the platform's file picker, listed, removable. */
 export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPickerProps): JSX.Element {
   const classes = useStyles();
+  const buttons = useButtonClassNames();
   const { strings } = useStrings();
   const input = React.useRef<HTMLInputElement>(null);
   const root = React.useRef<HTMLDivElement>(null);
@@ -71,6 +75,10 @@ export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPick
         aria-invalid={!!error || undefined}
         onChange={(e) => add(e.target.files)}
       />
+      <label htmlFor={id} className={`${buttons.secondary} ${classes.choose}`}>
+        <Icon iconName="Attach" aria-hidden="true" />
+        {files.length > 0 ? strings.chooseMoreFiles : strings.chooseFiles}
+      </label>
       {files.length > 0 && (
         <ul className={classes.list} aria-label={strings.fieldAttachments}>
           {files.map((f) => {
@@ -78,12 +86,14 @@ export function AttachmentPicker({ id, files, onChange, error }: IAttachmentPick
             return (
               <li key={`${f.name}-${f.size}`} className={classes.file}>
                 <Icon iconName="Attach" aria-hidden="true" />
-                <span className={problem ? classes.problem : undefined}>
+                <span className={problem ? `${classes.fileName} ${classes.problem}` : classes.fileName}>
                   {f.name} ({size(f.size)}){problem ? ` – ${problem}` : ''}
                 </span>
-                <Button icon="Delete" aria-label={format(strings.removeFile, f.name)} onClick={() => onChange(files.filter((x) => x !== f))}>
-                  {strings.remove}
-                </Button>
+                <span className={classes.remove}>
+                  <Button icon="Delete" aria-label={format(strings.removeFile, f.name)} onClick={() => onChange(files.filter((x) => x !== f))}>
+                    {strings.remove}
+                  </Button>
+                </span>
               </li>
             );
           })}

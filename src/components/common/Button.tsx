@@ -52,6 +52,14 @@ const useStyles = makeStyles((theme) => {
   };
 });
 
+/**
+ * The buttons' looks, for an element that must look like a button without being one: the label of
+ * a visually hidden file input (AttachmentPicker).
+ */
+export function useButtonClassNames(): { primary: string; secondary: string } {
+  return useStyles();
+}
+
 interface ICommon {
   primary?: boolean;
   icon?: string;
