@@ -178,6 +178,13 @@ export interface IStrings {
   reportFormIntro: string;
   chooseArea: string;
   chooseAreaPlaceholder: string;
+  /** The report form's help to choose the area from what happened. */
+  areaFinderToggle: string;
+  areaFinderLabel: string;
+  areaFinderPlaceholder: string;
+  areaFinderCount: string;
+  areaFinderNone: string;
+  areaFinderChosen: string;
   required: string;
   requiredMarked: string;
   optional: string;

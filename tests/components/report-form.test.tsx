@@ -334,6 +334,26 @@ describe('drafts on a shared computer', () => {
     expect(screen.getByLabelText(/^Rubrik/)).toHaveValue('Min chef tog tag i min arm');
   });
 
+  it('helps choose the area from what happened: "hot" offers Arbetsmiljö with its category, chosen with one press', async () => {
+    await openForm(fakeServices(), '');
+    fireEvent.click(screen.getByText('Vet du inte vilket område? Sök på vad som hände'));
+    const finder = screen.getByLabelText('Beskriv med några ord vad som hände');
+    fireEvent.change(finder, { target: { value: 'hot' } });
+    const suggestions = screen.getByRole('list', { name: 'Beskriv med några ord vad som hände' });
+    expect(within(suggestions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Arbetsmiljö']);
+    expect(within(suggestions).getByText('Hot och våld')).toBeInTheDocument();
+    // Enter in the search does not send the report.
+    fireEvent.keyDown(finder, { key: 'Enter' });
+    expect(screen.queryByRole('group', { name: /Rapporten kunde inte skickas/ })).not.toBeInTheDocument();
+    fireEvent.click(within(suggestions).getByRole('button', { name: 'Arbetsmiljö' }));
+    expect(screen.getByLabelText(/^Säkerhetsområde/)).toHaveValue('arbetsmiljo');
+    expect(screen.getByLabelText(/^Kategori/)).toHaveValue('Hot och våld');
+    const spoken = (): string => screen.getAllByRole('status').map((r) => r.textContent ?? '').join(' ');
+    await waitFor(() => expect(spoken()).toContain('Området Arbetsmiljö är valt.'));
+    fireEvent.change(screen.getByLabelText('Beskriv med några ord vad som hände'), { target: { value: 'xyzzy' } });
+    await waitFor(() => expect(spoken()).toContain('Inget område passar orden.'));
+  });
+
   it('discarding the draft removes it from the device', async () => {
     await openForm();
     fireEvent.change(screen.getByLabelText(/^Rubrik/), { target: { value: 'Halvfärdig' } });

@@ -28,6 +28,7 @@ import { TextInput } from '../common/TextInput';
 import { AttachmentPicker } from './AttachmentPicker';
 import { RadioGroup } from './RadioGroup';
 import { Receipt } from './Receipt';
+import { AreaFinder } from './AreaFinder';
 import { useFocusFallback } from '../common/useFocusFallback';
 import { IDraftVault, IStoredDraft, openDraftVault } from './draftVault';
 import { useDraft } from './useDraft';
@@ -292,6 +293,7 @@ function ReportFormBody({ areas, user, areaKey, zone, vault, stored }: IBodyProp
               {errorFor('areaKey')}
             </FieldError>
           )}
+          <AreaFinder areas={areas} onChoose={(key, category) => change({ areaKey: key, category })} />
         </div>
 
         <RadioGroup
