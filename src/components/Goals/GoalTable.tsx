@@ -19,6 +19,8 @@ const useStyles = makeStyles((theme) => ({
   ...cardListStyles(theme, narrowerThan('56rem')),
   table: [tableStyle(theme), { selectors: { 'td.num': { whiteSpace: 'nowrap' } } }],
   cardFact: { margin: 0 },
+  // "minst 100 %" and "Ej mätt än" are read as one: never broken across lines.
+  nowrap: { whiteSpace: 'nowrap' },
   // Follow-ups and judgements are the owners' own text: their line breaks are kept.
   note: { margin: '4px 0 0', fontSize: theme.fonts.small.fontSize, color: theme.semanticColors.bodySubtext, whiteSpace: 'pre-line' }
 }));
@@ -174,13 +176,13 @@ export function GoalTable({ rows, label: name, labelledBy, areaName }: IGoalTabl
             <div className={classes.cardTitle}>{c.title}</div>
             <p className={classes.cardFacts}>
               <span>
-                {strings.outcome}: {c.outcome}
+                {strings.outcome}: <span className={classes.nowrap}>{c.outcome}</span>
               </span>
               <span>
-                {strings.target}: {c.target}
+                {strings.target}: <span className={classes.nowrap}>{c.target}</span>
               </span>
               <span>
-                {strings.baseline}: {c.baseline}
+                {strings.baseline}: <span className={classes.nowrap}>{c.baseline}</span>
               </span>
             </p>
             <div className={classes.cardFact}>{c.status}</div>
