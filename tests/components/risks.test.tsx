@@ -6,7 +6,7 @@
  * conflict saying who saved first. The clock is the suite's pinned one: 20 November 2026, 13:00 in
  * Stockholm.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ServiceError } from '../../src/services/errors';
 import type { IRisk } from '../../src/model/types';
 import { CHIEF, OWNER, RISKS, STAFF, fakeServices, findMessage, renderApp } from './fakes';
@@ -159,6 +159,40 @@ describe("a risk's page", () => {
     // The people picker has its own status region (how many were found): the measure's is the one that says it was added.
     await waitFor(() => expect(screen.getAllByRole('status').map((r) => r.textContent)).toContain('Åtgärden ”Dubbelkontroll av id vid provtagning” är tillagd.'));
     expect(services.actions.addRiskAction).toHaveBeenCalledWith(41, { title: 'Dubbelkontroll av id vid provtagning', ownerId: 11, dueDate: '2027-01-31' });
+  });
+});
+
+describe('a person chosen a moment before saving', () => {
+  it("a measure added while its owner is still being added to the site waits for them; if adding fails, nothing is sent", async () => {
+    for (const outcome of ['added', 'refused'] as const) {
+      const services = fakeServices(OWNER);
+      let settle: (added: boolean) => void = () => undefined;
+      (services.users.ensurePerson as jest.Mock).mockImplementationOnce(
+        (p: { displayName: string }) =>
+          new Promise((resolve, reject) => {
+            settle = (added) => (added ? resolve({ id: 11, displayName: p.displayName }) : reject(new ServiceError('forbidden', 'Access denied', 403)));
+          })
+      );
+      const { unmount } = renderApp(services, { name: 'risk', id: 41 });
+      fireEvent.change(await screen.findByLabelText(/^Åtgärd(?!er)/), { target: { value: 'Dubbelkontroll av id vid provtagning' } });
+      fireEvent.change(screen.getByLabelText(/^Klart senast/), { target: { value: '2027-01-31' } });
+      fireEvent.change(screen.getByLabelText(/^Ansvarig \*$/), { target: { value: 'Er' } });
+      fireEvent.mouseDown(await screen.findByRole('option', { name: /Erik Holm/ }));
+      fireEvent.click(screen.getByRole('button', { name: 'Lägg till åtgärd' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(services.actions.addRiskAction).not.toHaveBeenCalled();
+      // Not "Ansvarig måste fyllas i": the owner is on the way.
+      expect(screen.queryByText('Ansvarig måste fyllas i.')).not.toBeInTheDocument();
+      await act(async () => settle(outcome === 'added'));
+      if (outcome === 'added') {
+        await waitFor(() => expect(services.actions.addRiskAction).toHaveBeenCalledWith(41, { title: 'Dubbelkontroll av id vid provtagning', ownerId: 11, dueDate: '2027-01-31' }));
+      } else {
+        expect(await screen.findByText((text) => text.startsWith('Det gick inte att välja Erik Holm: '))).toHaveAttribute('role', 'status');
+        expect(services.actions.addRiskAction).not.toHaveBeenCalled();
+        expect(screen.getByLabelText(/^Åtgärd(?!er)/)).toHaveValue('Dubbelkontroll av id vid provtagning');
+      }
+      unmount();
+    }
   });
 });
 

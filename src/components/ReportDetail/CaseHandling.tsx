@@ -22,7 +22,7 @@ import { Select } from '../common/Select';
 import { StatusBadge } from '../common/StatusBadge';
 import { TextInput } from '../common/TextInput';
 import { useFocusFallback } from '../common/useFocusFallback';
-import { PeoplePicker } from './PeoplePicker';
+import { PeoplePicker, usePeopleChoices } from './PeoplePicker';
 import { RouteLink } from '../common/RouteLink';
 
 const useStyles = makeStyles((theme) => ({
@@ -173,26 +173,8 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
     }
   }, [editingId]);
   const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
-  // People being added to the site as they are chosen (PeoplePicker, ensureUser): a save or a new
-  // or changed action waits for them, so a person chosen a moment before is never left out.
-  const choosing = React.useRef(new Set<Promise<boolean>>());
-  const trackChoice = React.useCallback((choice: Promise<boolean>): void => {
-    choosing.current.add(choice);
-    choice.then(
-      () => choosing.current.delete(choice),
-      () => choosing.current.delete(choice)
-    );
-  }, []);
-  /** Waits for every person being chosen; false when a choice failed (its picker says why). */
-  const choicesSettled = async (): Promise<boolean> => {
-    let ok = true;
-    while (choosing.current.size > 0) {
-      const now = [...choosing.current];
-      ok = (await Promise.all(now)).every(Boolean) && ok;
-      now.forEach((c) => choosing.current.delete(c));
-    }
-    return ok;
-  };
+  // People being added to the site as they are chosen: a save or a new or changed action waits for them.
+  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
   // What the form holds as last rendered: after waiting for a choice, a save reads it from here.
   const latest = React.useRef({ form, draft, editing });
   latest.current = { form, draft, editing };
@@ -376,7 +358,7 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    if (choosing.current.size > 0) {
+    if (isChoosing()) {
       // Its new owner may still be being added to the site.
       setPending((ids) => [...ids, action.id]);
       const chosen = await choicesSettled();
@@ -437,7 +419,7 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    if (choosing.current.size > 0) {
+    if (isChoosing()) {
       // Its owner may still be being added to the site.
       setAdding(true);
       const chosen = await choicesSettled();

@@ -66,6 +66,34 @@ export interface IPeoplePickerProps {
 }
 
 /**
+ * People being added to the site as they are chosen (PeoplePicker's onChoosing, ensureUser): a
+ * form's save waits for them with `choicesSettled()`, so a person chosen a moment before is never
+ * left out. `choicesSettled` answers false when a choice failed (its picker says why): save nothing.
+ * After waiting, read the form from a ref of the latest render, not from the save's closure.
+ */
+export function usePeopleChoices(): { trackChoice(choice: Promise<boolean>): void; choicesSettled(): Promise<boolean>; isChoosing(): boolean } {
+  const choosing = React.useRef(new Set<Promise<boolean>>());
+  const trackChoice = React.useCallback((choice: Promise<boolean>): void => {
+    choosing.current.add(choice);
+    choice.then(
+      () => choosing.current.delete(choice),
+      () => choosing.current.delete(choice)
+    );
+  }, []);
+  const choicesSettled = React.useCallback(async (): Promise<boolean> => {
+    let ok = true;
+    while (choosing.current.size > 0) {
+      const now = [...choosing.current];
+      ok = (await Promise.all(now)).every(Boolean) && ok;
+      now.forEach((c) => choosing.current.delete(c));
+    }
+    return ok;
+  }, []);
+  const isChoosing = React.useCallback((): boolean => choosing.current.size > 0, []);
+  return { trackChoice, choicesSettled, isChoosing };
+}
+
+/**
  * Chooses a person by name or e-mail from the organisation's directory, as SharePoint's own people
  * picker does (IUserService.searchPeople); the chosen person becomes a site user if they are not
  * one yet (ensurePerson), since a person column takes a site user. A combobox with a list of suggestions that works

@@ -16,6 +16,7 @@ import { LiveRegion } from '../common/LiveRegion';
 import { LoadingState } from '../common/LoadingState';
 import { Notice } from '../common/Notice';
 import { RouteLink } from '../common/RouteLink';
+import { usePeopleChoices } from '../ReportDetail/PeoplePicker';
 import { ViewTitle } from '../common/ViewTitle';
 import { changedRiskFields, checkRiskForm, EMPTY_RISK_FORM, firstProblem, IRiskForm, IRiskProblems, newRiskOf, RiskFields } from './RiskFields';
 
@@ -63,6 +64,11 @@ export default function NewRisk({ areaKey, reportId }: INewRiskProps): JSX.Eleme
   }, [view.status, start, started]);
   const [problems, setProblems] = React.useState<IRiskProblems>({});
   const [saving, setSaving] = React.useState(false);
+  // An owner chosen a moment before saving is being added to the site: the save waits for it and
+  // then reads the form as last rendered.
+  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
+  const latestForm = React.useRef(form);
+  latestForm.current = form;
   const [error, setError] = React.useState<string>();
   // Stored, but the report could not be linked: the risk exists; say so and offer it.
   const [unlinked, setUnlinked] = React.useState<{ risk: IRisk; reason: string }>();
@@ -89,6 +95,15 @@ export default function NewRisk({ areaKey, reportId }: INewRiskProps): JSX.Eleme
       return;
     }
     setError(undefined);
+    if (isChoosing()) {
+      setSaving(true);
+      const settled = await choicesSettled();
+      setSaving(false);
+      if (!settled) {
+        return;
+      }
+    }
+    const form = latestForm.current;
     const found = checkRiskForm(form, strings);
     setProblems(found);
     const first = firstProblem(found);
@@ -156,6 +171,7 @@ export default function NewRisk({ areaKey, reportId }: INewRiskProps): JSX.Eleme
               setForm(next);
               setProblems((p) => ({ ...p, [field]: undefined }));
             }}
+            onChoosing={trackChoice}
           />
           <LiveRegion kind="alert">
             {error && <Notice kind="error">{error}</Notice>}

@@ -147,10 +147,12 @@ export interface IRiskFieldsProps {
   onChange(form: IRiskForm, field: RiskField): void;
   /** Offer the status (an existing risk); a new risk starts as Identifierad. */
   withStatus?: boolean;
+  /** A chosen owner is being added to the site: the save waits for it (usePeopleChoices). */
+  onChoosing?(choice: Promise<boolean>): void;
 }
 
 /** The risk's own fields, with help and each field's problem under it. */
-export function RiskFields({ idPrefix, form, problems, onChange, withStatus }: IRiskFieldsProps): JSX.Element {
+export function RiskFields({ idPrefix, form, problems, onChange, withStatus, onChoosing }: IRiskFieldsProps): JSX.Element {
   const classes = useStyles();
   const { strings } = useStrings();
   const lang = useContentLang();
@@ -177,7 +179,7 @@ export function RiskFields({ idPrefix, form, problems, onChange, withStatus }: I
           />
         )}
       </div>
-      <PeoplePicker id={`${idPrefix}owner`} label={strings.riskOwner} value={form.owner} onChange={(p) => set('owner')(p)} error={problems.owner} />
+      <PeoplePicker id={`${idPrefix}owner`} label={strings.riskOwner} value={form.owner} onChange={(p) => set('owner')(p)} error={problems.owner} onChoosing={onChoosing} />
     </div>
   );
 }

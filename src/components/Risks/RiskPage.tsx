@@ -29,7 +29,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { cardListStyles, narrowerThan, tableStyle } from '../common/styles';
 import { TextInput } from '../common/TextInput';
 import { ViewTitle } from '../common/ViewTitle';
-import { PeoplePicker } from '../ReportDetail/PeoplePicker';
+import { PeoplePicker, usePeopleChoices } from '../ReportDetail/PeoplePicker';
 import { AssessmentFields, assessmentFormChanged, checkAssessmentForm, emptyAssessmentForm, firstAssessmentProblem, IAssessmentForm, IAssessmentProblems, newAssessmentOf } from './AssessmentFields';
 import { changedRiskFields, checkRiskForm, firstProblem, IRiskForm, IRiskProblems, mergeRiskForms, riskChangesOf, riskFormOf, RiskFields } from './RiskFields';
 import { LevelBadge, riskStatusTone } from './RiskTable';
@@ -140,6 +140,11 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
   const [draftProblems, setDraftProblems] = React.useState<{ title?: string; owner?: string; due?: string }>({});
   const [actionMessage, setActionMessage] = React.useState<Message>();
   const [adding, setAdding] = React.useState(false);
+  // A person chosen a moment before saving (the risk's owner, a measure's owner) is being added to
+  // the site: the save waits for it, then reads the form as last rendered.
+  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
+  const latest = React.useRef({ form, draft });
+  latest.current = { form, draft };
   const [pending, setPending] = React.useState<number[]>([]);
   const actionsHeading = React.useRef<HTMLHeadingElement>(null);
 
@@ -176,6 +181,15 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
       return;
     }
     setEditMessage(undefined);
+    if (isChoosing()) {
+      setSaving(true);
+      const settled = await choicesSettled();
+      setSaving(false);
+      if (!settled) {
+        return;
+      }
+    }
+    const form = latest.current.form;
     const found = checkRiskForm(form, strings);
     setProblems(found);
     const first = firstProblem(found);
@@ -290,6 +304,15 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
       return;
     }
     setActionMessage(undefined);
+    if (isChoosing()) {
+      setAdding(true);
+      const settled = await choicesSettled();
+      setAdding(false);
+      if (!settled) {
+        return;
+      }
+    }
+    const draft = latest.current.draft;
     const title = draft.title.trim();
     const found = {
       title: !title ? format(strings.errRequired, strings.actionTitle) : title.length > ACTION_TITLE_MAX ? format(strings.errTooLong, strings.actionTitle, ACTION_TITLE_MAX) : undefined,
@@ -438,6 +461,7 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
                   setForm(next);
                   setProblems((p) => ({ ...p, [field]: undefined }));
                 }}
+                onChoosing={trackChoice}
               />
               <div className={classes.row}>
                 <Button primary type="submit" disabled={saving}>
@@ -617,6 +641,7 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
                 setDraft((d) => ({ ...d, owner: p }));
                 setDraftProblems((x) => ({ ...x, owner: undefined }));
               }}
+              onChoosing={trackChoice}
               error={draftProblems.owner}
             />
             <TextInput
