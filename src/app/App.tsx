@@ -51,8 +51,10 @@ export function App(props: IAppProps): JSX.Element {
   }, [host]);
 
   // A Teams deep link (subEntityId) opens the app at that place.
-  const home = React.useMemo<Route>(() => (host.deepLink ? parseRoute(host.deepLink) ?? { name: 'notFound', path: host.deepLink.slice(0, 200) } : props.home), [host.deepLink, props.home]);
-  const router = useRouterState(home, props.routing, props.mode);
+  const home = React.useMemo<Route>(() => (host.deepLink ? parseRoute(host.deepLink) ?? props.home : props.home), [host.deepLink, props.home]);
+  // A deep link that names no place says so first; "home" stays the place to go back to.
+  const start = React.useMemo<Route | undefined>(() => (host.deepLink && !parseRoute(host.deepLink) ? { name: 'notFound', path: host.deepLink.slice(0, 200) } : undefined), [host.deepLink]);
+  const router = useRouterState(home, props.routing, props.mode, start);
   const hostState = React.useMemo<IHostState>(() => ({ ...host, theme: themeName, headingLevel: props.headingLevel }), [host, themeName, props.headingLevel]);
   const theme = themeName === 'light' && host.sectionTheme ? host.sectionTheme : THEMES[themeName];
   const stringsState = React.useMemo(() => (strings ? { strings, locale: host.locale } : undefined), [strings, host.locale]);

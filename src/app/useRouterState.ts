@@ -21,8 +21,9 @@ function routeFromHash(home: Route): Route {
  *   the history are as they were, and "Lämna" goes back once more to where the user was going;
  * - closing or reloading the tab gets the browser's own question (beforeunload).
  */
-export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'app' | 'view'): IRouter {
-  const initial = React.useMemo(() => (routing === 'hash' ? routeFromHash(home) : home), [home, routing]);
+export function useRouterState(home: Route, routing: 'hash' | 'memory', mode: 'app' | 'view', start?: Route): IRouter {
+  // `start`: where to begin instead of home when the address names nothing (a Teams deep link).
+  const initial = React.useMemo(() => (routing === 'hash' ? routeOfAddress(window.location.hash) ?? start ?? home : start ?? home), [home, routing, start]);
   const [route, setRoute] = React.useState<Route>(initial);
   const focusRequest = React.useRef(false);
   const current = React.useRef(route);

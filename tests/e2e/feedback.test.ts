@@ -65,7 +65,8 @@ describe('the reporter', () => {
     await main(page).getByText(/^1 av dina rapporter har ändrats sedan ditt förra besök/).waitFor();
     const row = main(page).getByRole('row').filter({ has: page.getByRole('link', { name: 'Patient föll vid toalettbesök' }) });
     await row.getByText('Ändrad sedan ditt förra besök').waitFor();
-    expect(await main(page).getByText('Ändrad sedan ditt förra besök').count()).toBe(1);
+    // Once in the table (its phone cards are hidden at this width).
+    expect(await main(page).getByText('Ändrad sedan ditt förra besök').filter({ visible: true }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await picture(page, 'mina-rapporter-1280');
     expect(pageErrors(page)).toEqual([]);

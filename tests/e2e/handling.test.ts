@@ -43,7 +43,8 @@ describe('lägesbild', () => {
   it('shows the year\'s counts as the lists hold them, for the region and for an area', async () => {
     const context = await contextFor(browser, server, 'maria');
     const page = await open(context, server, '/#/');
-    await main(page).getByRole('link', { name: 'Lägesbild' }).click();
+    // The navigation's place for the lägesbild (the overview has a button to it too).
+    await page.getByRole('navigation', { name: 'Säkerhet' }).getByRole('link', { name: 'Lägesbild' }).click();
     await main(page).getByRole('heading', { name: 'Per säkerhetsområde' }).waitFor();
     const thisYear = storedIncidents().filter((i) => occurredIn(i.fields, YEAR));
     const figure = (name: string): Promise<string> =>

@@ -50,10 +50,15 @@ describe('Teams tab', () => {
     await context.close();
   });
 
-  it('ignores a deep link that names no place and opens the start page', async () => {
+  it('says a deep link names no place (as text, never markup), and offers the start page', async () => {
     const context = await contextFor(browser, server, 'anna');
     const page = await open(context, server, `/?host=teams&subEntityId=${encodeURIComponent("omrade/<img src=x onerror=alert(1)>")}`);
+    await main(page).getByRole('heading', { name: 'Sidan finns inte' }).waitFor();
+    await main(page).getByText('Sidan ”omrade/<img src=x onerror=alert(1)>” finns inte i Säkerhet.', { exact: false }).waitFor();
+    expect(await main(page).locator('img').count()).toBe(0);
+    await main(page).getByRole('link', { name: 'Tillbaka till översikten' }).click();
     await main(page).getByText('14 av 14 områden visas').waitFor();
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 

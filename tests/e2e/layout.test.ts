@@ -39,10 +39,11 @@ async function layoutProblems(page: Page): Promise<ILayoutProblems> {
   return page.evaluate(() => {
     const visible = (e: Element): boolean => {
       const r = e.getBoundingClientRect();
-      const s = getComputedStyle(e);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden';
+      // checkVisibility: also false inside a closed <details> (content-visibility: hidden), whose
+      // contents still report a box.
+      return r.width > 0 && r.height > 0 && e.checkVisibility({ checkVisibilityCSS: true });
     };
-    const name = (e: Element): string => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
+    const name = (e: Element): string => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 40)}"`;
     const root = document.querySelector('main') ?? document.body;
     // A table whose own scroller must scroll to show all its columns.
     const clippedTables = [...root.querySelectorAll('table')]
