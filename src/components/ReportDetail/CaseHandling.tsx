@@ -174,7 +174,7 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
   }, [editingId]);
   const [actionNotice, setActionNotice] = React.useState<React.ReactNode>();
   // People being added to the site as they are chosen: a save or a new or changed action waits for them.
-  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
+  const { trackChoice, choicesSettled, isChoosing, waitForChoices } = usePeopleChoices();
   // What the form holds as last rendered: after waiting for a choice, a save reads it from here.
   const latest = React.useRef({ form, draft, editing });
   latest.current = { form, draft, editing };
@@ -358,14 +358,10 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    if (isChoosing()) {
-      // Its new owner may still be being added to the site.
-      setPending((ids) => [...ids, action.id]);
-      const chosen = await choicesSettled();
-      setPending((ids) => ids.filter((id) => id !== action.id));
-      if (!chosen) {
-        return;
-      }
+    // Its new owner may still be being added to the site.
+    const pendingWhile = (on: boolean): void => setPending((ids) => (on ? [...ids, action.id] : ids.filter((id) => id !== action.id)));
+    if (isChoosing() && !(await waitForChoices(pendingWhile))) {
+      return;
     }
     const typed = latest.current.editing;
     if (!typed) {
@@ -419,14 +415,9 @@ export function CaseHandling({ report, actions: initialActions, area, risks = []
     }
     setActionError(undefined);
     setActionNotice(undefined);
-    if (isChoosing()) {
-      // Its owner may still be being added to the site.
-      setAdding(true);
-      const chosen = await choicesSettled();
-      setAdding(false);
-      if (!chosen) {
-        return;
-      }
+    // Its owner may still be being added to the site.
+    if (isChoosing() && !(await waitForChoices(setAdding))) {
+      return;
     }
     const typed = latest.current.draft;
     const { title, due, problems, ok } = checkAction(typed, 'sakerhet-action-');

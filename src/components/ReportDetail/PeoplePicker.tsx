@@ -71,7 +71,14 @@ export interface IPeoplePickerProps {
  * left out. `choicesSettled` answers false when a choice failed (its picker says why): save nothing.
  * After waiting, read the form from a ref of the latest render, not from the save's closure.
  */
-export function usePeopleChoices(): { trackChoice(choice: Promise<boolean>): void; choicesSettled(): Promise<boolean>; isChoosing(): boolean } {
+export function usePeopleChoices(): {
+  trackChoice(choice: Promise<boolean>): void;
+  choicesSettled(): Promise<boolean>;
+  /** Whether a choice is pending: when not, a save goes on at once, in the same event. */
+  isChoosing(): boolean;
+  /** choicesSettled, with `busy(true)` while waiting and `busy(false)` after. */
+  waitForChoices(busy: (on: boolean) => void): Promise<boolean>;
+} {
   const choosing = React.useRef(new Set<Promise<boolean>>());
   const trackChoice = React.useCallback((choice: Promise<boolean>): void => {
     choosing.current.add(choice);
@@ -90,7 +97,18 @@ export function usePeopleChoices(): { trackChoice(choice: Promise<boolean>): voi
     return ok;
   }, []);
   const isChoosing = React.useCallback((): boolean => choosing.current.size > 0, []);
-  return { trackChoice, choicesSettled, isChoosing };
+  const waitForChoices = React.useCallback(
+    async (busy: (on: boolean) => void): Promise<boolean> => {
+      busy(true);
+      try {
+        return await choicesSettled();
+      } finally {
+        busy(false);
+      }
+    },
+    [choicesSettled]
+  );
+  return { trackChoice, choicesSettled, isChoosing, waitForChoices };
 }
 
 /**

@@ -66,7 +66,7 @@ export default function NewRisk({ areaKey, reportId }: INewRiskProps): JSX.Eleme
   const [saving, setSaving] = React.useState(false);
   // An owner chosen a moment before saving is being added to the site: the save waits for it and
   // then reads the form as last rendered.
-  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
+  const { trackChoice, isChoosing, waitForChoices } = usePeopleChoices();
   const latestForm = React.useRef(form);
   latestForm.current = form;
   const [error, setError] = React.useState<string>();
@@ -95,13 +95,8 @@ export default function NewRisk({ areaKey, reportId }: INewRiskProps): JSX.Eleme
       return;
     }
     setError(undefined);
-    if (isChoosing()) {
-      setSaving(true);
-      const settled = await choicesSettled();
-      setSaving(false);
-      if (!settled) {
-        return;
-      }
+    if (isChoosing() && !(await waitForChoices(setSaving))) {
+      return;
     }
     const form = latestForm.current;
     const found = checkRiskForm(form, strings);

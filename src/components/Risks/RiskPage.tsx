@@ -142,7 +142,7 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
   const [adding, setAdding] = React.useState(false);
   // A person chosen a moment before saving (the risk's owner, a measure's owner) is being added to
   // the site: the save waits for it, then reads the form as last rendered.
-  const { trackChoice, choicesSettled, isChoosing } = usePeopleChoices();
+  const { trackChoice, isChoosing, waitForChoices } = usePeopleChoices();
   const latest = React.useRef({ form, draft });
   latest.current = { form, draft };
   const [pending, setPending] = React.useState<number[]>([]);
@@ -181,13 +181,8 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
       return;
     }
     setEditMessage(undefined);
-    if (isChoosing()) {
-      setSaving(true);
-      const settled = await choicesSettled();
-      setSaving(false);
-      if (!settled) {
-        return;
-      }
+    if (isChoosing() && !(await waitForChoices(setSaving))) {
+      return;
     }
     const form = latest.current.form;
     const found = checkRiskForm(form, strings);
@@ -304,13 +299,8 @@ function RiskDetail({ view }: { view: IRiskView }): JSX.Element {
       return;
     }
     setActionMessage(undefined);
-    if (isChoosing()) {
-      setAdding(true);
-      const settled = await choicesSettled();
-      setAdding(false);
-      if (!settled) {
-        return;
-      }
+    if (isChoosing() && !(await waitForChoices(setAdding))) {
+      return;
     }
     const draft = latest.current.draft;
     const title = draft.title.trim();
